@@ -1,0 +1,129 @@
+"""General repairs of the small English model's entity spans, run right after ``ner``.
+
+Each rule fixes a class of slip seen in news text, never one sentence:
+
+* trim determiners, possessive markers and punctuation from span edges ("the United States",
+  "Kyiv’s");
+* split a span at a possessive ("Istanbul’s Bosphorus" is two names) or at a lower-case word
+  inside a person name ("Peter against Sweden");
+* drop spans that are not names at all: no capitalised word, a single letter, or one
+  sentence-initial adjective/adverb ("Sharp differences", "Unclear");
+* drop a single title word mistaken for an organisation ("Defense" in "Defense Minister X");
+* a name that the same article uses as a PERSON elsewhere is a PERSON everywhere in it
+  (spaCy often labels a bare surname ORG);
+* a PERSON or ORG span that is exactly a GeoNames country or large city, and never part of a
+  longer personal name in the article, is a place (GPE).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from accord.analyze.lexicon import titles
+from accord.resolve.gazetteer import lookup_place
+
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
+# Lower-case particles that belong inside personal names.
+NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "del", "di", "la", "le", "bin", "al", "ibn", "el", "du", "dos"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+EDGE_JUNK = {"the", "a", "an"} | POSSESSIVE
+# Places smaller than this are not trusted to relabel a person-like span.
+MIN_RELABEL_POPULATION = 100_000
+
+
+def _trim(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in EDGE_JUNK or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=span.label_)
+
+
+def _split(span: Span) -> list[Span]:
+    """Split at an inner possessive, and person names at inner lower-case words."""
+    doc = span.doc
+    for i in range(span.start + 1, span.end - 1):
+        tok = doc[i]
+        inner_lower = (
+            span.label_ == "PERSON" and tok.is_lower and tok.text not in NAME_PARTICLES and tok.is_alpha
+        )
+        if tok.text in POSSESSIVE or inner_lower:
+            left = Span(doc, span.start, i, label=span.label_)
+            right = Span(doc, i + 1, span.end, label=span.label_)
+            return [s for part in (left, right) for s in _split(part)]
+    return [span]
+
+
+def _is_name(span: Span) -> bool:
+    if not any(t.is_title or t.is_upper for t in span if t.is_alpha):
+        return False
+    if len(span.text) < 2:
+        return False
+    if len(span) == 1:
+        tok = span[0]
+        if span.label_ in {"PERSON", "ORG", "FAC"} and tok.is_sent_start and tok.tag_[:2] in {"JJ", "RB", "VB"}:
+            return False
+        if span.label_ in {"ORG", "NORP", "PERSON"} and titles().is_title_word(tok.text):
+            return False
+    return True
+
+
+def _person_tokens(spans: list[Span]) -> tuple[set[str], set[str]]:
+    """Texts of PERSON spans, and every token of multi-token PERSON spans, in this article."""
+    texts = {s.text for s in spans if s.label_ == "PERSON"}
+    tokens = {t.text for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s}
+    return texts, tokens
+
+
+def _as_place(span: Span, person_tokens: set[str]) -> Span:
+    """A PERSON/ORG span that is exactly a known place, and no part of a longer name, is a GPE."""
+    if span.label_ in {"PERSON", "ORG"} and span.text not in person_tokens:
+        place = lookup_place(span.text)
+        if place and (place.kind != "city" or place.population >= MIN_RELABEL_POPULATION):
+            return Span(span.doc, span.start, span.end, label="GPE")
+    return span
+
+
+def _as_person(span: Span, person_texts: set[str], person_tokens: set[str]) -> Span:
+    """A one-word name the article also uses as (part of) a PERSON is a PERSON."""
+    if span.label_ in {"ORG", "GPE", "LOC", "FAC"} and len(span) == 1 and (
+        span.text in person_texts or span.text in person_tokens
+    ):
+        return Span(span.doc, span.start, span.end, label="PERSON")
+    return span
+
+
+def fix_entities(doc: Doc) -> Doc:
+    """Apply every rule above to ``doc.ents`` in place and return the doc."""
+    spans: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            spans.append(ent)
+            continue
+        trimmed = _trim(ent)
+        if trimmed is None:
+            continue
+        for part in _split(trimmed):
+            part = _trim(part) if part.label_ in NAME_LABELS else part
+            if part is not None and _is_name(part):
+                spans.append(part)
+    _, person_tokens = _person_tokens(spans)
+    spans = [_as_place(s, person_tokens) for s in spans]
+    person_texts, person_tokens = _person_tokens(spans)
+    fixed = [_as_person(s, person_texts, person_tokens) for s in spans]
+    doc.ents = _non_overlapping(fixed)
+    return doc
+
+
+def _non_overlapping(spans: list[Span]) -> list[Span]:
+    taken: set[int] = set()
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+        if taken.isdisjoint(range(span.start, span.end)):
+            out.append(span)
+            taken.update(range(span.start, span.end))
+    return sorted(out, key=lambda s: s.start)

@@ -1,0 +1,93 @@
+"""Titles and roles of people, read from the words around their names.
+
+* A **title** is the pre-modifier run in front of a name that contains a title word from
+  ``data/titles.txt``: "Defense Minister X", "Kremlin spokesperson Y", "Turkey’s Foreign Minister Z".
+* A **role** is an apposition or a non-restrictive relative clause: "X, the leader of the
+  delegation,", "The head of the team, X,", "X, who led the delegation,".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from accord.analyze.lexicon import titles
+
+STOP_DEPS = {"punct", "cc", "det", "case"}
+
+
+def title_before(ent: Span) -> str | None:
+    """The title words directly in front of ``ent``, or None if there are none."""
+    doc = ent.doc
+    i = ent.start - 1
+    lexicon = titles()
+    start = ent.start
+    seen_head = False
+    while i >= 0:
+        tok = doc[i]
+        if tok.is_punct or tok.is_space or tok.pos_ in {"DET", "VERB", "AUX", "ADP", "PRON", "CCONJ", "SCONJ"}:
+            break
+        if tok.text in {"'s", "’s"}:
+            # "Turkey’s Foreign Minister": keep the possessor as part of the title.
+            if i - 1 >= 0 and (doc[i - 1].ent_type_ in {"GPE", "ORG", "NORP"}):
+                start = _ent_start(doc[i - 1])
+            break
+        is_title = lexicon.is_title_word(tok.text)
+        is_affiliation = tok.ent_type_ in {"GPE", "ORG", "NORP"} or (tok.is_title and tok.pos_ == "PROPN")
+        if not (is_title or is_affiliation or (tok.is_title and tok.pos_ in {"NOUN", "ADJ"})):
+            break
+        seen_head = seen_head or lexicon.is_head(tok.text)
+        start = i
+        i -= 1
+    if not seen_head or start >= ent.start:
+        return None
+    return doc[start : ent.start].text
+
+
+def _ent_start(tok: Token) -> int:
+    i = tok.i
+    while i > 0 and tok.doc[i].ent_iob_ == "I":
+        i -= 1
+    return i
+
+
+def _span_text(doc: Doc, tokens: list[Token]) -> str | None:
+    toks = [t for t in tokens if not t.is_space]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks.pop()
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    if not toks:
+        return None
+    return doc[toks[0].i : toks[-1].i + 1].text
+
+
+def _subtree_without(head: Token, excluded: set[int]) -> list[Token]:
+    return [t for t in head.subtree if t.i not in excluded]
+
+
+def roles_of(ent: Span) -> list[str]:
+    """Appositions and relative clauses attached to the person ``ent``."""
+    doc = ent.doc
+    root = ent.root
+    own = {t.i for t in ent}
+    roles: list[str] = []
+    for child in root.children:
+        if child.i in own:
+            continue
+        if child.dep_ == "appos" and child.ent_type_ != "PERSON":
+            conj_heads = [c for c in child.children if c.dep_ == "conj"]
+            conj_tokens = {t.i for c in conj_heads for t in c.subtree}
+            for tokens in [_subtree_without(child, conj_tokens)] + [list(c.subtree) for c in conj_heads]:
+                text = _span_text(doc, tokens)
+                if text:
+                    roles.append(text)
+        elif child.dep_ == "relcl" and any(t.lower_ in {"who", "whom", "whose"} for t in child.subtree):
+            text = _span_text(doc, list(child.subtree))
+            if text:
+                roles.append(text)
+    if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"} and root.head.ent_type_ != "PERSON":
+        excluded = {t.i for t in root.subtree}
+        text = _span_text(doc, _subtree_without(root.head, excluded))
+        if text and len(text.split()) <= 12:
+            roles.append(text)
+    return [r for r in roles if any(c.isalpha() for c in r) and len(r.split()) <= 16]

@@ -1,0 +1,89 @@
+"""Temporal expressions: DATE/TIME entities resolved against the article's publication date.
+
+dateparser does the parsing. Two things it cannot know are handled here: a bare weekday in news
+("on Friday") means the latest such day on or before publication, and a duration ("one hour and
+40 minutes", "21 years") is not a point in time, so it gets grain ``duration`` and no value.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from accord.model import TimeExpression
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+)
+DURATION = re.compile(r"\b(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b", re.I)
+ANCHOR = re.compile(r"\b(ago|last|next|this|since|until|later|earlier|before|after)\b", re.I)
+MONTH_YEAR = re.compile(rf"^(?:in\s+)?({MONTHS})\s+(\d{{4}})$", re.I)
+YEAR = re.compile(r"^(?:in\s+)?(\d{4})s?$")
+
+
+def parse_published(value: str | None) -> datetime | None:
+    """The publication date as a datetime, from ISO text (or any dateparser-readable text)."""
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).replace(tzinfo=None)
+    except ValueError:
+        parsed = _dateparser_parse(value, None)
+        return parsed
+
+
+@lru_cache(maxsize=4096)
+def _dateparser_parse(text: str, base: datetime | None) -> datetime | None:
+    import dateparser
+
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if base is not None:
+        settings["RELATIVE_BASE"] = base
+    try:
+        return dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+def _weekday(text: str, base: date) -> date | None:
+    words = re.findall(r"[a-z]+", text.lower())
+    days = [WEEKDAYS.index(w) for w in words if w in WEEKDAYS]
+    if len(days) != 1 or len(words) > 3:
+        return None
+    return base - timedelta(days=(base.weekday() - days[0]) % 7)
+
+
+def resolve_time(text: str, published: datetime | None) -> tuple[str | None, str]:
+    """(ISO value or None, grain) for one temporal expression."""
+    clean = text.strip()
+    if DURATION.search(clean) and not ANCHOR.search(clean):
+        return None, "duration"
+    if match := MONTH_YEAR.match(clean):
+        month = MONTHS.split("|").index(match.group(1).lower()) + 1
+        return f"{int(match.group(2)):04d}-{month:02d}", "month"
+    if match := YEAR.match(clean):
+        return match.group(1), "year"
+    if published is not None:
+        day = _weekday(clean, published.date())
+        if day is not None:
+            return day.isoformat(), "day"
+    if any(w in clean.lower() for w in WEEKDAYS) and published is None:
+        return None, "relative"
+    parsed = _dateparser_parse(clean, published)
+    if parsed is None:
+        return None, "relative"
+    return parsed.date().isoformat(), "day"
+
+
+def time_expressions(
+    article: str, spans: list[tuple[int, int, str]], published: str | None
+) -> list[TimeExpression]:
+    """TimeExpressions for (start, end, text) DATE/TIME spans of one article."""
+    base = parse_published(published)
+    out = []
+    for start, end, text in spans:
+        value, grain = resolve_time(text, base)
+        out.append(TimeExpression(article, start, end, text, value, grain))
+    return out

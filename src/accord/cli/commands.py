@@ -1,0 +1,202 @@
+"""``accord run``, ``show``, ``export``, ``explain``, ``stories`` and ``serve``.
+
+Exit codes: 0 everything was read, 1 some inputs were skipped (they are listed), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from accord.cli.main import app
+from accord.model import Result
+
+err = Console(stderr=True)
+out = Console()
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="SQLite file or SQLAlchemy URL (default: accord.db in this folder)."),
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
+
+
+def _write_reports(
+    result: Result, json_out: str | None, markdown_out: str | None, html_out: str | None
+) -> None:
+    from accord.report import write_report
+
+    for fmt, target in (("json", json_out), ("markdown", markdown_out), ("html", html_out)):
+        if target:
+            write_report(result, fmt, target)
+
+
+def _summary(result: Result) -> Table:
+    table = Table(title="accord run", show_header=True)
+    for column in ("articles", "entities", "quotes", "events", "facts", "stories", "skipped"):
+        table.add_column(column, justify="right")
+    table.add_row(
+        *(str(n) for n in (
+            len(result.analyses), len(result.entities), len(result.quotes), len(result.events),
+            len(result.facts), len(result.stories), len(result.skipped),
+        ))
+    )
+    return table
+
+
+def _report_skipped(result: Result) -> None:
+    for skipped in result.skipped:
+        line = f":{skipped.line}" if skipped.line else ""
+        err.print(f"[yellow]skipped[/] {skipped.path}{line}: {skipped.reason}", highlight=False, markup=True)
+
+
+@app.command()
+def run(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for standard input.")],
+    db: DbOption = None,
+    json_out: Annotated[str | None, typer.Option("--json", help="Write the accord/1 JSON export here (- for stdout).")] = None,
+    markdown_out: Annotated[str | None, typer.Option("--markdown", help="Write the Markdown dossier here.")] = None,
+    html_out: Annotated[str | None, typer.Option("--html", help="Write the HTML dossier here.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet name for inputs that do not say.")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date for inputs that do not say.")] = None,
+    language: Annotated[str | None, typer.Option(help="Language code for inputs that do not say.")] = None,
+    kb: Annotated[Path | None, typer.Option(help="Knowledge base (JSONL) to link entities to.")] = None,
+    no_db: Annotated[bool, typer.Option("--no-db", help="Do not store anything; only write reports.")] = False,
+    dask: Annotated[bool, typer.Option("--dask", help="Analyse articles in parallel with Dask.")] = False,
+    scheduler: Annotated[str, typer.Option(help="Dask scheduler: threads, processes, synchronous or an address.")] = "processes",
+    quiet: QuietOption = False,
+) -> None:
+    """Ingest, analyse, resolve, cluster and reconcile articles; store them and write reports."""
+    from accord.pipeline import run_corpus
+
+    with Progress(
+        TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, disable=quiet, transient=True,
+    ) as bar:
+        tasks: dict[str, int] = {}
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        result = run_corpus(
+            paths, db=None if no_db else (db or "accord.db"), kb=str(kb) if kb else None,
+            outlet=outlet, published=published, language=language, progress=progress,
+            dask_scheduler=scheduler if dask else None,
+        )
+    _write_reports(result, json_out, markdown_out, html_out)
+    _report_skipped(result)
+    if not quiet:
+        err.print(_summary(result))
+    raise typer.Exit(1 if result.skipped else 0)
+
+
+@app.command()
+def show(db: DbOption = None, skipped: Annotated[bool, typer.Option(help="List skipped inputs.")] = False) -> None:
+    """Summarise what is in the database: stories, entities, facts and skipped inputs."""
+    from accord.store import open_store
+
+    store = open_store(db)
+    result = store.load()
+    out.print(_summary(result))
+    for story in result.stories:
+        out.print(f"[bold]{story.id}[/] {story.title}  ({len(story.articles)} articles)", highlight=False)
+    entities = Table("id", "name", "type", "aliases", "mentions", title="entities")
+    for e in sorted(result.entities, key=lambda e: -len(e.mentions))[:30]:
+        entities.add_row(e.id, e.name, e.type, ", ".join(e.aliases), str(len(e.mentions)))
+    out.print(entities)
+    if skipped:
+        for s in result.skipped:
+            out.print(f"{s.path}: {s.reason}", highlight=False, markup=False)
+
+
+FORMATS = ("json", "csv", "markdown", "html", "plover")
+
+
+@app.command()
+def export(
+    format: Annotated[str, typer.Option("--format", "-f", help="json, csv, markdown, html or plover.")] = "json",
+    output: Annotated[str, typer.Option("--output", "-o", help="File (folder for csv); - for stdout.")] = "-",
+    db: DbOption = None,
+) -> None:
+    """Export what is in the database."""
+    from accord.report import write_report
+    from accord.store import open_store
+
+    if format not in FORMATS:
+        err.print(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    result = open_store(db).load()
+    write_report(result, format, output)
+
+
+@app.command()
+def explain(
+    entity: Annotated[str, typer.Argument(help="Entity id or name.")],
+    db: DbOption = None,
+) -> None:
+    """Say why the aliases of an entity were merged (the evidence behind each join)."""
+    from accord.resolve import explain as explain_entity
+    from accord.store import open_store
+
+    result = open_store(db).load()
+    wanted = entity.casefold()
+    matches = [
+        e for e in result.entities
+        if e.id == entity or e.name.casefold() == wanted or wanted in (a.casefold() for a in e.aliases)
+    ]
+    if not matches:
+        err.print(f"no entity {entity!r} in the database")
+        raise typer.Exit(1)
+    for match in matches:
+        out.print(explain_entity(match), highlight=False, markup=False)
+
+
+@app.command()
+def stories(
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Re-cluster every stored article in batch.")] = False,
+    db: DbOption = None,
+) -> None:
+    """List the stories in the database, or rebuild them from scratch."""
+    from accord.pipeline import recompute
+    from accord.store import open_store
+
+    store = open_store(db)
+    result = store.load()
+    if rebuild:
+        result = recompute(result.analyses, skipped=result.skipped)
+        store.save(result)
+    for story in result.stories:
+        out.print(f"[bold]{story.id}[/] {story.title}", highlight=False)
+        for article in story.articles:
+            dup = story.duplicates.get(article)
+            out.print(f"   {article}" + (f"  (copy of {dup})" if dup else ""), highlight=False)
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+) -> None:
+    """Serve the database as a web app and JSON API."""
+    import uvicorn
+
+    from accord.web.app import create_app
+
+    uvicorn.run(create_app(db), host=host, port=port)
+
+
+def main() -> None:  # pragma: no cover - console entry
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)
+

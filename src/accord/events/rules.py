@@ -1,0 +1,224 @@
+"""Rule-based PLOVER coding: a verb lexicon matched over the dependency parse.
+
+For one sentence the coder finds every trigger (a lexicon verb, noun or adjective whose required
+object is present), keeps the one highest in the parse tree (so "threatened to impose sanctions"
+is a THREATEN, "refused to meet" a REJECT, "agreed to exchange prisoners" an AGREE), and reads its
+negation ("failed to agree", "did not sign"), intention ("will", "plans to", "ready to") and
+condition ("if", "unless") from the words that govern it. An intended or conditional conflictual
+act becomes a THREATEN (PLOVER codes threats apart from accomplished acts); an intended
+cooperative act becomes an AGREE whose mode names the act ("will visit" is AGREE mode consult).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from accord.events.lexicon import Entry, cue, entries, types
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_OBJECT_DEPS = frozenset(
+    {"dobj", "obj", "attr", "dative", "nsubjpass", "prt", "compound", "amod", "xcomp", "ccomp",
+     "oprd", "acomp", "nmod"}
+)
+_POS = {"VERB": "verb", "NOUN": "noun", "PROPN": "noun", "ADJ": "adj"}
+_NEVER_EVENT_MODES = frozenset({"THREATEN", "DEMAND", "DISAPPROVE", "REJECT", "INVESTIGATE"})
+
+
+@dataclass(slots=True)
+class Trigger:
+    """A lexicon match: ``token`` is the trigger word, ``anchor`` the verb of its clause."""
+
+    token: Token
+    anchor: Token
+    entry: Entry
+    depth: int
+
+
+@dataclass(slots=True)
+class RuleHit:
+    """The event a sentence's best trigger codes, before actors are read."""
+
+    trigger: Token
+    anchor: Token
+    type: str
+    mode: str | None
+    negated: bool
+    intended: bool
+    conditional: bool
+    demand_target: Token | None = None  # "X said Y must ...": Y is the target
+
+
+def object_lemmas(token: Token) -> set[str]:
+    """Lemmas of the token's objects, particles, complements and prepositions (with objects)."""
+    out: set[str] = set()
+    for child in token.children:
+        if child.dep_ in _OBJECT_DEPS:
+            out.add(child.lemma_.lower())
+            out.update(c.lemma_.lower() for c in child.children if c.dep_ == "compound")
+        elif child.dep_ in ("prep", "agent"):
+            out.add(child.lemma_.lower())
+            out.update(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+def _anchor(token: Token) -> Token:
+    """The verb whose clause holds the token (the token itself for verbs)."""
+    current = token
+    for _ in range(8):
+        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
+            return current
+        current = current.head
+    return current
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _match(token: Token) -> Entry | None:
+    pos = _POS.get(token.pos_)
+    if pos is None:
+        return None
+    candidates = entries().get((pos, token.lemma_.lower()), ())
+    if not candidates:
+        return None
+    objects = object_lemmas(token)
+    for entry in candidates:
+        if not entry.requires or entry.requires & objects:
+            return entry
+    return None
+
+
+def triggers(sent: Span) -> list[Trigger]:
+    """Every lexicon trigger of the sentence, best first (highest in the tree, verbs first)."""
+    found: list[Trigger] = []
+    for token in sent:
+        entry = _match(token)
+        if entry is None or _in_condition(token):
+            continue
+        anchor = _anchor(token)
+        found.append(Trigger(token, anchor, entry, _depth(anchor)))
+    found.sort(key=lambda t: (t.depth, t.token.pos_ != "VERB", t.token.i))
+    return found
+
+
+def _governors(token: Token, limit: int = 3) -> list[Token]:
+    """The verbs/adjectives the token's clause is a complement of ("failed" in "failed to agree")."""
+    out: list[Token] = []
+    current = token
+    for _ in range(limit):
+        if current.dep_ not in ("xcomp", "ccomp", "acomp", "pcomp", "conj") or current.head.i == current.i:
+            break
+        current = current.head
+        out.append(current)
+    return out
+
+
+def _in_condition(token: Token) -> bool:
+    """True when the token sits inside an "if"/"unless" clause (the condition, not the event)."""
+    conditions = cue("condition")
+    current = _anchor(token)
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in conditions for c in current.children):
+            return True
+        if current.dep_ not in ("conj", "xcomp") or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def is_negated(trigger: Token, anchor: Token) -> bool:
+    """Negated by "not"/"never", a negating governor ("failed to"), or "no"/"without"."""
+    negwords = cue("negword")
+    for tok in {trigger, anchor}:
+        if any(c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in negwords)
+               for c in tok.children):
+            return True
+    if trigger.head.lower_ == "without" or anchor.head.lower_ == "without":
+        return True
+    return any(g.lemma_.lower() in cue("negator") for g in _governors(anchor))
+
+
+def is_intended(trigger: Token, anchor: Token) -> bool:
+    """Future, hypothetical or intended: a modal, or governed by "plan"/"ready"/"prepare"..."""
+    modals, intentions = cue("modal"), cue("intention")
+    chain = [anchor, *_governors(anchor)]
+    if any(c.dep_ == "aux" and c.lower_ in modals for tok in chain for c in tok.children):
+        return True
+    if any(tok.lemma_.lower() in intentions for tok in chain[1:]):
+        return True
+    return trigger.i != anchor.i and anchor.lemma_.lower() in intentions
+
+
+def is_conditional(anchor: Token) -> bool:
+    """The event's clause (or one that governs it) has an "if"/"unless" clause attached."""
+    conditions = cue("condition")
+    for tok in [anchor, *_governors(anchor)]:
+        for child in tok.children:
+            if child.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in conditions for m in child.children
+            ):
+                return True
+    return False
+
+
+def _demand_clause(sent: Span) -> tuple[Token, Token] | None:
+    """ "X said Y must do Z": the speech verb and the obligated clause's verb."""
+    speech, obligation = cue("speech"), cue("obligation")
+    for token in sent:
+        if token.dep_ != "ccomp" or token.head.lemma_.lower() not in speech:
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in obligation for c in token.children):
+            return token.head, token
+    return None
+
+
+def _threat_mode(best: Trigger, others: list[Trigger]) -> str | None:
+    """The mode of a THREATEN: what is threatened, read from the trigger it governs."""
+    if best.entry.mode:
+        return best.entry.mode
+    for other in others:
+        if other is not best and best.token in other.anchor.ancestors:
+            info = types().get(other.entry.type)
+            if info and info.threat_mode:
+                return info.threat_mode
+    return None
+
+
+def code_sentence(sent: Span) -> RuleHit | None:
+    """The rule-coded event of one sentence, or None when no lexicon trigger fires."""
+    demand = _demand_clause(sent)
+    found = triggers(sent)
+    if demand and (not found or _depth(demand[0]) <= found[0].depth):
+        speech, clause = demand
+        return RuleHit(speech, speech, "DEMAND", None, False, False, False, demand_target=clause)
+    if not found:
+        return None
+    return _hit(found[0], found)
+
+
+def _hit(best: Trigger, found: list[Trigger]) -> RuleHit:
+    token, anchor = best.token, best.anchor
+    negated = is_negated(token, anchor)
+    intended = is_intended(token, anchor)
+    conditional = is_conditional(anchor)
+    type_, mode = best.entry.type, best.entry.mode
+    if type_ == "THREATEN":
+        mode = _threat_mode(best, found)
+    info = types().get(type_)
+    if info is None or type_ in _NEVER_EVENT_MODES:
+        return RuleHit(token, anchor, type_, mode, negated, intended, conditional)
+    if (intended or conditional) and not info.cooperative and not negated:
+        return RuleHit(token, anchor, "THREATEN", info.threat_mode, False, intended, conditional)
+    if intended and negated and info.cooperative:
+        return RuleHit(token, anchor, "REJECT", mode, False, intended, conditional)
+    if intended and info.cooperative and type_ != "AGREE":
+        # PLOVER (after CAMEO 03x) codes an intent to cooperate as AGREE; the mode keeps what.
+        return RuleHit(token, anchor, "AGREE", type_.lower(), negated, intended, conditional)
+    return RuleHit(token, anchor, type_, mode, negated, intended, conditional)

@@ -1,0 +1,33 @@
+"""The quote lexicons (data files under ``accord/data``), loaded once per process.
+
+Speech verbs, multi-word cue phrases ("according to") and speaker pronouns live in data files so
+that they can be extended without touching code.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from accord.analyze.lexicon import read_lines
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    """Lemmas of the verbs that cue a quote ("say", "tell", "write")."""
+    return frozenset(line.lower() for line in read_lines("speech_verbs.txt"))
+
+
+@lru_cache(maxsize=1)
+def cue_phrases() -> tuple[tuple[str, ...], ...]:
+    """Multi-word cues followed by their speaker ("according to"), as lower-case word tuples."""
+    return tuple(tuple(line.lower().split()) for line in read_lines("quote_cue_phrases.txt"))
+
+
+@lru_cache(maxsize=1)
+def pronoun_labels() -> dict[str, frozenset[str]]:
+    """Speaker pronouns and the entity labels their antecedent may carry ("he" -> PERSON)."""
+    table: dict[str, frozenset[str]] = {}
+    for line in read_lines("quote_pronouns.txt"):
+        word, _, labels = line.partition("\t")
+        table[word.strip().lower()] = frozenset(labels.strip().split(","))
+    return table

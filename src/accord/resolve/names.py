@@ -1,0 +1,122 @@
+"""Reading names: folding, person-name parts, acronyms.
+
+A person name is split into given names and a surname (with its particles, "von der X"), after
+honorifics and generational suffixes are dropped (``accord/data/names_affixes.tsv``). Each part
+also gets its transliteration skeleton (:mod:`accord.resolve.translit`), which is what names
+are compared on. Other names (organisations, places) are compared as folded phrases.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from anyascii import anyascii
+
+from accord.resolve.translit import fold_token, skeleton
+
+# Words skipped when an acronym is read off a multi-word name ("Bank of England" → BOE).
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "la", "le", "&"})
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def affixes() -> dict[str, str]:
+    """word → kind ("honorific", "particle", "suffix") from ``names_affixes.tsv``, loaded once."""
+    text = (files("accord") / "data" / "names_affixes.tsv").read_text(encoding="utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, kind = line.split("\t")[:2]
+            out[word.strip()] = kind.strip()
+    return out
+
+
+def clean_surface(text: str) -> str:
+    """The mention text as an alias: whitespace normalised, possessive and "the " removed."""
+    words = " ".join(text.split())
+    words = _POSSESSIVE.sub("", words).strip(" ,.;:\"“”'‘’()[]")
+    if words.lower().startswith("the ") and len(words) > 4:
+        words = words[4:]
+    return words
+
+
+def fold_phrase(text: str) -> str:
+    """Case-, script-, accent- and punctuation-insensitive form of a whole name."""
+    ascii_text = anyascii(clean_surface(text)).lower().replace("-", " ")
+    return " ".join(re.sub(r"[^a-z0-9 ]", "", ascii_text).split())
+
+
+def _tokens(text: str) -> list[str]:
+    return [t for t in (tok.strip(".,") for tok in clean_surface(text).split()) if t]
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    """A personal name in parts; ``given`` and ``surname`` hold skeletons, ``raw_*`` folded text."""
+
+    given: tuple[str, ...]
+    surname: str
+    raw_given: tuple[str, ...]
+    raw_surname: str
+
+    @property
+    def is_full(self) -> bool:
+        """Has a given name (or initial) as well as a surname."""
+        return bool(self.given) and bool(self.surname)
+
+    @property
+    def first(self) -> str:
+        """Skeleton of the first given name ("" when there is none)."""
+        return self.given[0] if self.given else ""
+
+
+def _strip_affixes(words: list[str]) -> list[str]:
+    table = affixes()
+    while len(words) > 1 and table.get(fold_token(words[0])) == "honorific":
+        words = words[1:]
+    while len(words) > 1 and table.get(fold_token(words[-1])) == "suffix":
+        words = words[:-1]
+    return words
+
+
+def _split_surname(words: list[str]) -> tuple[list[str], list[str]]:
+    """(given words, surname words): the last word plus any particles right before it."""
+    table = affixes()
+    cut = len(words) - 1
+    while cut > 1 and table.get(fold_token(words[cut - 1])) == "particle":
+        cut -= 1
+    return words[:cut], words[cut:]
+
+
+@lru_cache(maxsize=65536)
+def parse_person(text: str) -> PersonName:
+    """Split ``text`` into given names and surname; a single word is taken as a surname."""
+    words = _strip_affixes(_tokens(text))
+    words = [w for w in words if fold_token(w)]
+    if not words:
+        return PersonName((), "", (), "")
+    given, surname = _split_surname(words)
+    last = surname[-1]
+    return PersonName(
+        given=tuple(skeleton(w) for w in given if skeleton(w)),
+        surname=skeleton(last),
+        raw_given=tuple(fold_token(w) for w in given),
+        raw_surname=" ".join(fold_token(w) for w in surname),
+    )
+
+
+def acronym_of(text: str) -> str:
+    """Initials of a multi-word name ("European Central Bank" → "ecb"); "" for one word."""
+    words = [w for w in fold_phrase(text).split() if w not in _ACRONYM_SKIP]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def as_acronym(text: str) -> str:
+    """The folded letters when ``text`` is written as an acronym ("EU", "U.N."); else ""."""
+    letters = re.sub(r"[.\s]", "", clean_surface(text))
+    if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper():
+        return letters.lower()
+    return ""

@@ -1,0 +1,261 @@
+"""Table rows → model objects. Each function reads whole tables (or one id) with one query per
+table, never one query per row, and returns objects in the order they were saved."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from typing import Any, TypeVar, cast
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from accord.model import (
+    Analysis,
+    Article,
+    Conflict,
+    Entity,
+    Event,
+    Fact,
+    FactStatus,
+    Mention,
+    MergeEvidence,
+    Provenance,
+    Quote,
+    QuoteKind,
+    Sentence,
+    Skipped,
+    Span,
+    Story,
+    TimeExpression,
+)
+from accord.store.schema import (
+    ArticleRow,
+    EntityMentionRow,
+    EntityRow,
+    EventRow,
+    FactEvidenceRow,
+    FactRow,
+    MentionRow,
+    MergeEvidenceRow,
+    QuoteRow,
+    SentenceRow,
+    SkippedRow,
+    StoryArticleRow,
+    StoryDuplicateRow,
+    StoryRow,
+    TimeRow,
+)
+
+RowT = TypeVar("RowT", SentenceRow, MentionRow, TimeRow, QuoteRow, EventRow)
+
+
+def provenance_from_dict(data: dict[str, Any]) -> Provenance:
+    """Inverse of :meth:`Provenance.to_dict` (absent keys take their defaults)."""
+    return Provenance(
+        source_format=data.get("source_format", "text"),
+        attributed_to=data.get("attributed_to"),
+        removed=list(data.get("removed", [])),
+        duplicate_sentences=list(data.get("duplicate_sentences", [])),
+        warnings=list(data.get("warnings", [])),
+        extra=dict(data.get("extra", {})),
+    )
+
+
+def article_from_row(row: ArticleRow) -> Article:
+    return Article(
+        id=row.id,
+        text=row.text,
+        title=row.title,
+        outlet=row.outlet,
+        url=row.url,
+        published=row.published,
+        language=row.language,
+        source_id=row.source_id,
+        path=row.path,
+        provenance=provenance_from_dict(row.provenance),
+        skip_ranges=[(int(start), int(end)) for start, end in row.skip_ranges],
+    )
+
+
+def load_analyses(session: Session, ids: Collection[str] | None = None) -> list[Analysis]:
+    """Articles with everything found in them, in the order they were first stored."""
+    query = _only(select(ArticleRow).order_by(ArticleRow.seq, ArticleRow.id), ArticleRow.id, ids)
+    analyses = [Analysis(article=article_from_row(row)) for row in session.scalars(query)]
+    wanted = None if ids is None else list(ids)
+    by_id = {a.article.id: a for a in analyses}
+    for row in _children(session, SentenceRow, wanted):
+        by_id[row.article_id].sentences.append(
+            Sentence(start=row.start_char, end=row.end_char, paragraph=row.paragraph)
+        )
+    for mention in _children(session, MentionRow, wanted):
+        by_id[mention.article_id].mentions.append(_mention(mention))
+    for time in _children(session, TimeRow, wanted):
+        by_id[time.article_id].times.append(_time(time))
+    for quote in _children(session, QuoteRow, wanted):
+        by_id[quote.article_id].quotes.append(quote_from_row(quote))
+    for event in _children(session, EventRow, wanted):
+        by_id[event.article_id].events.append(_event(event))
+    return analyses
+
+
+def _only(query: Select[Any], column: Any, ids: Collection[str] | None) -> Select[Any]:
+    """``query`` limited to rows whose ``column`` is in ``ids``; all rows when ``ids`` is None."""
+    return query if ids is None else query.where(column.in_(list(ids)))
+
+
+def _children(session: Session, table: type[RowT], ids: Collection[str] | None) -> Iterable[RowT]:
+    query = select(table).order_by(table.article_id, table.position)
+    return session.scalars(_only(query, table.article_id, ids))
+
+
+def _mention(row: MentionRow) -> Mention:
+    return Mention(
+        id=row.id,
+        article=row.article_id,
+        start=row.start_char,
+        end=row.end_char,
+        text=row.text,
+        label=row.label,
+        sentence=row.sentence,
+        chain=row.chain,
+        titles=list(row.titles),
+        roles=list(row.roles),
+        entity=row.entity_id,
+    )
+
+
+def _time(row: TimeRow) -> TimeExpression:
+    return TimeExpression(
+        article=row.article_id,
+        start=row.start_char,
+        end=row.end_char,
+        text=row.text,
+        value=row.value,
+        grain=row.grain,
+    )
+
+
+def quote_from_row(row: QuoteRow) -> Quote:
+    return Quote(
+        id=row.id,
+        article=row.article_id,
+        start=row.start_char,
+        end=row.end_char,
+        text=row.text,
+        speaker=row.speaker,
+        speaker_text=row.speaker_text,
+        cue=row.cue,
+        kind=cast(QuoteKind, row.kind),
+        speaker_mention=row.speaker_mention,
+    )
+
+
+def _event(row: EventRow) -> Event:
+    return Event(
+        id=row.id,
+        article=row.article_id,
+        start=row.start_char,
+        end=row.end_char,
+        text=row.text,
+        type=row.type,
+        mode=row.mode,
+        source=list(row.source),
+        target=list(row.target),
+        source_text=list(row.source_text),
+        target_text=list(row.target_text),
+        location=row.location,
+        date=row.date,
+        quantity=row.quantity,
+        negated=row.negated,
+        confidence=row.confidence,
+        method=row.method,
+        facts=list(row.facts),
+    )
+
+
+def load_entities(session: Session, ids: Collection[str] | None = None) -> list[Entity]:
+    """Entities with their mention spans and merge evidence, in the order they were saved."""
+    query = select(EntityRow).order_by(EntityRow.position)
+    query = _only(query, EntityRow.id, ids)
+    entities = {row.id: _entity(row) for row in session.scalars(query)}
+    spans = select(EntityMentionRow).order_by(EntityMentionRow.entity_id, EntityMentionRow.position)
+    for span in session.scalars(_only(spans, EntityMentionRow.entity_id, ids)):
+        entities[span.entity_id].mentions.append(_span(span))
+    evidence = select(MergeEvidenceRow).order_by(
+        MergeEvidenceRow.entity_id, MergeEvidenceRow.position
+    )
+    for ev in session.scalars(_only(evidence, MergeEvidenceRow.entity_id, ids)):
+        entities[ev.entity_id].evidence.append(
+            MergeEvidence(
+                left=ev.left_alias,
+                right=ev.right_alias,
+                rule=ev.rule,
+                score=ev.score,
+                detail=ev.detail,
+            )
+        )
+    return list(entities.values())
+
+
+def _entity(row: EntityRow) -> Entity:
+    return Entity(
+        id=row.id,
+        name=row.name,
+        type=row.type,
+        aliases=list(row.aliases),
+        roles=list(row.roles),
+        links=dict(row.links),
+    )
+
+
+def _span(row: EntityMentionRow | FactEvidenceRow) -> Span:
+    return Span(article=row.article_id, start=row.start_char, end=row.end_char, text=row.text)
+
+
+def load_facts(session: Session, ids: Collection[str] | None = None) -> list[Fact]:
+    """Facts with their supporting and conflicting spans, in the order they were saved."""
+    query = select(FactRow).order_by(FactRow.position)
+    query = _only(query, FactRow.id, ids)
+    facts = {row.id: _fact(row) for row in session.scalars(query)}
+    spans = select(FactEvidenceRow).order_by(FactEvidenceRow.fact_id, FactEvidenceRow.position)
+    for row in session.scalars(_only(spans, FactEvidenceRow.fact_id, ids)):
+        fact = facts[row.fact_id]
+        if row.kind == "conflict":
+            fact.conflicts.append(
+                Conflict(row.article_id, row.start_char, row.end_char, row.text, row.reason or "")
+            )
+        else:
+            fact.support.append(_span(row))
+    return list(facts.values())
+
+
+def _fact(row: FactRow) -> Fact:
+    return Fact(
+        id=row.id,
+        statement=row.statement,
+        type=row.type,
+        status=cast(FactStatus, row.status),
+        story=row.story_id,
+        events=list(row.events),
+    )
+
+
+def load_stories(session: Session, ids: Collection[str] | None = None) -> list[Story]:
+    """Stories with their articles and duplicates, in the order they were saved."""
+    query = select(StoryRow).order_by(StoryRow.position)
+    query = _only(query, StoryRow.id, ids)
+    stories = {row.id: Story(id=row.id, title=row.title) for row in session.scalars(query)}
+    members = select(StoryArticleRow).order_by(StoryArticleRow.story_id, StoryArticleRow.position)
+    for member in session.scalars(_only(members, StoryArticleRow.story_id, ids)):
+        stories[member.story_id].articles.append(member.article_id)
+    copies = select(StoryDuplicateRow).order_by(
+        StoryDuplicateRow.story_id, StoryDuplicateRow.position
+    )
+    for copy in session.scalars(_only(copies, StoryDuplicateRow.story_id, ids)):
+        stories[copy.story_id].duplicates[copy.article_id] = copy.copy_of
+    return list(stories.values())
+
+
+def load_skipped(session: Session) -> list[Skipped]:
+    rows = session.scalars(select(SkippedRow).order_by(SkippedRow.id))
+    return [Skipped(path=row.path, reason=row.reason, line=row.line) for row in rows]

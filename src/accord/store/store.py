@@ -1,0 +1,446 @@
+"""The :class:`Store`: save a pipeline :class:`~accord.model.Result` to a database and read it back.
+
+Transactions (see ``docs/store.md``):
+
+* each article and everything found in it is written in its own transaction, so a crash in the
+  middle of a run leaves every article either as it was before or fully replaced;
+* entities, facts and stories are recomputed by the pipeline from all articles, so they are
+  replaced wholesale, in one transaction, after the articles.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic.util.exc import CommandError
+from sqlalchemy import Engine, delete, func, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from accord.errors import StorageError
+from accord.model import (
+    Analysis,
+    Article,
+    Entity,
+    Event,
+    Fact,
+    Quote,
+    Result,
+    Skipped,
+    Story,
+)
+from accord.store import read, write
+from accord.store.engine import create_store_engine, describe, normalise_url
+from accord.store.migrate import upgrade
+from accord.store.schema import (
+    ARTICLE_CHILDREN,
+    ArticleRow,
+    Base,
+    EntityMentionRow,
+    EntityRow,
+    EventRow,
+    FactEvidenceRow,
+    FactRow,
+    MentionRow,
+    MergeEvidenceRow,
+    QuoteRow,
+    Run,
+    SkippedRow,
+    StoryArticleRow,
+    StoryDuplicateRow,
+    StoryRow,
+)
+
+log = logging.getLogger(__name__)
+
+# Children first, so deleting never trips a foreign key even without ON DELETE CASCADE.
+_DERIVED_TABLES: tuple[type[Base], ...] = (
+    EntityMentionRow,
+    MergeEvidenceRow,
+    EntityRow,
+    FactEvidenceRow,
+    FactRow,
+    StoryArticleRow,
+    StoryDuplicateRow,
+    StoryRow,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SaveSummary:
+    """What one :meth:`Store.save` wrote."""
+
+    run_id: str
+    articles_added: int
+    articles_replaced: int
+    entities: int
+    facts: int
+    stories: int
+    skipped: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoreSummary:
+    """How many of each thing the database holds (``accord show`` prints this)."""
+
+    articles: int
+    entities: int
+    mentions: int
+    quotes: int
+    events: int
+    facts: int
+    stories: int
+    skipped: int
+    runs: int
+
+    def to_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedRecord:
+    """A stored skipped input: the :class:`~accord.model.Skipped` plus when and in which run."""
+
+    path: str
+    reason: str
+    line: int | None
+    recorded: datetime
+    run_id: str | None
+
+    def to_skipped(self) -> Skipped:
+        return Skipped(path=self.path, reason=self.reason, line=self.line)
+
+
+@dataclass(frozen=True, slots=True)
+class RunRecord:
+    """One save: ``finished`` is ``None`` when it crashed (or is still going)."""
+
+    id: str
+    started: datetime
+    finished: datetime | None
+    counts: dict[str, int]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite returns naive datetimes; every stored time is UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+class Store:
+    """A database of accord results (SQLite file, in-memory SQLite, or PostgreSQL).
+
+    Build one with :func:`open_store`; use it as a context manager or call :meth:`close`.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({describe(self.engine.url)!r})"
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.engine.dispose()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Session]:
+        """A session in one transaction: committed on success, rolled back on any error."""
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except SQLAlchemyError as error:
+            raise StorageError(f"{describe(self.engine.url)}: {error}") from error
+
+    @contextmanager
+    def _reading(self) -> Iterator[Session]:
+        try:
+            with self._sessions() as session:
+                yield session
+        except SQLAlchemyError as error:
+            raise StorageError(f"{describe(self.engine.url)}: {error}") from error
+
+    # -- schema -----------------------------------------------------------------------------
+
+    def migrate(self) -> None:
+        """Bring the schema to the newest migration (``alembic upgrade head``)."""
+        try:
+            upgrade(self.engine)
+        except (SQLAlchemyError, CommandError) as error:
+            raise StorageError(
+                f"cannot migrate {describe(self.engine.url)}: {error}. Is it an accord database, "
+                "and writable?"
+            ) from error
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def save(self, result: Result, *, derived: bool = True) -> SaveSummary:
+        """Store ``result``: each article atomically, then (``derived=True``) replace entities,
+        facts and stories wholesale, then record its skipped inputs. Saving the same result
+        twice leaves the same rows; only the ``runs`` log grows."""
+        run_id = self._start_run()
+        existing = self.article_ids()
+        for analysis in result.analyses:
+            self.save_analysis(analysis, run_id=run_id)
+        if derived:
+            self.replace_derived(result.entities, result.facts, result.stories)
+        self.record_skipped(result.skipped, run_id=run_id)
+        added = len({a.article.id for a in result.analyses} - existing)
+        summary = SaveSummary(
+            run_id=run_id,
+            articles_added=added,
+            articles_replaced=len(result.analyses) - added,
+            entities=len(result.entities),
+            facts=len(result.facts),
+            stories=len(result.stories),
+            skipped=len(result.skipped),
+        )
+        self._finish_run(run_id, summary)
+        return summary
+
+    def save_analysis(self, analysis: Analysis, *, run_id: str | None = None) -> None:
+        """Insert or replace one article and everything found in it, in one transaction."""
+        article = analysis.article
+        with self._transaction() as session:
+            row = session.get(ArticleRow, article.id)
+            if row is None:
+                row = ArticleRow(id=article.id, seq=self._next_seq(session))
+                session.add(row)
+            write.update_article_row(row, article, run_id, _now())
+            for table in ARTICLE_CHILDREN:
+                session.execute(delete(table).where(table.article_id == article.id))
+            session.flush()
+            for rows in write.analysis_rows(analysis):
+                session.add_all(rows)
+                session.flush()
+
+    def replace_derived(
+        self, entities: Iterable[Entity], facts: Iterable[Fact], stories: Iterable[Story]
+    ) -> None:
+        """Replace all entities, facts and stories by these, in one transaction."""
+        with self._transaction() as session:
+            for table in _DERIVED_TABLES:
+                session.execute(delete(table))
+            for rows in (
+                write.entity_rows(list(entities)),
+                write.fact_rows(list(facts)),
+                write.story_rows(list(stories)),
+            ):
+                session.add_all(rows)
+                session.flush()
+
+    def record_skipped(self, skipped: Iterable[Skipped], run_id: str | None = None) -> None:
+        """Record inputs that could not be used; one row per (path, reason, line), whose time
+        and run are updated when the same input is skipped again."""
+        with self._transaction() as session:
+            for item in skipped:
+                row = session.scalars(
+                    select(SkippedRow).where(
+                        SkippedRow.path == item.path,
+                        SkippedRow.reason == item.reason,
+                        SkippedRow.line.is_(None)
+                        if item.line is None
+                        else SkippedRow.line == item.line,
+                    )
+                ).first()
+                if row is None:
+                    row = SkippedRow(path=item.path, reason=item.reason, line=item.line)
+                    session.add(row)
+                row.run_id = run_id
+                row.recorded = _now()
+                session.flush()
+
+    def delete_article(self, article_id: str) -> bool:
+        """Remove one article and its analysis (not the entities or facts citing it)."""
+        with self._transaction() as session:
+            row = session.get(ArticleRow, article_id)
+            if row is None:
+                return False
+            for table in ARTICLE_CHILDREN:
+                session.execute(delete(table).where(table.article_id == article_id))
+            session.delete(row)
+            return True
+
+    def _next_seq(self, session: Session) -> int:
+        last = session.scalar(select(func.max(ArticleRow.seq)))
+        return 0 if last is None else int(last) + 1
+
+    def _start_run(self) -> str:
+        run_id = uuid.uuid4().hex
+        with self._transaction() as session:
+            session.add(Run(id=run_id, started=_now(), finished=None, counts={}))
+        return run_id
+
+    def _finish_run(self, run_id: str, summary: SaveSummary) -> None:
+        counts = {k: v for k, v in asdict(summary).items() if isinstance(v, int)}
+        with self._transaction() as session:
+            run = session.get_one(Run, run_id)
+            run.finished = _now()
+            run.counts = counts
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def load(self) -> Result:
+        """Everything stored, as model objects (``Analysis.doc`` is ``None``)."""
+        with self._reading() as session:
+            return Result(
+                analyses=read.load_analyses(session),
+                entities=read.load_entities(session),
+                facts=read.load_facts(session),
+                stories=read.load_stories(session),
+                skipped=read.load_skipped(session),
+            )
+
+    def article_ids(self) -> set[str]:
+        """Ids (content hashes) of the stored articles: ingest can skip these."""
+        with self._reading() as session:
+            return set(session.scalars(select(ArticleRow.id)))
+
+    def summary(self) -> StoreSummary:
+        """Row counts of the main tables."""
+        with self._reading() as session:
+
+            def count(table: type[Base]) -> int:
+                return int(session.scalar(select(func.count()).select_from(table)) or 0)
+
+            return StoreSummary(
+                articles=count(ArticleRow),
+                entities=count(EntityRow),
+                mentions=count(MentionRow),
+                quotes=count(QuoteRow),
+                events=count(EventRow),
+                facts=count(FactRow),
+                stories=count(StoryRow),
+                skipped=count(SkippedRow),
+                runs=count(Run),
+            )
+
+    def get_article(self, article_id: str) -> Article | None:
+        with self._reading() as session:
+            row = session.get(ArticleRow, article_id)
+            return None if row is None else read.article_from_row(row)
+
+    def get_analysis(self, article_id: str) -> Analysis | None:
+        """One article with its sentences, mentions, times, quotes and events."""
+        with self._reading() as session:
+            found = read.load_analyses(session, [article_id])
+        return found[0] if found else None
+
+    def get_entity(self, entity_id: str) -> Entity | None:
+        with self._reading() as session:
+            found = read.load_entities(session, [entity_id])
+        return found[0] if found else None
+
+    def list_entities(self, type: str | None = None) -> list[Entity]:
+        """All entities, or those of one type (``PERSON``, ``ORG``, ``GPE``...)."""
+        with self._reading() as session:
+            entities = read.load_entities(session)
+        return [e for e in entities if type is None or e.type == type]
+
+    def get_fact(self, fact_id: str) -> Fact | None:
+        with self._reading() as session:
+            found = read.load_facts(session, [fact_id])
+        return found[0] if found else None
+
+    def list_facts(self, status: str | None = None, story: str | None = None) -> list[Fact]:
+        """All facts, optionally only one status and/or one story."""
+        with self._reading() as session:
+            ids = select(FactRow.id)
+            if status is not None:
+                ids = ids.where(FactRow.status == status)
+            if story is not None:
+                ids = ids.where(FactRow.story_id == story)
+            return read.load_facts(session, list(session.scalars(ids)))
+
+    def get_story(self, story_id: str) -> Story | None:
+        with self._reading() as session:
+            found = read.load_stories(session, [story_id])
+        return found[0] if found else None
+
+    def list_stories(self) -> list[Story]:
+        with self._reading() as session:
+            return read.load_stories(session)
+
+    def quotes_by(self, entity_id: str) -> list[Quote]:
+        """Every stored quote whose speaker is ``entity_id``."""
+        with self._reading() as session:
+            rows = session.scalars(
+                select(QuoteRow)
+                .join(ArticleRow, ArticleRow.id == QuoteRow.article_id)
+                .where(QuoteRow.speaker == entity_id)
+                .order_by(ArticleRow.seq, QuoteRow.position)
+            )
+            return [read.quote_from_row(row) for row in rows]
+
+    def events_involving(self, entity_id: str) -> list[Event]:
+        """Every stored event with ``entity_id`` among its sources, targets or location."""
+        events = [e for a in self.load_analyses() for e in a.events]
+        return [
+            e
+            for e in events
+            if entity_id in e.source or entity_id in e.target or e.location == entity_id
+        ]
+
+    def load_analyses(self) -> list[Analysis]:
+        with self._reading() as session:
+            return read.load_analyses(session)
+
+    def list_skipped(self) -> list[SkippedRecord]:
+        """Skipped inputs with when they were (last) skipped and by which run."""
+        with self._reading() as session:
+            rows = session.scalars(select(SkippedRow).order_by(SkippedRow.id))
+            return [
+                SkippedRecord(row.path, row.reason, row.line, _aware(row.recorded), row.run_id)
+                for row in rows
+            ]
+
+    def list_runs(self) -> list[RunRecord]:
+        """Every save, oldest first."""
+        with self._reading() as session:
+            rows = session.scalars(select(Run).order_by(Run.started, Run.id))
+            return [
+                RunRecord(
+                    row.id,
+                    _aware(row.started),
+                    None if row.finished is None else _aware(row.finished),
+                    dict(row.counts),
+                )
+                for row in rows
+            ]
+
+
+def open_store(url_or_path: str | Path | None = None, *, migrate: bool = True) -> Store:
+    """Open (creating if needed) the database at ``url_or_path`` and bring its schema up to date.
+
+    ``None`` means ``sqlite:///accord.db``; a plain path is a SQLite file; ``:memory:`` an
+    in-memory SQLite database; ``postgresql://user:password@host/db`` uses psycopg 3.
+    """
+    url = normalise_url(url_or_path)
+    try:
+        engine = create_store_engine(url)
+    except (SQLAlchemyError, OSError, ImportError) as error:
+        raise StorageError(f"cannot open {describe(url)}: {error}") from error
+    store = Store(engine)
+    if migrate:
+        try:
+            store.migrate()
+        except StorageError:
+            store.close()
+            raise
+    return store

@@ -1,0 +1,45 @@
+"""Story clustering (stage ``stories``): group articles into stories, one real-world event each.
+
+Contract: ``cluster(analyses, entities) -> list[Story]``: every article lands in exactly one story.
+:class:`StoryIndex` is the incremental form: ``add(analysis) -> story id``, ``stories()``, and
+``to_state()`` / ``from_state()`` so the store can keep it between runs. See ``docs/stories.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from accord.embeddings import Encoder
+from accord.model import Analysis, Entity, Story
+from accord.stories.decision import DecisionModel, default_model
+from accord.stories.index import StoryIndex
+
+__all__ = ["DecisionModel", "StoryIndex", "cluster", "default_model", "publication_order"]
+
+
+def publication_order(analyses: Sequence[Analysis]) -> list[Analysis]:
+    """Articles by publication date when every article has one, else in input order."""
+    if analyses and all(a.article.published for a in analyses):
+        return sorted(analyses, key=lambda a: a.article.published or "")
+    return list(analyses)
+
+
+def cluster(
+    analyses: Sequence[Analysis],
+    entities: Sequence[Entity] = (),
+    *,
+    model: DecisionModel | None = None,
+    encoder: Encoder | None | str = "default",
+) -> list[Story]:
+    """Batch clustering: the online algorithm run over the articles in publication order.
+
+    Document frequencies are learned from the whole batch first (``StoryIndex.prime``), so early
+    articles are compared with the same term weights as late ones. ``entities`` is accepted for
+    the stage contract; resolved ids are read from ``Mention.entity``.
+    """
+    del entities  # resolved ids already sit on the mentions
+    index = StoryIndex(model=model, encoder=encoder)
+    ordered = publication_order(analyses)
+    index.prime(ordered)
+    index.add_many(ordered)
+    return index.stories()

@@ -1,0 +1,90 @@
+"""The join-or-start decision: a small logistic model over article-story similarity features.
+
+The weights, the join threshold and the duplicate threshold are data
+(``accord/data/stories_model.json``), fitted by ``benchmarks/stories.py --calibrate``; the file's
+``header`` says on what. Two weight sets exist: ``embedding`` (sentence vectors available on both
+sides) and ``plain`` (TF-IDF and entities only, used when no encoder is installed).
+
+Time proximity cannot be learned from the calibration data (ECB+ has no publication dates), so it
+enters as a documented prior: a logit penalty per log-day of gap beyond a grace period, and a
+window outside which stories are not even candidates.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+MODEL_FILE = "stories_model.json"
+
+
+@dataclass(frozen=True, slots=True)
+class LogisticWeights:
+    """``p = sigmoid(bias + sum(weights[f] * feature[f]))``."""
+
+    bias: float
+    weights: dict[str, float]
+
+    def logit(self, features: dict[str, float]) -> float:
+        return self.bias + sum(w * features.get(name, 0.0) for name, w in self.weights.items())
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionModel:
+    """Everything the clusterer decides with; see the module docstring for where it comes from."""
+
+    embedding: LogisticWeights
+    plain: LogisticWeights
+    threshold: float = 0.5  # join the best story when its probability reaches this
+    duplicate_jaccard: float = 0.6  # estimated 4-shingle Jaccard at or above which a text copies
+    time_grace_days: float = 3.0
+    time_penalty: float = 1.5  # logit per natural-log day beyond the grace period
+    window_days: float = 30.0
+    header: dict[str, Any] = field(default_factory=dict)
+
+    def probability(self, features: dict[str, float], gap_days: float | None) -> float:
+        """Probability that the article belongs to the story with these features."""
+        weights = self.embedding if "embedding" in features else self.plain
+        z = weights.logit(features)
+        if gap_days is not None and gap_days > self.time_grace_days:
+            z -= self.time_penalty * math.log(gap_days / self.time_grace_days)
+        return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "header": self.header,
+            "threshold": self.threshold,
+            "duplicate_jaccard": self.duplicate_jaccard,
+            "time_grace_days": self.time_grace_days,
+            "time_penalty": self.time_penalty,
+            "window_days": self.window_days,
+            "models": {
+                name: {"bias": w.bias, "weights": w.weights}
+                for name, w in (("embedding", self.embedding), ("plain", self.plain))
+            },
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DecisionModel:
+        models = data["models"]
+        return cls(
+            embedding=LogisticWeights(**models["embedding"]),
+            plain=LogisticWeights(**models["plain"]),
+            threshold=float(data["threshold"]),
+            duplicate_jaccard=float(data["duplicate_jaccard"]),
+            time_grace_days=float(data.get("time_grace_days", 3.0)),
+            time_penalty=float(data.get("time_penalty", 1.5)),
+            window_days=float(data.get("window_days", 30.0)),
+            header=dict(data.get("header", {})),
+        )
+
+
+@lru_cache(maxsize=1)
+def default_model() -> DecisionModel:
+    """The shipped, calibrated model (loaded once)."""
+    text = resources.files("accord.data").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    return DecisionModel.from_dict(json.loads(text))

@@ -1,0 +1,294 @@
+"""Online story clustering: each new article joins its best story or starts a new one.
+
+Adding an article costs a bounded amount of work whatever the number of stories: candidates come
+from an inverted index over the article's heaviest terms and entities (posting lists capped at the
+most recently updated stories), and only the best few are scored by the decision model.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import numpy as np
+
+from accord.embeddings import Encoder, get_encoder
+from accord.model import Analysis, Story
+from accord.stories import minhash
+from accord.stories.decision import DecisionModel, default_model
+from accord.stories.features import (
+    ArticleFeatures,
+    DocumentFrequency,
+    Vector,
+    cosine,
+    extract,
+    norm,
+    prune,
+    weighted,
+)
+from accord.stories.text import entity_keys, headline, lead_text, term_weights, title_terms
+
+QUERY_TERMS = 12  # heaviest article terms looked up in the inverted index
+QUERY_ENTITIES = 12
+POSTING_CAP = 500  # stories kept per posting list (most recently updated)
+CANDIDATES = 8  # stories scored by the decision model per article
+DUPLICATE_CANDIDATES = 3  # best-scoring stories searched for a text the article copies
+_DEFAULT = "default"
+
+
+@dataclass(slots=True)
+class StoryState:
+    """A story as the index keeps it: raw centroids plus IDF-weighted caches."""
+
+    id: str
+    articles: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    terms: dict[str, float] = field(default_factory=dict)
+    title_terms: dict[str, float] = field(default_factory=dict)
+    entities: dict[str, float] = field(default_factory=dict)
+    vector_sum: Vector | None = None
+    first_day: date | None = None
+    last_day: date | None = None
+    signatures: np.ndarray = field(default_factory=lambda: np.zeros((0, minhash.PERMUTATIONS), np.uint32))
+    signature_ids: list[str] = field(default_factory=list)
+    duplicates: dict[str, str] = field(default_factory=dict)
+    cache: dict[str, tuple[dict[str, float], float]] = field(default_factory=dict)
+
+    def weighted(self, part: str, df: DocumentFrequency) -> tuple[dict[str, float], float]:
+        """IDF-weighted centroid ``part`` and its norm (cached until the story changes)."""
+        if part not in self.cache:
+            vector = weighted(getattr(self, part), df)
+            self.cache[part] = (vector, norm(vector))
+        return self.cache[part]
+
+    def absorb(self, art: ArticleFeatures) -> None:
+        """Add one article to the centroids."""
+        self.articles.append(art.id)
+        self.titles.append(art.title)
+        for target, source in ((self.terms, art.terms), (self.title_terms, dict.fromkeys(art.title_terms, 1.0)), (self.entities, dict.fromkeys(art.entities, 1.0))):
+            for key, w in source.items():
+                target[key] = target.get(key, 0.0) + w
+        self.terms = prune(self.terms)
+        if art.vector is not None:
+            self.vector_sum = art.vector.copy() if self.vector_sum is None else self.vector_sum + art.vector
+        if art.day is not None:
+            self.first_day = min(self.first_day or art.day, art.day)
+            self.last_day = max(self.last_day or art.day, art.day)
+        if art.signature is not None:
+            self.signatures = np.vstack([self.signatures, art.signature[None, :]])
+            self.signature_ids.append(art.id)
+        self.cache.clear()
+
+    def gap_days(self, day: date | None) -> float | None:
+        """Days between ``day`` and the story's date range (0 inside it), None when unknown."""
+        if day is None or self.first_day is None or self.last_day is None:
+            return None
+        if day < self.first_day:
+            return float((self.first_day - day).days)
+        return float(max(0, (day - self.last_day).days))
+
+
+def story_id(first_article: str) -> str:
+    """Stable story id: derived from the id of the article that started it."""
+    return "s" + first_article[:12]
+
+
+class StoryIndex:
+    """Incremental story clustering; its state is plain data (:meth:`to_state`)."""
+
+    def __init__(
+        self,
+        model: DecisionModel | None = None,
+        encoder: Encoder | None | str = _DEFAULT,
+    ) -> None:
+        self.model = model or default_model()
+        self.encoder: Encoder | None = get_encoder() if encoder == _DEFAULT else encoder  # type: ignore[assignment]
+        self.df = DocumentFrequency()
+        self.frozen_df = False
+        self._stories: dict[str, StoryState] = {}
+        self._story_of: dict[str, str] = {}
+        self._postings: dict[str, dict[str, None]] = {}
+
+    # ------------------------------------------------------------------ public API
+
+    def prime(self, analyses: Iterable[Analysis]) -> None:
+        """Batch mode: learn document frequencies from all articles before clustering them."""
+        for analysis in analyses:
+            terms = term_weights(analysis.article.text, headline(analysis))
+            self.df.add(set(terms) | entity_keys(analysis))
+        self.frozen_df = True
+
+    def add(self, analysis: Analysis) -> str:
+        """Place one article; returns the id of its story."""
+        return self.add_many([analysis])[0]
+
+    def add_many(self, analyses: Sequence[Analysis]) -> list[str]:
+        """Place articles one after another (in the given order), embedding them in one batch."""
+        vectors = self._encode(analyses)
+        return [self.add_features(extract(a, v)) for a, v in zip(analyses, vectors, strict=True)]
+
+    def add_features(self, art: ArticleFeatures) -> str:
+        """Place an article whose features are already extracted."""
+        if art.id in self._story_of:
+            return self._story_of[art.id]
+        if not self.frozen_df:
+            self.df.add(set(art.terms) | art.entities)
+        return self.assign(art, self._choose(art))
+
+    def assign(self, art: ArticleFeatures, story: StoryState | None) -> str:
+        """Put an article into ``story`` (a new story when None); returns the story id."""
+        if story is None:
+            story = StoryState(id=story_id(art.id))
+            self._stories[story.id] = story
+        story.absorb(art)
+        self._story_of[art.id] = story.id
+        self._post(art, story.id)
+        return story.id
+
+    def story_of(self, article_id: str) -> str | None:
+        """The id of the story holding an article, if it was added."""
+        return self._story_of.get(article_id)
+
+    def state(self, sid: str) -> StoryState:
+        """The internal state of one story (centroids, members, duplicates)."""
+        return self._stories[sid]
+
+    def stories(self) -> list[Story]:
+        """The stories in order of their first article, each with a representative headline."""
+        return [
+            Story(id=s.id, title=representative_title(s), articles=list(s.articles), duplicates=dict(s.duplicates))
+            for s in self._stories.values()
+        ]
+
+    # ------------------------------------------------------------------ decision
+
+    def _encode(self, analyses: Sequence[Analysis]) -> list[Vector | None]:
+        if self.encoder is None or not analyses:
+            return [None] * len(analyses)
+        return list(self.encoder.encode([lead_text(a) for a in analyses]))
+
+    def _choose(self, art: ArticleFeatures) -> StoryState | None:
+        """The story the article joins, or None to start a new one (recording a copy if any)."""
+        scored = sorted(
+            ((self.model.probability(self.features(art, s), s.gap_days(art.day)), s) for s in self.candidates(art)),
+            key=lambda ps: -ps[0],
+        )
+        for _, story in scored[:DUPLICATE_CANDIDATES]:
+            original = self._copied(art, story)
+            if original is not None:
+                story.duplicates[art.id] = story.duplicates.get(original, original)
+                return story
+        if scored and scored[0][0] >= self.model.threshold:
+            return scored[0][1]
+        return None
+
+    def _copied(self, art: ArticleFeatures, story: StoryState) -> str | None:
+        """The story article that ``art`` is a near-copy of, if any."""
+        if art.signature is None or not story.signature_ids:
+            return None
+        similarity = minhash.jaccard(art.signature, story.signatures)
+        best = int(np.argmax(similarity))
+        return story.signature_ids[best] if similarity[best] >= self.model.duplicate_jaccard else None
+
+    def features(self, art: ArticleFeatures, story: StoryState) -> dict[str, float]:
+        """Similarity features of an article and a story (the decision model's input)."""
+        terms = weighted(art.terms, self.df)
+        ents = weighted(art.entities, self.df)
+        out = {
+            "terms": cosine(terms, *story.weighted("terms", self.df)),
+            "entities": cosine(ents, *story.weighted("entities", self.df)) if ents else 0.0,
+            "title": cosine(weighted(art.title_terms, self.df), *story.weighted("title_terms", self.df)),
+            "entity_recall": _recall(ents, story.entities),
+            "size": math.log1p(len(story.articles)),
+        }
+        if art.vector is not None and story.vector_sum is not None:
+            centroid = story.vector_sum / (float(np.linalg.norm(story.vector_sum)) or 1.0)
+            out["embedding"] = float(np.dot(art.vector, centroid))
+        return out
+
+    # ------------------------------------------------------------------ candidate retrieval
+
+    def _query_keys(self, art: ArticleFeatures) -> list[tuple[str, float]]:
+        terms = sorted(((k, w * self.df.idf(k)) for k, w in art.terms.items()), key=lambda kv: -kv[1])
+        ents = sorted(((k, self.df.idf(k)) for k in art.entities), key=lambda kv: -kv[1])
+        return terms[:QUERY_TERMS] + ents[:QUERY_ENTITIES]
+
+    def candidates(self, art: ArticleFeatures) -> list[StoryState]:
+        """The few stories sharing most weighted key terms and entities with the article."""
+        votes: dict[str, float] = {}
+        for key, weight in self._query_keys(art):
+            for sid in self._postings.get(key, ()):
+                votes[sid] = votes.get(sid, 0.0) + weight
+        ranked = sorted(votes, key=lambda sid: -votes[sid])
+        out = []
+        for sid in ranked:
+            story = self._stories[sid]
+            gap = story.gap_days(art.day)
+            if gap is None or gap <= self.model.window_days:
+                out.append(story)
+            if len(out) == CANDIDATES:
+                break
+        return out
+
+    def _post(self, art: ArticleFeatures, sid: str) -> None:
+        for key, _ in self._query_keys(art):
+            posting = self._postings.setdefault(key, {})
+            posting.pop(sid, None)
+            posting[sid] = None  # most recently updated last
+            if len(posting) > POSTING_CAP:
+                del posting[next(iter(posting))]
+
+    def _repost(self, story: StoryState) -> None:
+        """Index a restored story under its heaviest terms and entities."""
+        terms, _ = story.weighted("terms", self.df)
+        ents, _ = story.weighted("entities", self.df)
+        keys = sorted(terms, key=lambda k: -terms[k])[: 3 * QUERY_TERMS]
+        keys += sorted(ents, key=lambda k: -ents[k])[: 3 * QUERY_ENTITIES]
+        for key in keys:
+            self._postings.setdefault(key, {})[story.id] = None
+
+    # ------------------------------------------------------------------ persistence
+
+    def to_state(self) -> dict[str, Any]:
+        """The whole index as JSON-compatible plain data (for the store)."""
+        from accord.stories.state import dump
+
+        return dump(self)
+
+    @classmethod
+    def from_state(
+        cls,
+        state: dict[str, Any],
+        model: DecisionModel | None = None,
+        encoder: Encoder | None | str = _DEFAULT,
+    ) -> StoryIndex:
+        """Rebuild an index saved by :meth:`to_state`; new articles continue the same stories."""
+        from accord.stories.state import load
+
+        index = cls(model=model, encoder=encoder)
+        load(index, state)
+        return index
+
+
+def _recall(article_entities: dict[str, float], story_entities: dict[str, float]) -> float:
+    """Share of the article's (IDF-weighted) entities the story already names."""
+    total = sum(article_entities.values())
+    if not total:
+        return 0.0
+    return sum(w for k, w in article_entities.items() if k in story_entities) / total
+
+
+def representative_title(story: StoryState) -> str:
+    """The member headline whose words the story's headlines share most (ties: the earliest)."""
+    best, best_score = story.titles[0] if story.titles else "", -1.0
+    for title in story.titles:
+        terms = title_terms(title)
+        if not terms:
+            continue
+        score = sum(story.title_terms.get(t, 0.0) for t in terms) / math.sqrt(len(terms))
+        if score > best_score:
+            best, best_score = title, score
+    return best

@@ -1,0 +1,99 @@
+"""Word features of an article for story clustering: tokens, light lemmas, shingles, lead text.
+
+Works on ``Article.text`` and ``Analysis.mentions`` only (never ``Analysis.doc``, which is ``None``
+for articles loaded back from the database), so the same features come out before and after a
+round trip through the store.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+
+from accord.model import Analysis
+
+WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’-][^\W\d_]+)*")
+LEAD_CHARS = 1000  # MiniLM reads ~256 word pieces; the headline and lead carry the event
+TITLE_WEIGHT = 2.0  # headline words count double: they name the event
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """scikit-learn's English stop list (a maintained list, not ours) plus news boilerplate."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "told", "according", "reported"}
+
+
+def light_lemma(word: str) -> str:
+    """A cheap inflection stripper ("quakes"/"quake", "killed"/"kill").
+
+    Hand-written because spaCy lemmas need ``Analysis.doc`` (absent for stored articles) and a
+    full stemmer package would be a new dependency for a few suffix rules; it only has to map
+    inflections of one word together, not produce dictionary forms.
+    """
+    if len(word) <= 3 or word[0].isdigit():
+        return word
+    for suffix, repl, min_len in (("ies", "y", 5), ("sses", "ss", 5), ("ing", "", 6), ("ed", "", 5)):
+        if word.endswith(suffix) and len(word) >= min_len:
+            return word[: len(word) - len(suffix)] + repl
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word and number tokens, possessive ``'s`` dropped."""
+    out = []
+    for match in WORD_RE.finditer(text):
+        word = match.group().lower().replace("’", "'")
+        out.append(word[:-2] if word.endswith("'s") else word)
+    return out
+
+
+def term_weights(text: str, title: str) -> dict[str, float]:
+    """Sub-linear term frequencies (1 + log tf) of light lemmas, headline words boosted."""
+    stops = stop_words()
+    counts: Counter[str] = Counter(
+        light_lemma(t) for t in tokens(text) if t not in stops and len(t) > 1
+    )
+    weights = {t: 1.0 + math.log(c) for t, c in counts.items()}
+    for term in title_terms(title):
+        weights[term] = weights.get(term, 1.0) + TITLE_WEIGHT - 1.0
+    return weights
+
+
+def title_terms(title: str) -> set[str]:
+    """Distinct light lemmas of a headline, stop words removed."""
+    stops = stop_words()
+    return {light_lemma(t) for t in tokens(title) if t not in stops and len(t) > 1}
+
+
+def headline(analysis: Analysis) -> str:
+    """The article's title, or its first line when it has none."""
+    article = analysis.article
+    if article.title:
+        return article.title.strip()
+    return article.text.strip().split("\n", 1)[0][:200]
+
+
+def lead_text(analysis: Analysis) -> str:
+    """Headline plus the opening of the body: what the sentence encoder reads."""
+    title = headline(analysis)
+    body = analysis.article.text
+    if body.startswith(title):
+        body = body[len(title) :]
+    return f"{title}\n{' '.join(body.split())}"[:LEAD_CHARS]
+
+
+def entity_keys(analysis: Analysis) -> set[str]:
+    """Distinct entities the article names: resolved ids, else label + lower-cased text."""
+    keys = set()
+    for mention in analysis.mentions:
+        if mention.entity:
+            keys.add(f"e:{mention.entity}")
+        else:
+            keys.add(f"e:{mention.label}:{' '.join(mention.text.lower().split())}")
+    return keys

@@ -1,0 +1,125 @@
+"""Per-article analysis: mentions, entity repairs, titles, roles, chains, times (hand-made text)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from accord.analyze import analyze_articles
+from accord.errors import AnalysisError
+from accord.model import Analysis, Article, mention_id
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+def analyse(nlp: Language, text: str, published: str | None = "2026-03-13") -> Analysis:
+    (result,) = analyze_articles([Article.from_text(text, published=published)], nlp=nlp)
+    assert isinstance(result, Analysis)
+    return result
+
+
+def by_text(analysis: Analysis, text: str) -> list:
+    return [m for m in analysis.mentions if m.text == text]
+
+
+def test_analyze_offsets_point_into_article_text(nlp: Language) -> None:
+    a = analyse(nlp, "Talks end in Oslo\nPrime Minister Jonas Gahr Støre met Ingrid Larsen in Oslo on Friday.")
+    assert a.mentions
+    for m in a.mentions:
+        assert a.article.text[m.start : m.end] == m.text
+        assert m.id == mention_id(a.article.id, m.start, m.end)
+    for s in a.sentences:
+        assert a.article.text[s.start : s.end].strip() == a.article.text[s.start : s.end]
+
+
+def test_analyze_headline_is_its_own_sentence(nlp: Language) -> None:
+    a = analyse(nlp, "Ministers meet in Vienna\nThe ministers of two states met in Vienna on Monday.")
+    first = a.sentences[0]
+    assert a.article.text[first.start : first.end] == "Ministers meet in Vienna"
+
+
+def test_analyze_title_before_name(nlp: Language) -> None:
+    a = analyse(nlp, "Norway's Foreign Minister Ingrid Larsen arrived in Vienna on Monday.")
+    (larsen,) = by_text(a, "Ingrid Larsen")
+    assert larsen.label == "PERSON"
+    assert larsen.titles and "Foreign Minister" in larsen.titles[0]
+
+
+def test_analyze_apposition_roles(nlp: Language) -> None:
+    a = analyse(
+        nlp,
+        "Tomas Berg, the head of the Swedish delegation, said the talks were useful. "
+        "Ingrid Larsen, who led the Norwegian team, agreed.",
+    )
+    (berg,) = by_text(a, "Tomas Berg")
+    assert any("head of the Swedish delegation" in r for r in berg.roles)
+    (larsen,) = by_text(a, "Ingrid Larsen")
+    assert any("led the Norwegian team" in r for r in larsen.roles)
+
+
+def test_analyze_surname_joins_full_name_chain(nlp: Language) -> None:
+    a = analyse(nlp, "Ingrid Larsen met Tomas Berg in Oslo. Larsen said the talks went well. Berg did not comment.")
+    (full,) = by_text(a, "Ingrid Larsen")
+    for short in by_text(a, "Larsen"):
+        assert short.chain == full.chain
+    (berg_full,) = by_text(a, "Tomas Berg")
+    assert all(m.chain == berg_full.chain for m in by_text(a, "Berg"))
+    assert berg_full.chain != full.chain
+
+
+def test_analyze_surname_ambiguous_stays_apart(nlp: Language) -> None:
+    a = analyse(nlp, "Anna Berg and Tomas Berg arrived in Oslo. Berg spoke first.")
+    chains = {m.chain for m in a.mentions if m.text in {"Anna Berg", "Tomas Berg"}}
+    assert len(chains) == 2
+    assert all(m.chain not in chains for m in by_text(a, "Berg"))
+
+
+def test_analyze_possessive_trimmed_and_split(nlp: Language) -> None:
+    a = analyse(nlp, "The delegates walked along Vienna’s Ringstrasse before the talks resumed in Berlin’s suburbs.")
+    texts = {m.text for m in a.mentions}
+    assert not any(t.endswith("’s") for t in texts)
+
+
+def test_analyze_gazetteer_relabels_city_tagged_person(nlp: Language) -> None:
+    a = analyse(nlp, "Kiev and Warsaw signed the accord. Officials in Kiev welcomed it.")
+    kiev = by_text(a, "Kiev")
+    assert kiev and all(m.label == "GPE" for m in kiev)
+
+
+def test_analyze_person_label_consistent_within_article(nlp: Language) -> None:
+    a = analyse(nlp, "Helena Marsh won the vote. Later, Marsh said she was grateful, and Marsh thanked voters.")
+    assert all(m.label == "PERSON" for m in by_text(a, "Marsh"))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "grain"),
+    [
+        ("The summit took place on Friday.", "2026-03-13", "day"),
+        ("The ceasefire broke down in March 2022.", "2022-03", "month"),
+        ("The meeting lasted one hour and 40 minutes.", None, "duration"),
+    ],
+)
+def test_analyze_times_resolved_against_published(nlp: Language, text: str, value: str | None, grain: str) -> None:
+    a = analyse(nlp, text, published="2026-03-13")
+    assert a.times, "no time expression found"
+    assert (a.times[0].value, a.times[0].grain) == (value, grain)
+
+
+def test_analyze_skip_ranges_are_not_analysed(nlp: Language) -> None:
+    text = "Ingrid Larsen met Tomas Berg in Oslo.\nIngrid Larsen met Tomas Berg in Oslo."
+    second = text.index("\n") + 1
+    article = Article.from_text(text, skip_ranges=[(second, len(text))])
+    (a,) = analyze_articles([article], nlp=nlp)
+    assert isinstance(a, Analysis)
+    assert all(m.end <= second for m in a.mentions)
+    assert len(by_text(a, "Ingrid Larsen")) == 1
+
+
+def test_analyze_too_long_article_is_an_error_not_a_crash(nlp: Language) -> None:
+    huge = Article.from_text("word " * (nlp.max_length // 5 + 10))
+    ok = Article.from_text("Ingrid Larsen met Tomas Berg in Oslo.")
+    results = list(analyze_articles([huge, ok], nlp=nlp))
+    assert isinstance(results[0], AnalysisError) and "limit" in str(results[0])
+    assert isinstance(results[1], Analysis)

@@ -1,0 +1,216 @@
+"""The JSON API, endpoint by endpoint, over a store filled with the fictional sample result."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from accord.model import Analysis, Result
+from accord.web.app import create_app
+from accord.web.sample import sample_result
+
+
+@pytest.fixture()
+def db_url(tmp_path: Path) -> str:
+    from accord.store import open_store
+
+    url = f"sqlite:///{tmp_path / 'web.db'}"
+    open_store(url).save(sample_result())
+    return url
+
+
+@pytest.fixture()
+def client(db_url: str) -> Iterator[TestClient]:
+    with TestClient(create_app(db_url)) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="module")
+def sample() -> Result:
+    return sample_result()
+
+
+def _get(client: TestClient, url: str) -> Any:
+    response = client.get(url)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_api_articles_lists_every_article_with_counts(client: TestClient, sample: Result) -> None:
+    rows = _get(client, "/api/articles")
+    assert {r["id"] for r in rows} == {a.id for a in sample.articles}
+    herald = next(r for r in rows if r["outlet"] == "The Lissar Herald")
+    assert (herald["n_mentions"], herald["n_quotes"], herald["n_events"]) == (7, 1, 1)
+    assert herald["stories"] == ["S1"]
+
+
+def test_api_articles_filter_and_paging(client: TestClient) -> None:
+    assert [r["outlet"] for r in _get(client, "/api/articles?outlet=Kesh%20Daily")] == ["Kesh Daily"]
+    assert len(_get(client, "/api/articles?limit=2")) == 2
+    assert len(_get(client, "/api/articles?offset=2")) == 1
+    assert client.get("/api/articles?limit=0").status_code == 422
+
+
+def test_api_article_detail_has_text_mentions_quotes_events(
+    client: TestClient, sample: Result
+) -> None:
+    article = sample.articles[0]
+    body = _get(client, f"/api/articles/{article.id}")
+    assert body["text"] == article.text
+    for mention in body["mentions"]:
+        assert article.text[mention["start"] : mention["end"]] == mention["text"]
+    assert {m["entity"] for m in body["mentions"]} >= {"E1", "E2"}
+    assert body["quotes"][0]["speaker_name"] == "Ilvana Trosk"
+    assert body["events"][0]["type"] == "CONSULT"
+
+
+def test_api_entities_sorted_by_mentions_and_filtered(client: TestClient) -> None:
+    rows = _get(client, "/api/entities")
+    counts = [r["n_mentions"] for r in rows]
+    assert counts == sorted(counts, reverse=True)
+    people = _get(client, "/api/entities?type=PERSON")
+    assert {r["name"] for r in people} == {"Ilvana Trosk", "Marek Odvin", "Sabet Oru"}
+    assert [r["id"] for r in _get(client, "/api/entities?q=troskova")] == ["E1"]
+
+
+def test_api_entity_detail_has_aliases_mentions_evidence(client: TestClient) -> None:
+    body = _get(client, "/api/entities/E1")
+    assert "Ilvana Troskova" in body["aliases"]
+    assert body["roles"] == ["Foreign Minister"]
+    assert (body["n_mentions"], body["n_articles"]) == (3, 2)
+    assert body["evidence"][0]["rule"] == "transliteration"
+    assert [q["id"] for q in body["quotes"]] == ["Q1"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("", {"Q1", "Q2"}), ("?speaker=E2", {"Q2"}), ("?speaker=ilvana%20trosk", {"Q1"}),
+     ("?speaker=nobody", set())],
+)
+def test_api_quotes_filter_by_speaker(client: TestClient, query: str, expected: set[str]) -> None:
+    assert {q["id"] for q in _get(client, f"/api/quotes{query}")} == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("", {"F1", "F2", "F3", "F4"}), ("?status=conflicting", {"F2"}),
+     ("?status=single_source&story=S1", {"F3"}), ("?story=S2", {"F4"})],
+)
+def test_api_facts_filter_by_status_and_story(
+    client: TestClient, query: str, expected: set[str]
+) -> None:
+    assert {f["id"] for f in _get(client, f"/api/facts{query}")} == expected
+
+
+def test_api_facts_reject_unknown_status(client: TestClient) -> None:
+    assert client.get("/api/facts?status=maybe").status_code == 422
+
+
+def test_api_facts_carry_evidence_and_conflicts(client: TestClient) -> None:
+    fact = _get(client, "/api/facts?status=conflicting")[0]
+    assert fact["support"][0]["text"].startswith("The crossing will open within a week")
+    assert fact["conflicts"][0]["reason"] == "within a week vs within a month"
+
+
+def test_api_stories_and_story_detail(client: TestClient) -> None:
+    stories = {s["id"]: s for s in _get(client, "/api/stories")}
+    assert stories["S1"]["facts_by_status"] == {
+        "corroborated": 1, "conflicting": 1, "single_source": 1
+    }
+    assert stories["S1"]["n_quotes"] == 2
+    detail = _get(client, "/api/stories/S1")
+    assert {f["id"] for f in detail["facts"]} == {"F1", "F2", "F3"}
+    assert detail["actors"][0]["n_mentions"] >= detail["actors"][-1]["n_mentions"]
+    assert {"Ilvana Trosk", "Marek Odvin"} <= {a["name"] for a in detail["actors"]}
+
+
+def test_api_skipped(client: TestClient) -> None:
+    assert _get(client, "/api/skipped") == [
+        {"path": "feeds/broken.json", "reason": "invalid JSON", "line": 3}
+    ]
+
+
+def test_api_export_is_the_accord1_document(client: TestClient, sample: Result) -> None:
+    from accord.report.json_export import to_dict
+
+    body = _get(client, "/api/export")
+    assert body["schema"] == "accord/1"
+    assert body == to_dict(sample)
+
+
+@pytest.mark.parametrize("url", ["/api/articles/nope", "/api/entities/nope", "/api/stories/nope"])
+def test_api_unknown_ids_are_404(client: TestClient, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "nope" in response.json()["detail"]
+
+
+def test_api_openapi_documents_every_endpoint(client: TestClient) -> None:
+    paths = _get(client, "/openapi.json")["paths"]
+    expected = {"/api/articles", "/api/articles/{article_id}", "/api/entities",
+                "/api/entities/{entity_id}", "/api/quotes", "/api/facts", "/api/stories",
+                "/api/stories/{story_id}", "/api/skipped", "/api/export"}
+    assert expected <= set(paths)
+    assert "post" in paths["/api/articles"]
+    assert "/" not in paths  # HTML pages stay out of the API description
+
+
+def test_api_post_runs_process_on_all_stored_articles(
+    client: TestClient, sample: Result, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """POST ingests, hands every stored article plus the new one to pipeline.process, saves."""
+    import accord.pipeline
+
+    seen: list[list[str]] = []
+
+    def fake_process(articles: list[Any], **_: Any) -> Result:
+        seen.append([a.id for a in articles])
+        result = sample_result()
+        new = [a for a in articles if a.id not in {x.id for x in result.articles}]
+        result.analyses += [Analysis(article=a) for a in new]
+        return result
+
+    monkeypatch.setattr(accord.pipeline, "process", fake_process)
+    client.app.state.submitter.nlp = object()  # never used by the fake; keeps spaCy unloaded
+    response = client.post("/api/articles", json={
+        "title": "Dam opens in Orvel", "text": "Dam opens in Orvel\nThe Orvel dam opened today.",
+        "outlet": "Orvel Times", "published": "2031-06-01", "language": "en",
+    })
+    assert response.status_code == 201, response.text
+    body = response.json()
+    assert body["n_articles"] == 4
+    assert set(seen[0]) == {a.id for a in sample.articles} | set(body["articles"])
+    stored = _get(client, f"/api/articles/{body['articles'][0]}")
+    assert (stored["outlet"], stored["title"]) == ("Orvel Times", "Dam opens in Orvel")
+
+
+@pytest.mark.parametrize(
+    "payload", [{"title": "no text"}, {"text": ""}, [], {"text": "x", "colour": "red"}]
+)
+def test_api_post_rejects_bad_bodies(client: TestClient, payload: Any) -> None:
+    assert client.post("/api/articles", json=payload).status_code == 422
+
+
+@pytest.mark.slow
+def test_api_post_with_the_real_pipeline(tmp_path: Path, nlp: Any) -> None:
+    """Two posted articles go through spaCy, resolution and reconciliation into the store."""
+    from accord.store import open_store
+
+    url = f"sqlite:///{tmp_path / 'post.db'}"
+    open_store(url).save(Result())
+    with TestClient(create_app(url, nlp=nlp)) as client:
+        response = client.post("/api/articles", json=[
+            {"text": "Talks in Corvana\nMinister Tessa Varn met Jonas Belk in Corvana on Monday.",
+             "outlet": "Corvana Post", "published": "2031-02-03"},
+            {"text": "Varn and Belk meet\nTessa Varn held talks with Jonas Belk in Corvana.",
+             "outlet": "Daily Ledger", "published": "2031-02-03"},
+        ])
+        assert response.status_code == 201, response.text
+        assert response.json()["n_articles"] == 2
+        names = {e["name"] for e in _get(client, "/api/entities?type=PERSON")}
+        assert any("Varn" in name for name in names)
+        assert len(_get(client, "/api/articles")) == 2
