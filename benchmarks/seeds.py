@@ -33,7 +33,9 @@ def export_for_seeds() -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--export", help="an accord/1 JSON export to score instead of running accord")
+    parser.add_argument(
+        "--export", help="an accord/1 JSON export to score instead of running accord"
+    )
     parser.add_argument("--details", action="store_true", help="list every miss")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     args = parser.parse_args(argv)
@@ -47,13 +49,21 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(s.as_dict(), indent=2))
         return 0
-    print(f"entities: mentions found {s.mentions_found}/{s.mentions_total}  pairwise "
-          f"P={s.pair_precision:.3f} R={s.pair_recall:.3f} F1={s.pair_f1:.3f}  "
-          f"must-not-merge violations={len(s.must_not_merge_violations)} {s.must_not_merge_violations}")
-    print(f"quotes:   found {s.quotes_found}/{s.quotes_total}  speaker right {s.quotes_speaker_right}/{s.quotes_total}")
+    print(
+        f"entities: mentions found {s.mentions_found}/{s.mentions_total}  pairwise "
+        f"P={s.pair_precision:.3f} R={s.pair_recall:.3f} F1={s.pair_f1:.3f}  "
+        f"must-not-merge violations={len(s.must_not_merge_violations)} {s.must_not_merge_violations}"
+    )
+    print(
+        f"quotes:   found {s.quotes_found}/{s.quotes_total}  speaker right {s.quotes_speaker_right}/{s.quotes_total}"
+    )
     for status, row in sorted(s.facts.items()):
-        print(f"facts:    {status:<14} found {row['found']}/{row['total']}  right status {row['right_status']}/{row['total']}")
-    print(f"facts:    conflicting one found: {s.conflicting_found}; accord's facts by status: {s.predicted_facts}")
+        print(
+            f"facts:    {status:<14} found {row['found']}/{row['total']}  right status {row['right_status']}/{row['total']}"
+        )
+    print(
+        f"facts:    conflicting one found: {s.conflicting_found}; accord's facts by status: {s.predicted_facts}"
+    )
     if args.details:
         print("\n".join(s.details))
     return 0

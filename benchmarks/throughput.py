@@ -33,7 +33,8 @@ def main(argv: list[str] | None = None) -> int:
 
     sources = [base[i % len(base)] for i in range(args.copies)]
     articles = [
-        Article.from_text(f"{a.text}\nCopy {i}.", published=a.published) for i, a in enumerate(sources)
+        Article.from_text(f"{a.text}\nCopy {i}.", published=a.published)
+        for i, a in enumerate(sources)
     ]
     plain = spacy.load(DEFAULT_MODEL)
     accord_nlp = load_pipeline()
@@ -46,9 +47,13 @@ def main(argv: list[str] | None = None) -> int:
     out = list(analyze_articles(articles, nlp=accord_nlp))
     accord_s = time.perf_counter() - t0
     n = len(articles)
-    print(f"articles: {n} ({sum(len(a.text) for a in articles):,} characters); components: {accord_nlp.pipe_names}")
+    print(
+        f"articles: {n} ({sum(len(a.text) for a in articles):,} characters); components: {accord_nlp.pipe_names}"
+    )
     print(f"spaCy nlp.pipe alone: {n / spacy_s:.2f} articles/s")
-    print(f"accord analysis:      {n / accord_s:.2f} articles/s ({sum(1 for o in out if hasattr(o, 'mentions'))} ok)")
+    print(
+        f"accord analysis:      {n / accord_s:.2f} articles/s ({sum(1 for o in out if hasattr(o, 'mentions'))} ok)"
+    )
     print(f"ratio accord/spaCy:   {spacy_s / accord_s:.3f} (1.0 = as fast as spaCy alone)")
     return 0
 

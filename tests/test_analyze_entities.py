@@ -25,7 +25,10 @@ def by_text(analysis: Analysis, text: str) -> list:
 
 
 def test_analyze_offsets_point_into_article_text(nlp: Language) -> None:
-    a = analyse(nlp, "Talks end in Oslo\nPrime Minister Jonas Gahr Støre met Ingrid Larsen in Oslo on Friday.")
+    a = analyse(
+        nlp,
+        "Talks end in Oslo\nPrime Minister Jonas Gahr Støre met Ingrid Larsen in Oslo on Friday.",
+    )
     assert a.mentions
     for m in a.mentions:
         assert a.article.text[m.start : m.end] == m.text
@@ -35,7 +38,9 @@ def test_analyze_offsets_point_into_article_text(nlp: Language) -> None:
 
 
 def test_analyze_headline_is_its_own_sentence(nlp: Language) -> None:
-    a = analyse(nlp, "Ministers meet in Vienna\nThe ministers of two states met in Vienna on Monday.")
+    a = analyse(
+        nlp, "Ministers meet in Vienna\nThe ministers of two states met in Vienna on Monday."
+    )
     first = a.sentences[0]
     assert a.article.text[first.start : first.end] == "Ministers meet in Vienna"
 
@@ -60,7 +65,10 @@ def test_analyze_apposition_roles(nlp: Language) -> None:
 
 
 def test_analyze_surname_joins_full_name_chain(nlp: Language) -> None:
-    a = analyse(nlp, "Ingrid Larsen met Tomas Berg in Oslo. Larsen said the talks went well. Berg did not comment.")
+    a = analyse(
+        nlp,
+        "Ingrid Larsen met Tomas Berg in Oslo. Larsen said the talks went well. Berg did not comment.",
+    )
     (full,) = by_text(a, "Ingrid Larsen")
     for short in by_text(a, "Larsen"):
         assert short.chain == full.chain
@@ -77,7 +85,10 @@ def test_analyze_surname_ambiguous_stays_apart(nlp: Language) -> None:
 
 
 def test_analyze_possessive_trimmed_and_split(nlp: Language) -> None:
-    a = analyse(nlp, "The delegates walked along Vienna’s Ringstrasse before the talks resumed in Berlin’s suburbs.")
+    a = analyse(
+        nlp,
+        "The delegates walked along Vienna’s Ringstrasse before the talks resumed in Berlin’s suburbs.",
+    )
     texts = {m.text for m in a.mentions}
     assert not any(t.endswith("’s") for t in texts)
 
@@ -89,7 +100,10 @@ def test_analyze_gazetteer_relabels_city_tagged_person(nlp: Language) -> None:
 
 
 def test_analyze_person_label_consistent_within_article(nlp: Language) -> None:
-    a = analyse(nlp, "Helena Marsh won the vote. Later, Marsh said she was grateful, and Marsh thanked voters.")
+    a = analyse(
+        nlp,
+        "Helena Marsh won the vote. Later, Marsh said she was grateful, and Marsh thanked voters.",
+    )
     assert all(m.label == "PERSON" for m in by_text(a, "Marsh"))
 
 
@@ -101,7 +115,9 @@ def test_analyze_person_label_consistent_within_article(nlp: Language) -> None:
         ("The meeting lasted one hour and 40 minutes.", None, "duration"),
     ],
 )
-def test_analyze_times_resolved_against_published(nlp: Language, text: str, value: str | None, grain: str) -> None:
+def test_analyze_times_resolved_against_published(
+    nlp: Language, text: str, value: str | None, grain: str
+) -> None:
     a = analyse(nlp, text, published="2026-03-13")
     assert a.times, "no time expression found"
     assert (a.times[0].value, a.times[0].grain) == (value, grain)

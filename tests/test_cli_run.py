@@ -15,7 +15,11 @@ EXAMPLES = REPO / "examples" / "articles"
 
 def accord(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "accord", *args], cwd=cwd, input=stdin, capture_output=True, text=True,
+        [sys.executable, "-m", "accord", *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        text=True,
         timeout=600,
     )
 
@@ -24,21 +28,35 @@ def accord(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.Comple
 def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
     folder = tmp_path_factory.mktemp("demo")
     proc = accord(
-        "run", str(EXAMPLES), "--db", str(folder / "a.db"), "--published", "2026-03-14",
-        "--json", str(folder / "out.json"), "--markdown", str(folder / "d.md"), "--html", str(folder / "d.html"),
+        "run",
+        str(EXAMPLES),
+        "--db",
+        str(folder / "a.db"),
+        "--published",
+        "2026-03-14",
+        "--json",
+        str(folder / "out.json"),
+        "--markdown",
+        str(folder / "d.md"),
+        "--html",
+        str(folder / "d.html"),
         cwd=folder,
     )
     return folder, proc
 
 
-def test_cli_run_examples_exit_zero_and_valid_export(demo: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+def test_cli_run_examples_exit_zero_and_valid_export(
+    demo: tuple[Path, subprocess.CompletedProcess[str]],
+) -> None:
     folder, proc = demo
     assert proc.returncode == 0, proc.stderr
     export = json.loads((folder / "out.json").read_text())
     assert export["schema"] == "accord/1"
     assert len(export["articles"]) == 3
     texts = {a["id"]: a["text"] for a in export["articles"]}
-    spans = [m for e in export["entities"] for m in e["mentions"]] + export["quotes"] + export["events"]
+    spans = (
+        [m for e in export["entities"] for m in e["mentions"]] + export["quotes"] + export["events"]
+    )
     spans += [s for f in export["facts"] for s in f["support"] + f["conflicts"]]
     assert spans
     for span in spans:
@@ -56,7 +74,16 @@ def test_cli_run_writes_dossiers(demo: tuple[Path, subprocess.CompletedProcess[s
 
 def test_cli_rerun_changes_nothing(demo: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
     folder, _ = demo
-    proc = accord("run", str(EXAMPLES), "--db", str(folder / "a.db"), "--json", str(folder / "again.json"), "-q", cwd=folder)
+    proc = accord(
+        "run",
+        str(EXAMPLES),
+        "--db",
+        str(folder / "a.db"),
+        "--json",
+        str(folder / "again.json"),
+        "-q",
+        cwd=folder,
+    )
     assert proc.returncode == 0, proc.stderr
     first = json.loads((folder / "out.json").read_text())
     again = json.loads((folder / "again.json").read_text())
@@ -64,7 +91,9 @@ def test_cli_rerun_changes_nothing(demo: tuple[Path, subprocess.CompletedProcess
     assert len(again["entities"]) == len(first["entities"])
 
 
-def test_cli_show_and_export_read_the_database(demo: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+def test_cli_show_and_export_read_the_database(
+    demo: tuple[Path, subprocess.CompletedProcess[str]],
+) -> None:
     folder, _ = demo
     shown = accord("show", "--db", str(folder / "a.db"), cwd=folder)
     assert shown.returncode == 0, shown.stderr
@@ -73,12 +102,21 @@ def test_cli_show_and_export_read_the_database(demo: tuple[Path, subprocess.Comp
     assert exported.returncode == 0, exported.stderr
     assert len(json.loads(exported.stdout)["articles"]) == 3
     csv_dir = folder / "csv"
-    assert accord("export", "-f", "csv", "-o", str(csv_dir), "--db", str(folder / "a.db"), cwd=folder).returncode == 0
-    assert (csv_dir / "facts.csv").is_file() and (csv_dir / "mentions.csv").read_text().count("\n") > 5
+    assert (
+        accord(
+            "export", "-f", "csv", "-o", str(csv_dir), "--db", str(folder / "a.db"), cwd=folder
+        ).returncode
+        == 0
+    )
+    assert (csv_dir / "facts.csv").is_file() and (csv_dir / "mentions.csv").read_text().count(
+        "\n"
+    ) > 5
 
 
 def test_cli_bad_inputs_exit_one_and_batch_goes_on(tmp_path: Path) -> None:
-    (tmp_path / "good.txt").write_text("Talks in Oslo\nIngrid Larsen met Tomas Berg in Oslo on Monday.\n")
+    (tmp_path / "good.txt").write_text(
+        "Talks in Oslo\nIngrid Larsen met Tomas Berg in Oslo on Monday.\n"
+    )
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "blob.bin").write_bytes(b"\x00\x01\x02\xff" * 100)
     proc = accord("run", str(tmp_path), "--no-db", "--json", str(tmp_path / "o.json"), cwd=tmp_path)
@@ -90,12 +128,25 @@ def test_cli_bad_inputs_exit_one_and_batch_goes_on(tmp_path: Path) -> None:
 
 
 def test_cli_stdin(tmp_path: Path) -> None:
-    proc = accord("run", "-", "--no-db", "--json", "-", "-q", cwd=tmp_path,
-                  stdin="Talks in Oslo\nIngrid Larsen met Tomas Berg in Oslo.\n")
+    proc = accord(
+        "run",
+        "-",
+        "--no-db",
+        "--json",
+        "-",
+        "-q",
+        cwd=tmp_path,
+        stdin="Talks in Oslo\nIngrid Larsen met Tomas Berg in Oslo.\n",
+    )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["articles"][0]["path"] == "-"
 
 
 def test_cli_usage_error_exit_two(tmp_path: Path) -> None:
     assert accord("run", cwd=tmp_path).returncode == 2
-    assert accord("export", "--format", "nope", "--db", str(tmp_path / "x.db"), cwd=tmp_path).returncode == 2
+    assert (
+        accord(
+            "export", "--format", "nope", "--db", str(tmp_path / "x.db"), cwd=tmp_path
+        ).returncode
+        == 2
+    )

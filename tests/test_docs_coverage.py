@@ -39,7 +39,9 @@ def test_docs_cover_every_cli_command() -> None:
         assert f"`accord {name}" in text, f"accord {name} is not documented in docs/cli.md"
 
 
-@pytest.mark.parametrize("section", ["articles", "entities", "quotes", "events", "facts", "stories", "skipped"])
+@pytest.mark.parametrize(
+    "section", ["articles", "entities", "quotes", "events", "facts", "stories", "skipped"]
+)
 def test_docs_cover_every_export_field(section: str) -> None:
     text = (DOCS / "export.md").read_text()
     exported = to_dict(sample_result())

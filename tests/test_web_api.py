@@ -9,23 +9,31 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from accord.model import Analysis, Result
+from accord.model import Analysis, Article, Result
 from accord.web.app import create_app
 from accord.web.sample import sample_result
 
 
-@pytest.fixture()
-def db_url(tmp_path: Path) -> str:
+def _filled_db(folder: Path) -> str:
     from accord.store import open_store
 
-    url = f"sqlite:///{tmp_path / 'web.db'}"
-    open_store(url).save(sample_result())
+    url = f"sqlite:///{folder / 'web.db'}"
+    with open_store(url) as store:
+        store.save(sample_result())
     return url
 
 
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """A client over one database for the read-only tests (the schema migrates once)."""
+    with TestClient(create_app(_filled_db(tmp_path_factory.mktemp("web")))) as test_client:
+        yield test_client
+
+
 @pytest.fixture()
-def client(db_url: str) -> Iterator[TestClient]:
-    with TestClient(create_app(db_url)) as test_client:
+def fresh_client(tmp_path: Path) -> Iterator[TestClient]:
+    """A client over its own database, for tests that write."""
+    with TestClient(create_app(_filled_db(tmp_path))) as test_client:
         yield test_client
 
 
@@ -49,7 +57,9 @@ def test_api_articles_lists_every_article_with_counts(client: TestClient, sample
 
 
 def test_api_articles_filter_and_paging(client: TestClient) -> None:
-    assert [r["outlet"] for r in _get(client, "/api/articles?outlet=Kesh%20Daily")] == ["Kesh Daily"]
+    assert [r["outlet"] for r in _get(client, "/api/articles?outlet=Kesh%20Daily")] == [
+        "Kesh Daily"
+    ]
     assert len(_get(client, "/api/articles?limit=2")) == 2
     assert len(_get(client, "/api/articles?offset=2")) == 1
     assert client.get("/api/articles?limit=0").status_code == 422
@@ -88,8 +98,12 @@ def test_api_entity_detail_has_aliases_mentions_evidence(client: TestClient) -> 
 
 @pytest.mark.parametrize(
     ("query", "expected"),
-    [("", {"Q1", "Q2"}), ("?speaker=E2", {"Q2"}), ("?speaker=ilvana%20trosk", {"Q1"}),
-     ("?speaker=nobody", set())],
+    [
+        ("", {"Q1", "Q2"}),
+        ("?speaker=E2", {"Q2"}),
+        ("?speaker=ilvana%20trosk", {"Q1"}),
+        ("?speaker=nobody", set()),
+    ],
 )
 def test_api_quotes_filter_by_speaker(client: TestClient, query: str, expected: set[str]) -> None:
     assert {q["id"] for q in _get(client, f"/api/quotes{query}")} == expected
@@ -97,8 +111,12 @@ def test_api_quotes_filter_by_speaker(client: TestClient, query: str, expected: 
 
 @pytest.mark.parametrize(
     ("query", "expected"),
-    [("", {"F1", "F2", "F3", "F4"}), ("?status=conflicting", {"F2"}),
-     ("?status=single_source&story=S1", {"F3"}), ("?story=S2", {"F4"})],
+    [
+        ("", {"F1", "F2", "F3", "F4"}),
+        ("?status=conflicting", {"F2"}),
+        ("?status=single_source&story=S1", {"F3"}),
+        ("?story=S2", {"F4"}),
+    ],
 )
 def test_api_facts_filter_by_status_and_story(
     client: TestClient, query: str, expected: set[str]
@@ -119,7 +137,9 @@ def test_api_facts_carry_evidence_and_conflicts(client: TestClient) -> None:
 def test_api_stories_and_story_detail(client: TestClient) -> None:
     stories = {s["id"]: s for s in _get(client, "/api/stories")}
     assert stories["S1"]["facts_by_status"] == {
-        "corroborated": 1, "conflicting": 1, "single_source": 1
+        "corroborated": 1,
+        "conflicting": 1,
+        "single_source": 1,
     }
     assert stories["S1"]["n_quotes"] == 2
     detail = _get(client, "/api/stories/S1")
@@ -151,41 +171,63 @@ def test_api_unknown_ids_are_404(client: TestClient, url: str) -> None:
 
 def test_api_openapi_documents_every_endpoint(client: TestClient) -> None:
     paths = _get(client, "/openapi.json")["paths"]
-    expected = {"/api/articles", "/api/articles/{article_id}", "/api/entities",
-                "/api/entities/{entity_id}", "/api/quotes", "/api/facts", "/api/stories",
-                "/api/stories/{story_id}", "/api/skipped", "/api/export"}
+    expected = {
+        "/api/articles",
+        "/api/articles/{article_id}",
+        "/api/entities",
+        "/api/entities/{entity_id}",
+        "/api/quotes",
+        "/api/facts",
+        "/api/stories",
+        "/api/stories/{story_id}",
+        "/api/skipped",
+        "/api/export",
+    }
     assert expected <= set(paths)
     assert "post" in paths["/api/articles"]
     assert "/" not in paths  # HTML pages stay out of the API description
 
 
-def test_api_post_runs_process_on_all_stored_articles(
-    client: TestClient, sample: Result, monkeypatch: pytest.MonkeyPatch
+def test_api_post_analyses_new_articles_and_recomputes_everything(
+    fresh_client: TestClient, sample: Result, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """POST ingests, hands every stored article plus the new one to pipeline.process, saves."""
+    """POST ingests, analyses only what is new, recomputes over stored + new analyses, saves."""
     import accord.pipeline
 
-    seen: list[list[str]] = []
+    analysed: list[str] = []
+    recomputed: list[str] = []
 
-    def fake_process(articles: list[Any], **_: Any) -> Result:
-        seen.append([a.id for a in articles])
-        result = sample_result()
-        new = [a for a in articles if a.id not in {x.id for x in result.articles}]
-        result.analyses += [Analysis(article=a) for a in new]
-        return result
+    def fake_analyze_all(articles: list[Article], **_: Any) -> tuple[list[Analysis], list[Any]]:
+        analysed.extend(a.id for a in articles)
+        return [Analysis(article=a) for a in articles], []
 
-    monkeypatch.setattr(accord.pipeline, "process", fake_process)
-    client.app.state.submitter.nlp = object()  # never used by the fake; keeps spaCy unloaded
-    response = client.post("/api/articles", json={
-        "title": "Dam opens in Orvel", "text": "Dam opens in Orvel\nThe Orvel dam opened today.",
-        "outlet": "Orvel Times", "published": "2031-06-01", "language": "en",
-    })
+    def fake_recompute(analyses: list[Analysis], **kwargs: Any) -> Result:
+        recomputed.extend(a.article.id for a in analyses)
+        return Result(analyses=list(analyses), skipped=list(kwargs.get("skipped", [])))
+
+    monkeypatch.setattr(accord.pipeline, "analyze_all", fake_analyze_all)
+    monkeypatch.setattr(accord.pipeline, "recompute", fake_recompute)
+    client = fresh_client
+    app: Any = client.app
+    app.state.submitter.nlp = object()  # never used by the fakes; keeps spaCy unloaded
+    article = {
+        "title": "Dam opens in Orvel",
+        "text": "Dam opens in Orvel\nThe Orvel dam opened today.",
+        "outlet": "Orvel Times",
+        "published": "2031-06-01",
+        "language": "en",
+    }
+    response = client.post("/api/articles", json=[article, article])
     assert response.status_code == 201, response.text
     body = response.json()
+    new_id = body["articles"][0]
+    assert body["articles"] == [new_id, new_id]  # the same text is one article
     assert body["n_articles"] == 4
-    assert set(seen[0]) == {a.id for a in sample.articles} | set(body["articles"])
-    stored = _get(client, f"/api/articles/{body['articles'][0]}")
+    assert analysed == [new_id]
+    assert set(recomputed) == {a.id for a in sample.articles} | {new_id}
+    stored = _get(client, f"/api/articles/{new_id}")
     assert (stored["outlet"], stored["title"]) == ("Orvel Times", "Dam opens in Orvel")
+    assert stored["provenance"]["source_format"] == "api"
 
 
 @pytest.mark.parametrize(
@@ -203,12 +245,21 @@ def test_api_post_with_the_real_pipeline(tmp_path: Path, nlp: Any) -> None:
     url = f"sqlite:///{tmp_path / 'post.db'}"
     open_store(url).save(Result())
     with TestClient(create_app(url, nlp=nlp)) as client:
-        response = client.post("/api/articles", json=[
-            {"text": "Talks in Corvana\nMinister Tessa Varn met Jonas Belk in Corvana on Monday.",
-             "outlet": "Corvana Post", "published": "2031-02-03"},
-            {"text": "Varn and Belk meet\nTessa Varn held talks with Jonas Belk in Corvana.",
-             "outlet": "Daily Ledger", "published": "2031-02-03"},
-        ])
+        response = client.post(
+            "/api/articles",
+            json=[
+                {
+                    "text": "Talks in Corvana\nMinister Tessa Varn met Jonas Belk in Corvana.",
+                    "outlet": "Corvana Post",
+                    "published": "2031-02-03",
+                },
+                {
+                    "text": "Varn and Belk meet\nTessa Varn held talks with Jonas Belk in Corvana.",
+                    "outlet": "Daily Ledger",
+                    "published": "2031-02-03",
+                },
+            ],
+        )
         assert response.status_code == 201, response.text
         assert response.json()["n_articles"] == 2
         names = {e["name"] for e in _get(client, "/api/entities?type=PERSON")}

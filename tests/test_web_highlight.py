@@ -26,8 +26,15 @@ def text_and_marks(draw: st.DrawFn) -> tuple[str, list[Mark]]:
     for _ in range(draw(st.integers(0, 5))):
         start, end = sorted((draw(bounds), draw(bounds)))
         href = draw(st.sampled_from([None, "/entities/E1", '/x?"<>']))
-        marks.append(Mark(start, end, draw(st.sampled_from(["mention", "quote"])), href=href,
-                          title=draw(st.sampled_from([None, "<b>", "P"]))))
+        marks.append(
+            Mark(
+                start,
+                end,
+                draw(st.sampled_from(["mention", "quote"])),
+                href=href,
+                title=draw(st.sampled_from([None, "<b>", "P"])),
+            )
+        )
     return text, marks
 
 
@@ -50,18 +57,23 @@ def test_highlight_nests_overlapping_marks() -> None:
 
 
 def test_highlight_narrowest_link_wins_inside_a_link() -> None:
-    out = str(highlight("New Lissar", [Mark(0, 10, "org", href="/e/big"),
-                                       Mark(4, 10, "gpe", href="/e/small")]))
+    out = str(
+        highlight(
+            "New Lissar", [Mark(0, 10, "org", href="/e/big"), Mark(4, 10, "gpe", href="/e/small")]
+        )
+    )
     assert out.count("<a ") == 2
     assert 'class="gpe org" href="/e/small"' in out
 
 
 def test_highlight_ignores_empty_and_out_of_range_marks() -> None:
-    assert str(highlight("a<b", [Mark(1, 1, "x"), Mark(2, 99, "y")])) == \
-        'a&lt;<span class="y">b</span>'
+    assert (
+        str(highlight("a<b", [Mark(1, 1, "x"), Mark(2, 99, "y")]))
+        == 'a&lt;<span class="y">b</span>'
+    )
 
 
 def test_in_context_marks_the_span_inside_its_window() -> None:
     text = "First. Then <Ana> spoke. Last."
     out = str(in_context(text, 12, 17, (7, 24)))
-    assert out == "…Then <mark>&lt;Ana&gt;</mark> spoke.…"
+    assert out == "Then <mark>&lt;Ana&gt;</mark> spoke."

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -23,34 +22,55 @@ def _hostile_result() -> Result:
     """The sample plus one article whose every string tries to inject markup."""
     result = sample_result()
     art = Article.from_text(
-        HOSTILE_TEXT, title=f"Title {HOSTILE}", outlet=f"<img src=x onerror=alert(1)>{HOSTILE}",
-        published="2031-07-01", url="javascript:alert(1)",
+        HOSTILE_TEXT,
+        title=f"Title {HOSTILE}",
+        outlet=f"<img src=x onerror=alert(1)>{HOSTILE}",
+        published="2031-07-01",
+        url="javascript:alert(1)",
     )
     start, end = find(art.text, "Pia <b>Lund</b>")
     qs, qe = find(art.text, f"{HOSTILE} we march")
-    mention = Mention(f"{art.id}:{start}-{end}", art.id, start, end, art.text[start:end],
-                      "PERSON", 1, entity="EX")
+    mention = Mention(
+        f"{art.id}:{start}-{end}", art.id, start, end, art.text[start:end], "PERSON", 1, entity="EX"
+    )
     quote = Quote("QX", art.id, qs, qe, art.text[qs:qe], speaker="EX", speaker_text=HOSTILE)
     result.analyses.append(Analysis(article=art, mentions=[mention], quotes=[quote]))
-    result.entities.append(Entity("EX", f"Pia {HOSTILE}", "PERSON", aliases=[HOSTILE],
-                                  roles=[HOSTILE], mentions=[Span(art.id, start, end, mention.text)]))
+    result.entities.append(
+        Entity(
+            "EX",
+            f"Pia {HOSTILE}",
+            "PERSON",
+            aliases=[HOSTILE],
+            roles=[HOSTILE],
+            mentions=[Span(art.id, start, end, mention.text)],
+        )
+    )
     result.stories.append(Story("SX", f"Story {HOSTILE}", articles=[art.id]))
-    result.facts.append(Fact("FX", f"Fact {HOSTILE}", HOSTILE, "single_source",
-                             support=[Span(art.id, qs, qe, art.text[qs:qe])], story="SX"))
+    result.facts.append(
+        Fact(
+            "FX",
+            f"Fact {HOSTILE}",
+            HOSTILE,
+            "single_source",
+            support=[Span(art.id, qs, qe, art.text[qs:qe])],
+            story="SX",
+        )
+    )
     return result
 
 
-@pytest.fixture()
+@pytest.fixture(scope="module")
 def hostile() -> Result:
     return _hostile_result()
 
 
-@pytest.fixture()
-def client(tmp_path: Path, hostile: Result) -> Iterator[TestClient]:
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory, hostile: Result) -> Iterator[TestClient]:
     from accord.store import open_store
 
-    url = f"sqlite:///{tmp_path / 'pages.db'}"
-    open_store(url).save(hostile)
+    url = f"sqlite:///{tmp_path_factory.mktemp('pages') / 'pages.db'}"
+    with open_store(url) as store:
+        store.save(hostile)
     with TestClient(create_app(url)) as test_client:
         yield test_client
 
@@ -72,7 +92,9 @@ def test_home_lists_stories_with_counts(client: TestClient) -> None:
 
 def test_story_page_shows_facts_by_status_actors_quotes(client: TestClient) -> None:
     html = _page(client, "/stories/S1")
-    positions = [html.index(f'badge {s}"') for s in ("corroborated", "conflicting", "single_source")]
+    positions = [
+        html.index(f'badge {s}"') for s in ("corroborated", "conflicting", "single_source")
+    ]
     assert positions == sorted(positions)
     assert "conflict: within a week vs within a month" in html
     assert "<mark>Foreign Minister Ilvana Trosk met Marek Odvin in Lissar on Monday.</mark>" in html
@@ -91,8 +113,10 @@ def test_entity_page_shows_aliases_mentions_in_context_and_evidence(client: Test
 def test_article_page_highlights_mentions_from_offsets(client: TestClient) -> None:
     article_id = sample_result().articles[0].id
     html = _page(client, f"/articles/{article_id}")
-    assert '<a class="mention person" href="/entities/E1" title="PERSON: Ilvana Trosk">' \
-           "Ilvana Trosk</a> met" in html
+    assert (
+        '<a class="mention person" href="/entities/E1" title="PERSON: Ilvana Trosk">'
+        "Ilvana Trosk</a> met" in html
+    )
     assert '<span class="quote">The crossing will open within a week,</span>' in html
 
 
@@ -110,8 +134,15 @@ def test_unknown_pages_are_404_html(client: TestClient, url: str) -> None:
 
 def _hostile_urls(result: Result) -> list[str]:
     article = result.articles[-1].id
-    return ["/", "/stories/SX", "/entities/EX", f"/articles/{article}", "/entities", "/articles",
-            "/stories/S1"]
+    return [
+        "/",
+        "/stories/SX",
+        "/entities/EX",
+        f"/articles/{article}",
+        "/entities",
+        "/articles",
+        "/stories/S1",
+    ]
 
 
 @pytest.mark.parametrize("url", _hostile_urls(_hostile_result()))

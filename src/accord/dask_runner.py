@@ -3,9 +3,9 @@
 The per-article stage (spaCy and accord's components) is embarrassingly parallel and takes nearly
 all the time, so it runs in :mod:`dask.bag` partitions; every worker process loads the spaCy
 pipeline once and keeps it in a module global. The cross-article stages (resolve, stories,
-reconcile) need every analysis at once and run on the client through the same functions
-:func:`accord.pipeline.process` calls, so the result equals ``accord.pipeline.run`` on the same
-input.
+reconcile) need every analysis at once and run on the client through
+:func:`accord.pipeline.recompute`, as :func:`accord.pipeline.process` does, so the result equals
+``accord.pipeline.run`` on the same input.
 
 Schedulers: ``"synchronous"`` (debugging), ``"threads"`` (one process; the pipeline is shared and
 used under a lock, so this mainly overlaps I/O), ``"processes"`` (a local pool, real parallelism),
@@ -21,16 +21,13 @@ import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-import dask
 import dask.bag as db
+from dask.base import compute
 from dask.callbacks import Callback
 
 from accord.ingest import read_paths
 from accord.model import Analysis, Article, Result, Skipped
-from accord.pipeline import Progress, analyze_all, apply_resolution
-from accord.reconcile import reconcile
-from accord.resolve import resolve
-from accord.stories import cluster
+from accord.pipeline import Progress, analyze_all, recompute
 
 if TYPE_CHECKING:
     from dask.delayed import Delayed
@@ -79,11 +76,11 @@ def default_partitions(n_articles: int, workers: int | None = None) -> int:
     return max(1, min(2 * workers, math.ceil(n_articles / ARTICLES_PER_PARTITION)))
 
 
-class _PartitionProgress(Callback):  # type: ignore[misc]  # dask ships no type hints for it
+class _PartitionProgress(Callback):
     """Reports each finished partition to ``progress`` (local schedulers)."""
 
     def __init__(self, keys: set[Any], progress: Progress) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]  # dask's hints are partial
         self._keys, self._progress, self._done = keys, progress, 0
         self._lock = threading.Lock()
 
@@ -97,12 +94,12 @@ class _PartitionProgress(Callback):  # type: ignore[misc]  # dask ships no type 
 def _compute(parts: list[Delayed], scheduler: str, progress: Progress) -> list[list[Any]]:
     if scheduler in LOCAL_SCHEDULERS:
         with _PartitionProgress({p.key for p in parts}, progress):
-            return list(dask.compute(*parts, scheduler=scheduler))
+            return list(compute(*parts, scheduler=scheduler))  # type: ignore[no-untyped-call]
     from distributed import Client, as_completed
 
-    with Client(scheduler) as client:
+    with Client(scheduler) as client:  # type: ignore[no-untyped-call]
         futures = client.compute(parts)
-        for done, _ in enumerate(as_completed(futures), start=1):
+        for done, _ in enumerate(as_completed(futures), start=1):  # type: ignore[no-untyped-call]
             progress("analyse", done, len(futures))
         return list(client.gather(futures))
 
@@ -119,28 +116,13 @@ def analyze_dask(
     if not articles:
         return [], []
     n = partitions or default_partitions(len(articles))
-    bag = db.from_sequence(list(articles), npartitions=min(n, len(articles)))
+    bag = db.from_sequence(list(articles), npartitions=min(n, len(articles)))  # type: ignore[no-untyped-call]
     parts = bag.map_partitions(analyze_partition, model).to_delayed()
     progress("analyse", 0, len(parts))
     outcomes = [item for part in _compute(parts, scheduler, progress) for item in part]
     analyses = [o for o in outcomes if isinstance(o, Analysis)]
     skipped = [o for o in outcomes if isinstance(o, Skipped)]
     return analyses, skipped
-
-
-def cross_article(
-    analyses: list[Analysis], skipped: list[Skipped], *, kb: Any = None, progress: Progress = _noop
-) -> Result:
-    """Resolve, cluster and reconcile on the client, in the order ``pipeline.process`` uses."""
-    progress("resolve", 0, 1)
-    entities = resolve(analyses, kb=kb)
-    apply_resolution(analyses, entities)
-    progress("resolve", 1, 1)
-    stories = cluster(analyses, entities)
-    progress("reconcile", 0, 1)
-    facts = reconcile(analyses, stories, entities)
-    progress("reconcile", 1, 1)
-    return Result(analyses=analyses, entities=entities, facts=facts, stories=stories, skipped=skipped)
 
 
 def process_dask(
@@ -156,7 +138,7 @@ def process_dask(
     analyses, skipped = analyze_dask(
         articles, scheduler=scheduler, partitions=partitions, model=model, progress=progress
     )
-    return cross_article(analyses, skipped, kb=kb, progress=progress)
+    return recompute(analyses, kb=kb, skipped=skipped, progress=progress)
 
 
 def run_dask(
@@ -178,7 +160,11 @@ def run_dask(
     """
     ingested = read_paths(paths, outlet=outlet, published=published, language=language)
     result = process_dask(
-        ingested.articles, scheduler=scheduler, partitions=partitions, model=model, kb=kb,
+        ingested.articles,
+        scheduler=scheduler,
+        partitions=partitions,
+        model=model,
+        kb=kb,
         progress=progress,
     )
     result.skipped[:0] = ingested.skipped
@@ -189,4 +175,4 @@ def run_dask(
     return result
 
 
-__all__ = ["analyze_dask", "cross_article", "process_dask", "run_dask", "worker_pipeline"]
+__all__ = ["analyze_dask", "process_dask", "run_dask", "worker_pipeline"]

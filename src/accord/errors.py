@@ -1,11 +1,11 @@
 """accord's exception tree. Every error names the file or article it is about.
 
-    AccordError
-    ├── IngestError        an input file or record cannot be read (carries ``path`` and ``line``)
-    ├── AnalysisError      the per-article NLP stage failed on one article (carries ``article``)
-    ├── ResolutionError    cross-article resolution or a knowledge base file is unusable
-    ├── StorageError       the database cannot be opened, migrated or written
-    └── ExportError        a report cannot be written
+AccordError
+├── IngestError        an input file or record cannot be read (carries ``path`` and ``line``)
+├── AnalysisError      the per-article NLP stage failed on one article (carries ``article``)
+├── ResolutionError    cross-article resolution or a knowledge base file is unusable
+├── StorageError       the database cannot be opened, migrated or written
+└── ExportError        a report cannot be written
 """
 
 from __future__ import annotations

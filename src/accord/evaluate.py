@@ -29,7 +29,9 @@ class Scores:
     quotes_total: int = 0
     quotes_found: int = 0
     quotes_speaker_right: int = 0
-    facts: dict[str, dict[str, int]] = field(default_factory=dict)  # gold status -> found/right/total
+    facts: dict[str, dict[str, int]] = field(
+        default_factory=dict
+    )  # gold status -> found/right/total
     conflicting_found: bool = False
     predicted_facts: dict[str, int] = field(default_factory=dict)  # status -> count in the export
     details: list[str] = field(default_factory=list)
@@ -48,19 +50,27 @@ def _doc_map(export: Export, gold: Gold) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"[\W_]+", " ", text.lower()).strip()
-
-
 def _find_all(text: str, needle: str) -> list[tuple[int, int]]:
     return [(m.start(), m.start() + len(needle)) for m in re.finditer(re.escape(needle), text)]
+
+
+def _mentions_at(mentions: list[tuple[int, int, str, str]], text: str, form: str) -> list[str]:
+    """Entity ids of the mentions at the occurrences of ``form`` (exact text first, else overlap:
+    a gold form like a surname may occur only inside a longer mention)."""
+    exact = [e for (_, _, t, e) in mentions if t == form]
+    if exact:
+        return exact
+    spans = [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text)]
+    return [e for (b, f, _, e) in mentions for sp in spans if _overlap((b, f), sp) > 0]
 
 
 def _entity_items(export: Export, gold: Gold, docs: dict[str, dict[str, Any]], s: Scores) -> None:
     by_article: dict[str, list[tuple[int, int, str, str]]] = {}
     for ent in export["entities"]:
         for m in ent["mentions"]:
-            by_article.setdefault(m["article"], []).append((m["start"], m["end"], m["text"], ent["id"]))
+            by_article.setdefault(m["article"], []).append(
+                (m["start"], m["end"], m["text"], ent["id"])
+            )
     items: list[tuple[str, str]] = []  # (gold entity, predicted entity)
     for ent in gold["entities"]:
         for doc, forms in ent["mentions"].items():
@@ -69,7 +79,7 @@ def _entity_items(export: Export, gold: Gold, docs: dict[str, dict[str, Any]], s
                 s.mentions_total += 1
                 predicted = None
                 if article:
-                    hits = [e for (b, f, t, e) in by_article.get(article["id"], []) if t == form]
+                    hits = _mentions_at(by_article.get(article["id"], []), article["text"], form)
                     if hits:
                         predicted = max(set(hits), key=hits.count)
                 if predicted is None:
@@ -105,7 +115,9 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 def _quotes(export: Export, gold: Gold, docs: dict[str, dict[str, Any]], s: Scores) -> None:
     forms = {e["id"]: {f for fs in e["mentions"].values() for f in fs} for e in gold["entities"]}
-    entity_texts = {e["id"]: {m["text"] for m in e["mentions"]} | set(e["aliases"]) for e in export["entities"]}
+    entity_texts = {
+        e["id"]: {m["text"] for m in e["mentions"]} | set(e["aliases"]) for e in export["entities"]
+    }
     for quote in gold["quotes"]:
         s.quotes_total += 1
         article = docs.get(quote["doc"])
@@ -113,8 +125,14 @@ def _quotes(export: Export, gold: Gold, docs: dict[str, dict[str, Any]], s: Scor
             continue
         spans = _find_all(article["text"], quote["text"].strip())
         candidates = [
-            q for q in export["quotes"] if q["article"] == article["id"]
-            and any(_overlap((q["start"], q["end"]), sp) >= 0.5 * min(sp[1] - sp[0], q["end"] - q["start"]) for sp in spans)
+            q
+            for q in export["quotes"]
+            if q["article"] == article["id"]
+            and any(
+                _overlap((q["start"], q["end"]), sp)
+                >= 0.5 * min(sp[1] - sp[0], q["end"] - q["start"])
+                for sp in spans
+            )
         ]
         if not candidates:
             s.details.append(f"quote not found: {quote['text'][:50]!r}")
@@ -124,14 +142,20 @@ def _quotes(export: Export, gold: Gold, docs: dict[str, dict[str, Any]], s: Scor
         if quote["speaker"] is None:
             right = q["speaker"] is None
         else:
-            right = bool(q["speaker"]) and bool(entity_texts.get(q["speaker"], set()) & forms[quote["speaker"]])
+            right = bool(q["speaker"]) and bool(
+                entity_texts.get(q["speaker"], set()) & forms[quote["speaker"]]
+            )
         if right:
             s.quotes_speaker_right += 1
         else:
-            s.details.append(f"quote speaker wrong: {quote['text'][:40]!r} -> {q['speaker']} ({q.get('speaker_text')})")
+            s.details.append(
+                f"quote speaker wrong: {quote['text'][:40]!r} -> {q['speaker']} ({q.get('speaker_text')})"
+            )
 
 
-def _fact_hits(fact: dict[str, Any], docs: dict[str, dict[str, Any]], export: Export) -> list[dict[str, Any]]:
+def _fact_hits(
+    fact: dict[str, Any], docs: dict[str, dict[str, Any]], export: Export
+) -> list[dict[str, Any]]:
     """Export facts whose evidence overlaps the gold evidence in every document the gold names."""
     hits = []
     for pred in export["facts"]:
@@ -145,7 +169,8 @@ def _fact_hits(fact: dict[str, Any], docs: dict[str, dict[str, Any]], export: Ex
             gold_spans = [sp for ev in evidence for sp in _find_all(article["text"], ev)]
             if not any(
                 sp["article"] == article["id"] and _overlap((sp["start"], sp["end"]), g) > 0
-                for sp in spans for g in gold_spans
+                for sp in spans
+                for g in gold_spans
             ):
                 ok = False
                 break
@@ -168,7 +193,9 @@ def _facts(export: Export, gold: Gold, docs: dict[str, dict[str, Any]], s: Score
             if fact["status"] == "conflicting":
                 s.conflicting_found = True
         else:
-            s.details.append(f"fact {fact['id']} ({fact['status']}): {[h['status'] for h in hits] or 'not found'}")
+            s.details.append(
+                f"fact {fact['id']} ({fact['status']}): {[h['status'] for h in hits] or 'not found'}"
+            )
 
 
 def score_export(export: Export, gold: Gold) -> Scores:

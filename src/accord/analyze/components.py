@@ -47,7 +47,9 @@ def entity_fixes(doc: Doc) -> Doc:
     return fix_entities(doc)
 
 
-@Language.component("accord_roles", requires=["doc.ents"], assigns=["doc._.accord_titles", "doc._.accord_roles"])
+@Language.component(
+    "accord_roles", requires=["doc.ents"], assigns=["doc._.accord_titles", "doc._.accord_roles"]
+)
 def roles(doc: Doc) -> Doc:
     """Titles in front of person names and their appositive/relative-clause roles."""
     found_titles: dict[tuple[int, int], list[str]] = {}

@@ -24,7 +24,24 @@ from accord.resolve.gazetteer import lookup_place
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 # Lower-case particles that belong inside personal names.
-NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "del", "di", "la", "le", "bin", "al", "ibn", "el", "du", "dos"}
+NAME_PARTICLES = {
+    "von",
+    "van",
+    "der",
+    "den",
+    "de",
+    "da",
+    "del",
+    "di",
+    "la",
+    "le",
+    "bin",
+    "al",
+    "ibn",
+    "el",
+    "du",
+    "dos",
+}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 EDGE_JUNK = {"the", "a", "an"} | POSSESSIVE
 # Places smaller than this are not trusted to relabel a person-like span.
@@ -34,9 +51,13 @@ MIN_RELABEL_POPULATION = 100_000
 def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in EDGE_JUNK or doc[start].is_punct or doc[start].is_space):
+    while start < end and (
+        doc[start].lower_ in EDGE_JUNK or doc[start].is_punct or doc[start].is_space
+    ):
         start += 1
-    while end > start and (doc[end - 1].lower_ in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (
+        doc[end - 1].lower_ in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space
+    ):
         end -= 1
     if start >= end:
         return None
@@ -49,7 +70,10 @@ def _split(span: Span) -> list[Span]:
     for i in range(span.start + 1, span.end - 1):
         tok = doc[i]
         inner_lower = (
-            span.label_ == "PERSON" and tok.is_lower and tok.text not in NAME_PARTICLES and tok.is_alpha
+            span.label_ == "PERSON"
+            and tok.is_lower
+            and tok.text not in NAME_PARTICLES
+            and tok.is_alpha
         )
         if tok.text in POSSESSIVE or inner_lower:
             left = Span(doc, span.start, i, label=span.label_)
@@ -65,7 +89,11 @@ def _is_name(span: Span) -> bool:
         return False
     if len(span) == 1:
         tok = span[0]
-        if span.label_ in {"PERSON", "ORG", "FAC"} and tok.is_sent_start and tok.tag_[:2] in {"JJ", "RB", "VB"}:
+        if (
+            span.label_ in {"PERSON", "ORG", "FAC"}
+            and tok.is_sent_start
+            and tok.tag_[:2] in {"JJ", "RB", "VB"}
+        ):
             return False
         if span.label_ in {"ORG", "NORP", "PERSON"} and titles().is_title_word(tok.text):
             return False
@@ -90,8 +118,10 @@ def _as_place(span: Span, person_tokens: set[str]) -> Span:
 
 def _as_person(span: Span, person_texts: set[str], person_tokens: set[str]) -> Span:
     """A one-word name the article also uses as (part of) a PERSON is a PERSON."""
-    if span.label_ in {"ORG", "GPE", "LOC", "FAC"} and len(span) == 1 and (
-        span.text in person_texts or span.text in person_tokens
+    if (
+        span.label_ in {"ORG", "GPE", "LOC", "FAC"}
+        and len(span) == 1
+        and (span.text in person_texts or span.text in person_tokens)
     ):
         return Span(span.doc, span.start, span.end, label="PERSON")
     return span
@@ -108,9 +138,9 @@ def fix_entities(doc: Doc) -> Doc:
         if trimmed is None:
             continue
         for part in _split(trimmed):
-            part = _trim(part) if part.label_ in NAME_LABELS else part
-            if part is not None and _is_name(part):
-                spans.append(part)
+            cleaned = _trim(part)
+            if cleaned is not None and _is_name(cleaned):
+                spans.append(cleaned)
     _, person_tokens = _person_tokens(spans)
     spans = [_as_place(s, person_tokens) for s in spans]
     person_texts, person_tokens = _person_tokens(spans)

@@ -24,7 +24,11 @@ def title_before(ent: Span) -> str | None:
     seen_head = False
     while i >= 0:
         tok = doc[i]
-        if tok.is_punct or tok.is_space or tok.pos_ in {"DET", "VERB", "AUX", "ADP", "PRON", "CCONJ", "SCONJ"}:
+        if (
+            tok.is_punct
+            or tok.is_space
+            or tok.pos_ in {"DET", "VERB", "AUX", "ADP", "PRON", "CCONJ", "SCONJ"}
+        ):
             break
         if tok.text in {"'s", "’s"}:
             # "Turkey’s Foreign Minister": keep the possessor as part of the title.
@@ -32,7 +36,9 @@ def title_before(ent: Span) -> str | None:
                 start = _ent_start(doc[i - 1])
             break
         is_title = lexicon.is_title_word(tok.text)
-        is_affiliation = tok.ent_type_ in {"GPE", "ORG", "NORP"} or (tok.is_title and tok.pos_ == "PROPN")
+        is_affiliation = tok.ent_type_ in {"GPE", "ORG", "NORP"} or (
+            tok.is_title and tok.pos_ == "PROPN"
+        )
         if not (is_title or is_affiliation or (tok.is_title and tok.pos_ in {"NOUN", "ADJ"})):
             break
         seen_head = seen_head or lexicon.is_head(tok.text)
@@ -77,15 +83,23 @@ def roles_of(ent: Span) -> list[str]:
         if child.dep_ == "appos" and child.ent_type_ != "PERSON":
             conj_heads = [c for c in child.children if c.dep_ == "conj"]
             conj_tokens = {t.i for c in conj_heads for t in c.subtree}
-            for tokens in [_subtree_without(child, conj_tokens)] + [list(c.subtree) for c in conj_heads]:
+            for tokens in [_subtree_without(child, conj_tokens)] + [
+                list(c.subtree) for c in conj_heads
+            ]:
                 text = _span_text(doc, tokens)
                 if text:
                     roles.append(text)
-        elif child.dep_ == "relcl" and any(t.lower_ in {"who", "whom", "whose"} for t in child.subtree):
+        elif child.dep_ == "relcl" and any(
+            t.lower_ in {"who", "whom", "whose"} for t in child.subtree
+        ):
             text = _span_text(doc, list(child.subtree))
             if text:
                 roles.append(text)
-    if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"} and root.head.ent_type_ != "PERSON":
+    if (
+        root.dep_ == "appos"
+        and root.head.pos_ in {"NOUN", "PROPN"}
+        and root.head.ent_type_ != "PERSON"
+    ):
         excluded = {t.i for t in root.subtree}
         text = _span_text(doc, _subtree_without(root.head, excluded))
         if text and len(text.split()) <= 12:

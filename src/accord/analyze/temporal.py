@@ -14,9 +14,7 @@ from functools import lru_cache
 from accord.model import TimeExpression
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-)
+MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 DURATION = re.compile(r"\b(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b", re.I)
 ANCHOR = re.compile(r"\b(ago|last|next|this|since|until|later|earlier|before|after)\b", re.I)
 MONTH_YEAR = re.compile(rf"^(?:in\s+)?({MONTHS})\s+(\d{{4}})$", re.I)
@@ -42,7 +40,8 @@ def _dateparser_parse(text: str, base: datetime | None) -> datetime | None:
     if base is not None:
         settings["RELATIVE_BASE"] = base
     try:
-        return dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+        parsed: datetime | None = dateparser.parse(text, languages=["en"], settings=settings)
+        return parsed
     except (ValueError, OverflowError, TypeError):
         return None
 

@@ -11,7 +11,14 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from accord.cli.main import app
@@ -42,10 +49,18 @@ def _summary(result: Result) -> Table:
     for column in ("articles", "entities", "quotes", "events", "facts", "stories", "skipped"):
         table.add_column(column, justify="right")
     table.add_row(
-        *(str(n) for n in (
-            len(result.analyses), len(result.entities), len(result.quotes), len(result.events),
-            len(result.facts), len(result.stories), len(result.skipped),
-        ))
+        *(
+            str(n)
+            for n in (
+                len(result.analyses),
+                len(result.entities),
+                len(result.quotes),
+                len(result.events),
+                len(result.facts),
+                len(result.stories),
+                len(result.skipped),
+            )
+        )
     )
     return table
 
@@ -53,33 +68,67 @@ def _summary(result: Result) -> Table:
 def _report_skipped(result: Result) -> None:
     for skipped in result.skipped:
         line = f":{skipped.line}" if skipped.line else ""
-        err.print(f"[yellow]skipped[/] {skipped.path}{line}: {skipped.reason}", highlight=False, markup=True)
+        err.print(
+            f"[yellow]skipped[/] {skipped.path}{line}: {skipped.reason}",
+            highlight=False,
+            markup=True,
+        )
 
 
 @app.command()
 def run(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for standard input.")],
     db: DbOption = None,
-    json_out: Annotated[str | None, typer.Option("--json", help="Write the accord/1 JSON export here (- for stdout).")] = None,
-    markdown_out: Annotated[str | None, typer.Option("--markdown", help="Write the Markdown dossier here.")] = None,
-    html_out: Annotated[str | None, typer.Option("--html", help="Write the HTML dossier here.")] = None,
-    outlet: Annotated[str | None, typer.Option(help="Outlet name for inputs that do not say.")] = None,
-    published: Annotated[str | None, typer.Option(help="Publication date for inputs that do not say.")] = None,
-    language: Annotated[str | None, typer.Option(help="Language code for inputs that do not say.")] = None,
-    kb: Annotated[Path | None, typer.Option(help="Knowledge base (JSONL) to link entities to.")] = None,
-    no_db: Annotated[bool, typer.Option("--no-db", help="Do not store anything; only write reports.")] = False,
-    dask: Annotated[bool, typer.Option("--dask", help="Analyse articles in parallel with Dask.")] = False,
-    scheduler: Annotated[str, typer.Option(help="Dask scheduler: threads, processes, synchronous or an address.")] = "processes",
+    json_out: Annotated[
+        str | None,
+        typer.Option("--json", help="Write the accord/1 JSON export here (- for stdout)."),
+    ] = None,
+    markdown_out: Annotated[
+        str | None, typer.Option("--markdown", help="Write the Markdown dossier here.")
+    ] = None,
+    html_out: Annotated[
+        str | None, typer.Option("--html", help="Write the HTML dossier here.")
+    ] = None,
+    outlet: Annotated[
+        str | None, typer.Option(help="Outlet name for inputs that do not say.")
+    ] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date for inputs that do not say.")
+    ] = None,
+    language: Annotated[
+        str | None, typer.Option(help="Language code for inputs that do not say.")
+    ] = None,
+    reader: Annotated[
+        str | None,
+        typer.Option(help="Force one input reader (text, html, json, jsonl, feed) instead of by extension."),
+    ] = None,
+    kb: Annotated[
+        Path | None, typer.Option(help="Knowledge base (JSONL) to link entities to.")
+    ] = None,
+    no_db: Annotated[
+        bool, typer.Option("--no-db", help="Do not store anything; only write reports.")
+    ] = False,
+    dask: Annotated[
+        bool, typer.Option("--dask", help="Analyse articles in parallel with Dask.")
+    ] = False,
+    scheduler: Annotated[
+        str, typer.Option(help="Dask scheduler: threads, processes, synchronous or an address.")
+    ] = "processes",
     quiet: QuietOption = False,
 ) -> None:
     """Ingest, analyse, resolve, cluster and reconcile articles; store them and write reports."""
     from accord.pipeline import run_corpus
 
     with Progress(
-        TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, disable=quiet, transient=True,
+        TextColumn("{task.description:<10}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        disable=quiet,
+        transient=True,
     ) as bar:
-        tasks: dict[str, int] = {}
+        tasks: dict[str, TaskID] = {}
 
         def progress(stage: str, done: int, total: int) -> None:
             if stage not in tasks:
@@ -87,8 +136,14 @@ def run(
             bar.update(tasks[stage], completed=done, total=total)
 
         result = run_corpus(
-            paths, db=None if no_db else (db or "accord.db"), kb=str(kb) if kb else None,
-            outlet=outlet, published=published, language=language, progress=progress,
+            paths,
+            db=None if no_db else (db or "accord.db"),
+            kb=str(kb) if kb else None,
+            outlet=outlet,
+            published=published,
+            language=language,
+            reader=reader,
+            progress=progress,
             dask_scheduler=scheduler if dask else None,
         )
     _write_reports(result, json_out, markdown_out, html_out)
@@ -99,7 +154,9 @@ def run(
 
 
 @app.command()
-def show(db: DbOption = None, skipped: Annotated[bool, typer.Option(help="List skipped inputs.")] = False) -> None:
+def show(
+    db: DbOption = None, skipped: Annotated[bool, typer.Option(help="List skipped inputs.")] = False
+) -> None:
     """Summarise what is in the database: stories, entities, facts and skipped inputs."""
     from accord.store import open_store
 
@@ -107,7 +164,9 @@ def show(db: DbOption = None, skipped: Annotated[bool, typer.Option(help="List s
     result = store.load()
     out.print(_summary(result))
     for story in result.stories:
-        out.print(f"[bold]{story.id}[/] {story.title}  ({len(story.articles)} articles)", highlight=False)
+        out.print(
+            f"[bold]{story.id}[/] {story.title}  ({len(story.articles)} articles)", highlight=False
+        )
     entities = Table("id", "name", "type", "aliases", "mentions", title="entities")
     for e in sorted(result.entities, key=lambda e: -len(e.mentions))[:30]:
         entities.add_row(e.id, e.name, e.type, ", ".join(e.aliases), str(len(e.mentions)))
@@ -122,8 +181,12 @@ FORMATS = ("json", "csv", "markdown", "html", "plover")
 
 @app.command()
 def export(
-    format: Annotated[str, typer.Option("--format", "-f", help="json, csv, markdown, html or plover.")] = "json",
-    output: Annotated[str, typer.Option("--output", "-o", help="File (folder for csv); - for stdout.")] = "-",
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="json, csv, markdown, html or plover.")
+    ] = "json",
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="File (folder for csv); - for stdout.")
+    ] = "-",
     db: DbOption = None,
 ) -> None:
     """Export what is in the database."""
@@ -149,8 +212,11 @@ def explain(
     result = open_store(db).load()
     wanted = entity.casefold()
     matches = [
-        e for e in result.entities
-        if e.id == entity or e.name.casefold() == wanted or wanted in (a.casefold() for a in e.aliases)
+        e
+        for e in result.entities
+        if e.id == entity
+        or e.name.casefold() == wanted
+        or wanted in (a.casefold() for a in e.aliases)
     ]
     if not matches:
         err.print(f"no entity {entity!r} in the database")
@@ -161,7 +227,9 @@ def explain(
 
 @app.command()
 def stories(
-    rebuild: Annotated[bool, typer.Option("--rebuild", help="Re-cluster every stored article in batch.")] = False,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Re-cluster every stored article in batch.")
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """List the stories in the database, or rebuild them from scratch."""
@@ -199,4 +267,3 @@ def main() -> None:  # pragma: no cover - console entry
         app()
     except KeyboardInterrupt:
         sys.exit(130)
-

@@ -29,10 +29,11 @@ class Weights:
 
     def predict_proba(self, vectors: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
         """Class probabilities, one row per vector (columns in ``labels`` order)."""
-        scores = vectors @ self.coef.T + self.intercept
+        scores = np.asarray(vectors @ self.coef.T + self.intercept, dtype=np.float32)
         scores -= scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)
-        return (exp / exp.sum(axis=1, keepdims=True)).astype(np.float32)
+        probs: npt.NDArray[np.float32] = (exp / exp.sum(axis=1, keepdims=True)).astype(np.float32)
+        return probs
 
     def save(self, path: Path) -> None:
         """Write the weights as a plain (pickle-free) npz file."""

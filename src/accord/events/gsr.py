@@ -32,7 +32,9 @@ def _actors(value: Any) -> tuple[str, ...]:
     """Actor strings of a ``source``/``target`` field ("" or None means no actor)."""
     if not isinstance(value, list):
         return ()
-    return tuple(a["actorText"].strip() for a in value if isinstance(a, dict) and a.get("actorText"))
+    return tuple(
+        a["actorText"].strip() for a in value if isinstance(a, dict) and a.get("actorText")
+    )
 
 
 def _record(raw: dict[str, Any]) -> GoldRecord | None:

@@ -20,10 +20,27 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 _OBJECT_DEPS = frozenset(
-    {"dobj", "obj", "attr", "dative", "nsubjpass", "prt", "compound", "amod", "xcomp", "ccomp",
-     "oprd", "acomp", "nmod"}
+    {
+        "dobj",
+        "obj",
+        "attr",
+        "dative",
+        "nsubjpass",
+        "prt",
+        "compound",
+        "amod",
+        "xcomp",
+        "ccomp",
+        "oprd",
+        "acomp",
+        "nmod",
+    }
 )
 _POS = {"VERB": "verb", "NOUN": "noun", "PROPN": "noun", "ADJ": "adj"}
+# Prepositions that put an event in the background of another ("during the talks, X rejected").
+_SCENE_PREPS = frozenset(
+    {"at", "during", "after", "before", "amid", "amidst", "following", "since", "despite", "ahead"}
+)
 _NEVER_EVENT_MODES = frozenset({"THREATEN", "DEMAND", "DISAPPROVE", "REJECT", "INVESTIGATE"})
 
 
@@ -56,12 +73,17 @@ def object_lemmas(token: Token) -> set[str]:
     out: set[str] = set()
     for child in token.children:
         if child.dep_ in _OBJECT_DEPS:
-            out.add(child.lemma_.lower())
-            out.update(c.lemma_.lower() for c in child.children if c.dep_ == "compound")
+            out.update(_forms(child))
+            out.update(f for c in child.children if c.dep_ == "compound" for f in _forms(c))
         elif child.dep_ in ("prep", "agent"):
-            out.add(child.lemma_.lower())
-            out.update(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")
+            out.update(_forms(child))
+            out.update(f for c in child.children if c.dep_ == "pobj" for f in _forms(c))
     return out
+
+
+def _forms(token: Token) -> tuple[str, str]:
+    """Lemma and lower-case form ("relations" is lemmatised to "relation" but listed as is)."""
+    return token.lemma_.lower(), token.lower_
 
 
 def _anchor(token: Token) -> Token:
@@ -103,9 +125,21 @@ def triggers(sent: Span) -> list[Trigger]:
         if entry is None or _in_condition(token):
             continue
         anchor = _anchor(token)
-        found.append(Trigger(token, anchor, entry, _depth(anchor)))
+        found.append(Trigger(token, anchor, entry, _depth(anchor) + _background(token, anchor)))
     found.sort(key=lambda t: (t.depth, t.token.pos_ != "VERB", t.token.i))
     return found
+
+
+def _background(token: Token, anchor: Token) -> int:
+    """Depth penalty for triggers that set the scene rather than report the event: a noun in an
+    adverbial phrase ("at a meeting, X failed to agree") or a clause modifying a noun ("sources
+    familiar with the talks said")."""
+    penalty = 0
+    if token.dep_ == "pobj" and token.head.lower_ in _SCENE_PREPS and token.head.head.i == anchor.i:
+        penalty += 2
+    if anchor.dep_ in ("relcl", "acl"):
+        penalty += 2
+    return penalty
 
 
 def _governors(token: Token, limit: int = 3) -> list[Token]:
@@ -113,7 +147,10 @@ def _governors(token: Token, limit: int = 3) -> list[Token]:
     out: list[Token] = []
     current = token
     for _ in range(limit):
-        if current.dep_ not in ("xcomp", "ccomp", "acomp", "pcomp", "conj") or current.head.i == current.i:
+        if (
+            current.dep_ not in ("xcomp", "ccomp", "acomp", "pcomp", "conj")
+            or current.head.i == current.i
+        ):
             break
         current = current.head
         out.append(current)
@@ -137,12 +174,30 @@ def is_negated(trigger: Token, anchor: Token) -> bool:
     """Negated by "not"/"never", a negating governor ("failed to"), or "no"/"without"."""
     negwords = cue("negword")
     for tok in {trigger, anchor}:
-        if any(c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in negwords)
-               for c in tok.children):
+        if any(
+            c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in negwords)
+            for c in tok.children
+        ):
             return True
     if trigger.head.lower_ == "without" or anchor.head.lower_ == "without":
         return True
+    if _negated_noun_chain(trigger, negwords):
+        return True
     return any(g.lemma_.lower() in cue("negator") for g in _governors(anchor))
+
+
+def _negated_noun_chain(trigger: Token, negwords: frozenset[str]) -> bool:
+    """ "no progress on a truce": a noun trigger inside a phrase headed by a negated noun."""
+    current = trigger
+    for _ in range(6):
+        if current.pos_ not in ("NOUN", "PROPN", "ADP") or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ in negwords for c in current.children
+        ):
+            return True
+    return False
 
 
 def is_intended(trigger: Token, anchor: Token) -> bool:
@@ -184,7 +239,7 @@ def _threat_mode(best: Trigger, others: list[Trigger]) -> str | None:
     if best.entry.mode:
         return best.entry.mode
     for other in others:
-        if other is not best and best.token in other.anchor.ancestors:
+        if other is not best and _complement_of(other, best):
             info = types().get(other.entry.type)
             if info and info.threat_mode:
                 return info.threat_mode
@@ -203,14 +258,99 @@ def code_sentence(sent: Span) -> RuleHit | None:
     return _hit(found[0], found)
 
 
+def secondary_hits(sent: Span, primary: RuleHit) -> list[RuleHit]:
+    """Further events of a sentence that PLOVER codes separately from the first one:
+
+    * an act coordinated with the primary one ("kidnapped advisers and exploded bombs");
+    * the demand inside an ultimatum or a conditional threat ("gave X an ultimatum to withdraw",
+      "threatened sanctions unless X withdraws"): a threat of that kind is also a DEMAND.
+    """
+    out: list[RuleHit] = []
+    found = triggers(sent)
+    coordinated = {primary.anchor.i, *(c.i for c in primary.anchor.conjuncts)}
+    seen = {primary.type}
+    for trig in found:
+        if trig.anchor.i == primary.anchor.i or trig.anchor.i not in coordinated:
+            continue
+        hit = _hit(trig, found)
+        if hit.type not in seen:
+            seen.add(hit.type)
+            out.append(hit)
+    demanded = _demanded_action(primary) if primary.type == "THREATEN" else None
+    if demanded is not None and "DEMAND" not in seen:
+        out.append(
+            RuleHit(
+                primary.trigger,
+                primary.anchor,
+                "DEMAND",
+                None,
+                False,
+                False,
+                False,
+                demand_target=demanded,
+            )
+        )
+    return out
+
+
+def _demanded_action(threat: RuleHit) -> Token | None:
+    """The clause an ultimatum or a conditional threat demands of its target, if any."""
+    trigger = threat.trigger
+    if trigger.pos_ == "NOUN":
+        for child in trigger.children:
+            if child.dep_ in ("acl", "relcl", "ccomp") and child.pos_ == "VERB":
+                return child
+    conditions = cue("condition")
+    for tok in (threat.anchor, *_governors(threat.anchor)):
+        for child in tok.children:
+            marks = [m for m in child.children if m.dep_ == "mark" and m.lower_ in conditions]
+            if child.dep_ == "advcl" and any(m.lower_ == "unless" for m in marks):
+                return child
+    return None
+
+
+def _promised_threat(best: Trigger, found: list[Trigger]) -> str | None:
+    """ "vowed to retaliate": promising a conflictual act is a threat; returns its mode."""
+    if best.token.lemma_.lower() not in cue("promise"):
+        return None
+    for other in found:
+        info = types().get(other.entry.type)
+        if other is best or info is None or info.cooperative or info.threat_mode is None:
+            continue
+        if _complement_of(other, best):
+            return info.threat_mode
+    return None
+
+
+def _complement_of(inner: Trigger, outer: Trigger) -> bool:
+    """Whether ``inner`` is what ``outer`` governs: its clause is a complement of the outer
+    trigger ("threatened to cut"), or it is the outer verb's object ("threatened a strike")."""
+    if inner.token.head.i == outer.token.i and inner.token.dep_ in ("dobj", "xcomp", "ccomp"):
+        return True
+    return any(g.i == outer.token.i for g in _governors(inner.anchor))
+
+
+def _military_subject(anchor: Token) -> bool:
+    """Whether the clause's subject (or passive agent) is an armed force ("troops", "jets")."""
+    military = cue("military")
+    heads = [c for c in anchor.children if c.dep_ == "nsubj"]
+    heads += [p for a in anchor.children if a.dep_ == "agent" for p in a.children]
+    return any(h.lemma_.lower() in military for h in heads)
+
+
 def _hit(best: Trigger, found: list[Trigger]) -> RuleHit:
     token, anchor = best.token, best.anchor
     negated = is_negated(token, anchor)
     intended = is_intended(token, anchor)
     conditional = is_conditional(anchor)
     type_, mode = best.entry.type, best.entry.mode
+    promised = _promised_threat(best, found)
+    if promised is not None:
+        type_, mode = "THREATEN", promised
     if type_ == "THREATEN":
-        mode = _threat_mode(best, found)
+        mode = mode or _threat_mode(best, found)
+    if type_ == "ASSAULT" and mode is None and _military_subject(anchor):
+        type_ = "FIGHT"  # PLOVER: violence by armed forces is conventional military force
     info = types().get(type_)
     if info is None or type_ in _NEVER_EVENT_MODES:
         return RuleHit(token, anchor, type_, mode, negated, intended, conditional)

@@ -43,7 +43,8 @@ def encode_cached(texts: Sequence[str], cache: str | None = None) -> npt.NDArray
     if path is not None and path.is_file():
         with np.load(path, allow_pickle=False) as npz:
             if str(npz["key"]) == key:
-                return npz["vectors"].astype(np.float32)
+                cached: npt.NDArray[np.float32] = npz["vectors"].astype(np.float32)
+                return cached
     vectors = encoder.encode(list(texts))
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -51,7 +51,7 @@ def read_paths(
 
 def make_defaults(outlet: str | None, published: str | None, language: str | None) -> Defaults:
     """Command-line metadata, normalised; an unparseable date is the caller's error."""
-    date = normalise_published(published)
+    date = normalise_published(published, language)
     if published and date is None:
         raise IngestError(f"cannot read {published!r} as a publication date")
     return Defaults(outlet=outlet or None, published=date, language=normalise_language(language))
@@ -92,7 +92,6 @@ def _read_one(
 
 
 def _build(record: Record, source: Source, defaults: Defaults) -> Article | IngestError:
-    record.warnings[:0] = source.warnings
     try:
         return build_article(record, source.path, defaults)
     except IngestError as exc:

@@ -50,16 +50,39 @@ def _cues() -> _Cues:
 
 
 def _first_person(sentence: str) -> bool:
-    """Whether the sentence has a first-person singular word ("I" only when capitalised)."""
+    """Whether the sentence has a first-person singular word.
+
+    "I" counts only as a capital letter and not right after a capitalised word inside the
+    sentence, where it is a Roman numeral ("World War I", "Phase I").
+    """
     words = _cues().first_person - {"i"}
-    return any(tok == "I" or tok.lower() in words for tok in _TOKEN.findall(sentence))
+    tokens = _TOKEN.findall(sentence)
+    for index, token in enumerate(tokens):
+        if token == "I" and not (index > 1 and tokens[index - 1][0].isupper()):
+            return True
+        if token.lower() in words:
+            return True
+    return False
 
 
-def bio_cue_count(sentence: str) -> int:
-    """Career cues in a first-person sentence outside quotation marks; 0 when not a bio sentence."""
-    if _QUOTE_MARKS.search(sentence) or not _first_person(sentence):
-        return 0
-    return len(_cues().career.findall(sentence))
+@dataclass(frozen=True, slots=True)
+class BioSignal:
+    """How much a sentence reads like an author's self-description."""
+
+    cues: int  # career cues found; 0 when the sentence is no bio sentence at all
+    first_person: bool
+
+    @property
+    def is_bio(self) -> bool:
+        """First person with a career cue, or (continuing a bio) at least two career cues."""
+        return self.cues >= (1 if self.first_person else _MIN_RUN_CUES)
+
+
+def bio_signal(sentence: str) -> BioSignal:
+    """Career cues and first-person use of a sentence; quoted speech is never a bio."""
+    if _QUOTE_MARKS.search(sentence):
+        return BioSignal(0, False)
+    return BioSignal(len(_cues().career.findall(sentence)), _first_person(sentence))
 
 
 def clean(text: str) -> Cleaned:
@@ -73,15 +96,20 @@ def clean(text: str) -> Cleaned:
 
 
 def _bio_run(text: str, spans: list[tuple[int, int]]) -> int:
-    """Length of the leading run of bio sentences in ``spans`` (0 when weakly cued)."""
-    count = cues = 0
+    """Length of the leading run of bio sentences in ``spans``.
+
+    A run counts only with a first-person sentence in it and enough cues overall, so a
+    third-person sentence about a journalist is never cut on its own.
+    """
+    signals = []
     for start, end in spans:
-        found = bio_cue_count(text[start:end])
-        if not found:
+        signal = bio_signal(text[start:end])
+        if not signal.is_bio:
             break
-        count += 1
-        cues += found
-    return count if cues >= _MIN_RUN_CUES else 0
+        signals.append(signal)
+    cues = sum(s.cues for s in signals)
+    first_person = any(s.first_person for s in signals)
+    return len(signals) if first_person and cues >= _MIN_RUN_CUES else 0
 
 
 def _cut_head_bio(text: str, removed: list[str]) -> str:

@@ -23,7 +23,8 @@ def build_article(record: Record, path: str | None, defaults: Defaults | None = 
         raise IngestError("empty text", path=path, line=record.line)
     ranges, repeated = repeated_sentences(text)
     warnings = list(record.warnings)
-    published = _published(record.published, warnings) or defaults.published
+    language = normalise_language(record.language) or defaults.language
+    published = _published(record.published, language, warnings) or defaults.published
     provenance = Provenance(
         source_format=record.source_format,
         attributed_to=cleaned.attributed_to,
@@ -39,7 +40,7 @@ def build_article(record: Record, path: str | None, defaults: Defaults | None = 
         outlet=_clean_str(record.outlet) or defaults.outlet,
         url=_clean_str(record.url),
         published=published,
-        language=normalise_language(record.language) or defaults.language or guess_language(text),
+        language=language or guess_language(text),
         source_id=_clean_str(record.source_id),
         path=path,
         provenance=provenance,
@@ -65,10 +66,10 @@ def with_headline(body: str, title: str | None) -> tuple[str, str | None]:
     return body, (title or first_line or None)
 
 
-def _published(value: str | None, warnings: list[str]) -> str | None:
+def _published(value: str | None, language: str | None, warnings: list[str]) -> str | None:
     if not value or not value.strip():
         return None
-    parsed = normalise_published(value)
+    parsed = normalise_published(value, language)
     if parsed is None:
         warnings.append(f"unparsed publication date {value!r} ignored")
     return parsed

@@ -15,11 +15,13 @@ _MIN_ASCII_SHARE = 0.9
 _MIN_WORDS = 3
 
 
-def normalise_published(value: str | None) -> str | None:
+def normalise_published(value: str | None, language: str | None = None) -> str | None:
     """ISO 8601 date (``2025-05-16``) or datetime for ``value``; ``None`` when it is no date.
 
     ISO input is kept as given (normalised); free text ("16 May 2025", "Fri, 16 May 2025
-    10:00 +0000") goes through dateparser. A datetime is kept only when the input names a time.
+    10:00 +0000") goes through dateparser, in English plus ``language`` when that is given
+    (trying every language dateparser knows takes seconds per unparseable value). A datetime is
+    kept only when the input names a time.
     """
     if value is None or not value.strip():
         return None
@@ -27,7 +29,7 @@ def normalise_published(value: str | None) -> str | None:
     iso = _from_iso(text)
     if iso is not None:
         return iso
-    parsed = _dateparser_parse(text)
+    parsed = _dateparser_parse(text, language)
     if parsed is None:
         return None
     if _HAS_TIME.search(text):
@@ -46,11 +48,18 @@ def _from_iso(text: str) -> str | None:
         return None
 
 
-def _dateparser_parse(text: str) -> datetime | None:
+def _dateparser_parse(text: str, language: str | None) -> datetime | None:
     import dateparser  # slow to import (regex tables); only needed for free-text dates
 
+    languages = ["en"]
+    primary = (normalise_language(language) or "en").split("-")[0]
+    if primary != "en":
+        languages.append(primary)
     settings = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"}
-    parsed: datetime | None = dateparser.parse(text, settings=settings)
+    try:
+        parsed: datetime | None = dateparser.parse(text, languages=languages, settings=settings)
+    except ValueError:  # a language dateparser does not know
+        parsed = dateparser.parse(text, languages=["en"], settings=settings)
     return parsed
 
 

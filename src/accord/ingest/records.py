@@ -10,7 +10,12 @@ from accord.model import Article, Skipped
 
 @dataclass(slots=True)
 class Source:
-    """One input file (or stdin) as read from disk: raw bytes and their decoded text."""
+    """One input file (or stdin) as read from disk: raw bytes and their decoded text.
+
+    ``text`` is UTF-8 decoded with invalid bytes replaced; ``warnings`` says so when that
+    happened. Readers that decode ``text`` pass the warnings on in their records; readers of
+    formats that declare their own encoding (HTML, XML) decode ``data`` instead.
+    """
 
     path: str
     data: bytes

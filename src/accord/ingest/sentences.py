@@ -14,11 +14,12 @@ from functools import lru_cache
 from accord.ingest.data import data_lines
 
 # End punctuation, closing quotes/brackets, then whitespace and an upper-case or digit start.
-_END = re.compile(r"[.!?…]+[”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9])")
+_END = re.compile(r"[.!?…]+[”\"’')\]]*(?=\s+[*“\"‘'(\[]*[A-Z0-9])")
 # A period glued to the next sentence without a space ("world news.A tiny ..."): only after a
 # lower-case word, so initials ("U.S.A") and decimals stay whole.
 _GLUED = re.compile(r"(?<=[a-z]{2})[.!?]+[”\"’]*(?=[A-Z][a-z]*\b)")
-_WORD_BEFORE = re.compile(r"(\w+)$")
+_WORD_BEFORE = re.compile(r"(?<!\w)(\w+)$")
+_LONGEST_ABBREVIATION = 12  # characters looked at before a period
 
 MIN_REPEAT_WORDS = 6
 """A sentence must have at least this many words to count as a verbatim repeat."""
@@ -30,12 +31,15 @@ def _abbreviations() -> frozenset[str]:
 
 
 def _is_abbreviation(line: str, end: int) -> bool:
-    """Whether the period at ``end`` closes an abbreviation or an initial ("Mr.", "J.")."""
-    match = _WORD_BEFORE.search(line, 0, end)
+    """Whether the period at ``end`` closes an abbreviation or an initial ("Mr.", "J.", "p.m.").
+
+    Not splitting there is the safe error: a merged sentence is never a false verbatim repeat.
+    """
+    match = _WORD_BEFORE.search(line, max(0, end - _LONGEST_ABBREVIATION), end)
     if match is None:
         return False
     word = match.group(1)
-    return word in _abbreviations() or (len(word) == 1 and word.isupper())
+    return word in _abbreviations() or (len(word) == 1 and word.isalpha())  # "J.", "p.m."
 
 
 def _line_ends(line: str, glued: bool) -> list[int]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -23,6 +24,7 @@ DEFAULT_MAX_BYTES = 5_000_000
 
 _BINARY_SHARE = 0.1  # share of replacement or control characters that marks a file as binary
 _CONTROL_OK = frozenset("\t\n\r\f\v")
+_DECLARED_ENCODING = re.compile(rb"<\?xml[^>]*encoding\s*=|<meta[^>]*charset\s*=", re.IGNORECASE)
 _UTF_BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -115,7 +117,11 @@ def _read_limited(stream: BinaryIO, path: str, limit: int) -> bytes:
 
 
 def decode(data: bytes, path: str) -> tuple[str, list[str]]:
-    """Text of ``data``: UTF-8 (or UTF-16/32 with a BOM); invalid bytes replaced with a warning."""
+    """Text of ``data``: UTF-8 (or UTF-16/32 with a BOM); invalid bytes replaced with a warning.
+
+    Mostly undecodable data is refused as binary, unless it declares its own encoding (an XML
+    declaration or an HTML ``charset``): the HTML and feed readers decode such bytes themselves.
+    """
     for bom, encoding in _UTF_BOMS:
         if data.startswith(bom):
             try:
@@ -130,7 +136,8 @@ def decode(data: bytes, path: str) -> tuple[str, list[str]]:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError:
         text = data.decode("utf-8-sig", errors="replace")
-    _refuse_binary(text, path)
+    if _DECLARED_ENCODING.search(data[:2048]) is None:
+        _refuse_binary(text, path)
     bad = text.count("\ufffd")
     return text, [f"invalid UTF-8: {bad} undecodable byte sequence(s) replaced by U+FFFD"]
 

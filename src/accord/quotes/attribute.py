@@ -13,12 +13,13 @@ from spacy.tokens import Doc, Token
 
 from accord.model import QuoteKind
 from accord.quotes.context import QuoteLayout
-from accord.quotes.cues import Cue, Side, find_cues, speaker_for
+from accord.quotes.cues import Cue, Side, dash_byline, find_cues, speaker_for
 from accord.quotes.marks import DOUBLE_CLOSE, SINGLE_CLOSE, QuoteSpan, find_quote_spans
-from accord.quotes.speakers import Speaker, SpeakerFinder
+from accord.quotes.speakers import SUBJECT_DEPS, Speaker, SpeakerFinder
 
 DIRECT_AFTER = frozenset(".!?:;,—–") | DOUBLE_CLOSE | SINGLE_CLOSE | {'"', "'"}
 LEAD_IN_ENDS = frozenset({":", ","})
+Candidate = tuple[Cue, list[Token], Side]  # a cue, the context it was found in, and which side
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +35,7 @@ class Finding:
 
 
 def quote_kind(text: str, span: QuoteSpan) -> QuoteKind:
-    """"direct" when the quote stands as its own clause (paragraph start, after a sentence end, a
+    """ "direct" when the quote stands as its own clause (paragraph start, after a sentence end, a
     colon or a comma), else "partial"; a single embedded word is a "scare" quote."""
     lo = text.rfind("\n", 0, span.open_at) + 1
     before = text[lo : span.open_at].rstrip()
@@ -44,29 +45,26 @@ def quote_kind(text: str, span: QuoteSpan) -> QuoteKind:
     return "scare" if len(words) <= 1 else "partial"
 
 
-def _ordered_cues(layout: QuoteLayout, n: int, kind: QuoteKind) -> list[tuple[Cue, list[Token], Side]]:
+def _ordered_cues(layout: QuoteLayout, n: int, kind: QuoteKind) -> list[Candidate]:
     """Candidate cues, most likely first. A direct quote is cued after it (", X said") unless the
     words before it end in a lead-in ("X said: “...", "he said, “..."); an embedded quote is cued
     by the verb governing it earlier in the sentence."""
     before, after = layout.before(n, through_quotes=kind != "direct"), layout.after(n)
-    first_after = [(c, after, "after") for c in find_cues(after)[:1]]
-    last_before = [(c, before, "before") for c in find_cues(before)[-1:]]
+    first_after: list[Candidate] = [(c, after, "after") for c in find_cues(after)[:1]]
+    last_before: list[Candidate] = [(c, before, "before") for c in reversed(find_cues(before))]
     lead_in = bool(before) and before[-1].text in LEAD_IN_ENDS
     if kind == "direct" and not lead_in:
-        return [*first_after, *last_before]  # type: ignore[list-item]
-    return [*last_before, *first_after]  # type: ignore[list-item]
+        return [*first_after, *last_before]
+    return [*last_before, *first_after]
 
 
-def _previous_paragraph_lead_in(layout: QuoteLayout, n: int) -> list[tuple[Cue, list[Token], Side]]:
+def _previous_paragraph_lead_in(layout: QuoteLayout, n: int) -> list[Candidate]:
     """A quote opening its paragraph after a paragraph that ends "X continued:"."""
     span = layout.quotes[n]
     para = layout.paragraph(span.open_at)
     if layout.before(n) or layout.doc.text[layout.para_starts[para] : span.open_at].strip():
         return []
-    prev = para - 1
-    while prev >= 0 and not _paragraph_text(layout, prev).strip():
-        prev -= 1
-    tail = layout.paragraph_tail(prev)
+    tail = layout.paragraph_tail(_previous_paragraph(layout, para))
     if not tail or tail[-1].text != ":":
         return []
     return [(c, tail, "before") for c in find_cues(tail)[-1:]]
@@ -89,6 +87,14 @@ def _attribute(layout: QuoteLayout, finder: SpeakerFinder, n: int) -> Finding:
         if speaker is not None:
             return _promote(finding)
         first = first or finding
+    if first is not None and kind == "scare":
+        return Finding(span, kind)  # a scare quote near an unattributed verb: no cue either
+    if first is None:
+        byline = dash_byline(
+            layout.after(n), layout.doc.text[span.outer_end : span.outer_end + 4], finder
+        )
+        if byline is not None:
+            return Finding(span, kind, None, byline)
     return first or Finding(span, kind)
 
 
@@ -104,14 +110,88 @@ def _continue_speakers(layout: QuoteLayout, findings: list[Finding]) -> list[Fin
     after it): '“A,” X said. “B.”' attributes B to X."""
     out = list(findings)
     for n, finding in enumerate(out):
-        if finding.cue is not None or finding.kind == "scare":
+        if finding.cue is not None or finding.speaker is not None or finding.kind == "scare":
             continue
         para = layout.paragraph(finding.span.open_at)
         neighbours = [*reversed(out[:n]), *out[n + 1 :]]
         for other in neighbours:
-            if layout.paragraph(other.span.open_at) == para and other.speaker and not other.inherited:
+            if (
+                layout.paragraph(other.span.open_at) == para
+                and other.speaker
+                and not other.inherited
+            ):
                 out[n] = replace(finding, speaker=other.speaker, inherited=True)
                 break
+    return out
+
+
+def _subject_speaker(region: list[Token], finder: SpeakerFinder) -> Speaker | None:
+    """The named person a clause is about ("Obama has a message: “...”"), for a quote that a
+    sentence without a speech verb introduces."""
+    for token in region:
+        if token.dep_ in SUBJECT_DEPS and token.head.dep_ == "ROOT" and token.head in region:
+            found = finder.of_token(token)
+            if found is not None and found.mention is not None and found.mention.label_ == "PERSON":
+                return found
+    return None
+
+
+def _sentence_speaker(region: list[Token], finder: SpeakerFinder) -> Speaker | None:
+    """The speaker a neighbouring sentence names: its last speech cue's, else its subject."""
+    cues = find_cues(region)
+    if cues:
+        found = speaker_for(cues[-1], region, "before", finder)
+        if found is not None:
+            return found
+    return _subject_speaker(region, finder)
+
+
+def _previous_paragraph(layout: QuoteLayout, para: int) -> int:
+    prev = para - 1
+    while prev >= 0 and not _paragraph_text(layout, prev).strip():
+        prev -= 1
+    return prev
+
+
+def _carried_speaker(
+    layout: QuoteLayout, finder: SpeakerFinder, findings: list[Finding], n: int
+) -> Speaker | None:
+    """For a direct quote with no cue at all: the speaker of the sentence before it, or, for a
+    double-quoted paragraph of its own, the speaker the previous paragraph ends with."""
+    span = layout.quotes[n]
+    before = layout.before(n)
+    if before and before[-1].text == ":":
+        found = _subject_speaker(before, finder)
+        if found is not None:
+            return found
+    first = layout.first_token(span.open_at)
+    para = layout.paragraph(span.open_at)
+    if layout.doc.text[layout.para_starts[para] : span.open_at].strip() or not span.double:
+        return _sentence_speaker(layout.sentence_before(first), finder) if first else None
+    prev = _previous_paragraph(layout, para)
+    if prev < 0:
+        return None
+    ending = [f for f in findings if layout.paragraph(f.span.open_at) == prev]
+    if ending and ending[-1].speaker is not None and _ends_paragraph(layout, ending[-1].span, prev):
+        return ending[-1].speaker
+    return _sentence_speaker(layout.paragraph_tail(prev), finder)
+
+
+def _ends_paragraph(layout: QuoteLayout, span: QuoteSpan, para: int) -> bool:
+    """Whether only the quote's own cue ("..., he said.") follows it in its paragraph."""
+    tail = _paragraph_text(layout, para)[span.outer_end - layout.para_starts[para] :]
+    return sum(tail.count(c) for c in ".!?") <= 1
+
+
+def _carry_over(
+    layout: QuoteLayout, finder: SpeakerFinder, findings: list[Finding]
+) -> list[Finding]:
+    out = list(findings)
+    for n, finding in enumerate(out):
+        if finding.kind == "direct" and finding.cue is None and finding.speaker is None:
+            speaker = _carried_speaker(layout, finder, out, n)
+            if speaker is not None:
+                out[n] = replace(finding, speaker=speaker, inherited=True)
     return out
 
 
@@ -120,4 +200,4 @@ def find_quotes(doc: Doc) -> list[Finding]:
     layout = QuoteLayout.build(doc, find_quote_spans(doc.text))
     finder = SpeakerFinder(layout)
     findings = [_attribute(layout, finder, n) for n in range(len(layout.quotes))]
-    return _continue_speakers(layout, findings)
+    return _carry_over(layout, finder, _continue_speakers(layout, findings))

@@ -41,7 +41,9 @@ def to_quote(article: str, text: str, finding: Finding) -> Quote:
         speaker_text=speaker.text if speaker is not None else None,
         cue=finding.cue,
         kind=finding.kind,
-        speaker_mention=mention_id(article, mention.start_char, mention.end_char) if mention else None,
+        speaker_mention=mention_id(article, mention.start_char, mention.end_char)
+        if mention
+        else None,
     )
 
 

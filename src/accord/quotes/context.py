@@ -90,7 +90,11 @@ class QuoteLayout:
         """The last sentence of paragraph ``para`` (outside quotes), for "X said:" lead-ins."""
         if para < 0:
             return []
-        end = self.para_starts[para + 1] - 1 if para + 1 < len(self.para_starts) else len(self.doc.text)
+        end = (
+            self.para_starts[para + 1] - 1
+            if para + 1 < len(self.para_starts)
+            else len(self.doc.text)
+        )
         out: list[Token] = []
         i = self.first_token(end) - 1
         while i >= 0 and self.paragraph(self.doc[i].idx) == para:
@@ -100,4 +104,23 @@ class QuoteLayout:
             if not token.is_space:
                 out.append(token)
             i -= 1
+        return out[::-1]
+
+    def sentence_before(self, i: int) -> list[Token]:
+        """Tokens (outside quotes) of the sentence that ends before token ``i``, in its paragraph."""
+        para = self.paragraph(self.doc[i].idx) if i < len(self.doc) else len(self.para_starts) - 1
+        j = i - 1
+        while j >= 0 and (
+            self.doc[j].is_space or self.doc[j].text in SENTENCE_END or self.quote_of[j] >= 0
+        ):
+            j -= 1
+        out: list[Token] = []
+        while j >= 0 and self.paragraph(self.doc[j].idx) == para:
+            token = self.doc[j]
+            if self.quote_of[j] < 0:
+                if token.text in SENTENCE_END:
+                    break
+                if not token.is_space:
+                    out.append(token)
+            j -= 1
         return out[::-1]

@@ -31,3 +31,9 @@ def pronoun_labels() -> dict[str, frozenset[str]]:
         word, _, labels = line.partition("\t")
         table[word.strip().lower()] = frozenset(labels.strip().split(","))
     return table
+
+
+@lru_cache(maxsize=1)
+def speech_nouns() -> frozenset[str]:
+    """Lemmas of nouns of saying whose possessor speaks ("X's claim that ...")."""
+    return frozenset(line.lower() for line in read_lines("quote_speech_nouns.txt"))

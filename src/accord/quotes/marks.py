@@ -18,6 +18,9 @@ SINGLE_CLOSE = frozenset("’›")
 STRAIGHT_DOUBLE = '"'
 STRAIGHT_SINGLE = "'"
 OPENING_CONTEXT = frozenset("([{—–-/")
+DOUBLE_MARKS = DOUBLE_OPEN | DOUBLE_CLOSE | {STRAIGHT_DOUBLE}
+SINGLE_CLOSERS = SINGLE_CLOSE | {STRAIGHT_SINGLE}
+ALL_MARKS = DOUBLE_MARKS | SINGLE_OPEN | SINGLE_CLOSERS
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +71,8 @@ def _role(char: str, prev: str, nxt: str, stack: list[_Open]) -> str | None:
     """'open', 'close' or None (an apostrophe or a stray mark) for one mark in its context."""
     top = stack[-1] if stack else None
     if char in DOUBLE_OPEN:
+        if top is not None and top.char == "„" and char == "“":
+            return "close"  # German-style „low-high“ pairs
         if top is not None and top.char == char and _ends_word(prev, nxt) and not prev.isspace():
             return "close"  # the same curly mark used on both sides
         return "open"
@@ -88,7 +93,7 @@ def _single_role(char: str, prev: str, nxt: str, top: _Open | None) -> str | Non
     if prev.isalnum() and nxt.isalnum():
         return None  # an apostrophe inside a word: don’t, Russia’s
     in_single = top is not None and not top.double
-    if in_single and _ends_word(prev, nxt) and char in SINGLE_CLOSE | {STRAIGHT_SINGLE}:
+    if in_single and _ends_word(prev, nxt) and char in SINGLE_CLOSERS:
         return "close"
     if (char in SINGLE_OPEN or char == STRAIGHT_SINGLE) and _starts_word(prev, nxt):
         return "open"
@@ -108,7 +113,7 @@ def _span(text: str, opening: _Open, close_at: int, closed: bool) -> QuoteSpan |
 
 def _close(stack: list[_Open], char: str) -> _Open | None:
     """Pop up to the opener this closing mark matches; unclosed inner single quotes are dropped."""
-    double = char in DOUBLE_CLOSE or char == STRAIGHT_DOUBLE or char in DOUBLE_OPEN
+    double = char in DOUBLE_MARKS
     while stack:
         opening = stack.pop()
         if opening.double == double:
@@ -121,14 +126,14 @@ def _scan_paragraph(text: str, lo: int, hi: int) -> list[QuoteSpan]:
     stack: list[_Open] = []
     for i in range(lo, hi):
         char = text[i]
-        if char not in DOUBLE_OPEN | DOUBLE_CLOSE | SINGLE_OPEN | SINGLE_CLOSE | {'"', "'"}:
+        if char not in ALL_MARKS:
             continue
         role = _role(char, _before(text, i, lo), _after(text, i, hi), stack)
         if role == "open":
             if stack and stack[-1].double and stack[-1].char == char and char in DOUBLE_OPEN:
                 # A second “ inside a “: the source forgot to close the first one.
                 _emit(found, _span(text, stack.pop(), i, closed=False), stack)
-            stack.append(_Open(i, char, char in DOUBLE_OPEN | DOUBLE_CLOSE | {'"'}))
+            stack.append(_Open(i, char, char in DOUBLE_MARKS))
         elif role == "close" and stack:
             opening = _close(stack, char)
             if opening is not None:
@@ -156,4 +161,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """Every outermost quotation in ``text``, in order."""
-    return [q for lo, hi in paragraphs(text) for q in _scan_paragraph(text, lo, hi)]
+    # Two straight apostrophes stand for a double quote in some newswire (''like this''); the
+    # second becomes a space so that offsets stay those of ``text``.
+    marked = text.replace("''", '" ')
+    return [q for lo, hi in paragraphs(marked) for q in _scan_paragraph(marked, lo, hi)]

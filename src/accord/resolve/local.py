@@ -1,10 +1,13 @@
 """Within one article: mentions of one actor become one *local entity*.
 
 Mentions join when the analyse stage put them in one coreference chain (checked: a chain never
-joins a person with a non-person, nor two people whose names cannot match), when they carry the
-same name, when a surname alone matches exactly one full name of the article, and when an
-acronym spells exactly one multi-word name of the article. Two local entities of one article are
-different actors: the cross-article step never merges them (a cannot-link constraint).
+joins a person with a non-person, unless the other is a one-word surname the NER mislabelled,
+nor two people whose names cannot match), when they carry the same name (or skeleton, GeoNames
+place, nationality), when a surname alone matches exactly one full name of the article, when an
+acronym spells exactly one multi-word name of the article, and when a short name begins or ends
+exactly one longer name of a thing. Each local entity is then typed: a prominent place tagged
+PERSON becomes a place, a demonym NORP, a seat of government ORG. Two local entities of one
+article are different actors: the cross-article step never merges them (a cannot-link).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from accord.model import Analysis, MergeEvidence, Mention
+from accord.model import Analysis, Mention, MergeEvidence
 from accord.resolve.gazetteer import Place, lookup_place
 from accord.resolve.kb import KBEntry, KnowledgeBase
 from accord.resolve.names import (
@@ -23,7 +26,9 @@ from accord.resolve.names import (
     clean_surface,
     fold_phrase,
     parse_person,
+    person_surface,
 )
+from accord.resolve.nationality import demonym_country, metonym_country, short_forms
 from accord.resolve.similarity import person_match
 from accord.resolve.types import PERSON, compatible, majority
 from accord.resolve.unionfind import UnionFind
@@ -46,6 +51,7 @@ class Local:
     kb: KBEntry | None = None
     roles: list[str] = field(default_factory=list)
     evidence: list[MergeEvidence] = field(default_factory=list)
+    country: str | None = None  # ISO code a demonym or a metonym stands for
 
     @property
     def name(self) -> str:
@@ -60,9 +66,13 @@ class Local:
         if self.kb is not None:
             return ("kb", self.kb.id)
         if self.label == PERSON and self.person is not None:
+            if not self.person.is_full:  # a bare surname is resolved article by article
+                return ("surname", fold_phrase(self.name), self.article)
             return ("person", fold_phrase(self.name))
         if self.place is not None:
             return ("geo", str(self.place.geonameid))
+        if self.label == "NORP" and self.country is not None:
+            return ("nationality", self.country)
         return ("name", fold_phrase(self.name))
 
 
@@ -72,29 +82,64 @@ def _mention_key(m: Mention) -> tuple[str, str]:
         parsed = parse_person(m.text)
         return ("person", " ".join((*parsed.given, parsed.surname)))
     place = lookup_place(clean_surface(m.text))
-    return ("thing", f"geo:{place.geonameid}" if place else fold_phrase(m.text))
+    if place is not None:
+        return ("thing", f"geo:{place.geonameid}")
+    demonym = demonym_country(m.text)
+    return ("thing", f"nationality:{demonym}" if demonym else fold_phrase(m.text))
+
+
+def _mislabelled_surname(m: Mention) -> bool:
+    """A one-word name the NER did not call a person that could be a surname: not a place,
+    nationality, seat of government or acronym."""
+    text = clean_surface(m.text)
+    return (
+        m.label != PERSON
+        and len(text.split()) == 1
+        and not as_acronym(text)
+        and lookup_place(text) is None
+        and demonym_country(text) is None
+        and metonym_country(text) is None
+    )
+
+
+def _person_view(m: Mention) -> PersonName | None:
+    """The mention read as a personal name: PERSON mentions, and mislabelled surnames."""
+    if m.label == PERSON or _mislabelled_surname(m):
+        return parse_person(m.text)
+    return None
 
 
 def _chain_ok(a: Mention, b: Mention) -> bool:
     """Our own check of the analyse stage's chain link."""
     if not compatible(a.label, b.label):
-        return False
+        pa, pb = _person_view(a), _person_view(b)
+        return (
+            pa is not None and pb is not None and (pa.is_full or pb.is_full) and _names_ok(pa, pb)
+        )
     if a.label != PERSON:
         return True
-    pa, pb = parse_person(a.text), parse_person(b.text)
-    if pa.is_full and pb.is_full or not (pa.is_full or pb.is_full):
+    return _names_ok(parse_person(a.text), parse_person(b.text))
+
+
+def _names_ok(pa: PersonName, pb: PersonName) -> bool:
+    if (pa.is_full and pb.is_full) or not (pa.is_full or pb.is_full):
         return person_match(pa, pb).level in ("exact", "translit", "fuzzy")
     full, short = (pa, pb) if pa.is_full else (pb, pa)
     return short.surname in (full.surname, full.first) or person_match(full, short).matched
 
 
-def _evidence(uf: UnionFind[int], ms: Sequence[Mention], i: int, j: int, rule: str) -> MergeEvidence:
+Found = list[tuple[int, MergeEvidence]]  # (a mention index of the joined group, why)
+
+
+def _evidence(
+    uf: UnionFind[int], ms: Sequence[Mention], i: int, j: int, rule: str
+) -> tuple[int, MergeEvidence]:
     uf.union(i, j)
     left, right = clean_surface(ms[i].text), clean_surface(ms[j].text)
-    return MergeEvidence(left, right, rule, 1.0, f"within article {ms[i].article}")
+    return i, MergeEvidence(left, right, rule, 1.0, f"within article {ms[i].article}")
 
 
-def _join_chains(uf: UnionFind[int], ms: Sequence[Mention], out: list[MergeEvidence]) -> None:
+def _join_chains(uf: UnionFind[int], ms: Sequence[Mention], out: Found) -> None:
     by_chain: dict[int, list[int]] = defaultdict(list)
     for i, m in enumerate(ms):
         if m.chain >= 0:
@@ -106,26 +151,34 @@ def _join_chains(uf: UnionFind[int], ms: Sequence[Mention], out: list[MergeEvide
                 out.append(_evidence(uf, ms, anchor, i, "chain"))
 
 
-def _join_same_names(uf: UnionFind[int], ms: Sequence[Mention], out: list[MergeEvidence]) -> None:
+def _join_same_names(uf: UnionFind[int], ms: Sequence[Mention], out: Found) -> None:
     first: dict[tuple[str, str], int] = {}
     for i, m in enumerate(ms):
         key = _mention_key(m)
         if key in first and uf.find(first[key]) != uf.find(i):
-            same = fold_phrase(ms[first[key]].text) == fold_phrase(m.text)
-            rule = "same_name" if same else ("translit" if key[0] == "person" else "gazetteer")
-            out.append(_evidence(uf, ms, first[key], i, rule))
+            out.append(_evidence(uf, ms, first[key], i, _same_key_rule(ms[first[key]], m, key)))
         first.setdefault(key, i)
 
 
-def _join_surnames(uf: UnionFind[int], ms: Sequence[Mention], out: list[MergeEvidence]) -> None:
-    """A surname alone joins the article's only full name with that surname."""
+def _same_key_rule(a: Mention, b: Mention, key: tuple[str, str]) -> str:
+    """Why two mentions with one key are one actor: the name, its skeleton, place, nationality."""
+    if fold_phrase(a.text) == fold_phrase(b.text):
+        return "same_name"
+    if key[0] == "person":
+        return "translit"
+    return "gazetteer" if key[1].startswith("geo:") else "nationality"
+
+
+def _join_surnames(uf: UnionFind[int], ms: Sequence[Mention], out: Found) -> None:
+    """A surname alone joins the article's only full name with that surname (also when the
+    NER gave the surname another label: "Varga" tagged ORG beside "Ilse Varga")."""
     full: dict[str, set[int]] = defaultdict(set)
     for i, m in enumerate(ms):
         parsed = parse_person(m.text) if m.label == PERSON else None
         if parsed is not None and parsed.is_full:
             full[parsed.surname].add(i)
     for i, m in enumerate(ms):
-        parsed = parse_person(m.text) if m.label == PERSON else None
+        parsed = _person_view(m)
         if parsed is None or parsed.is_full or not parsed.surname:
             continue
         roots = {uf.find(j) for j in full.get(parsed.surname, ())}
@@ -134,7 +187,7 @@ def _join_surnames(uf: UnionFind[int], ms: Sequence[Mention], out: list[MergeEvi
             out.append(_evidence(uf, ms, target, i, "surname_in_article"))
 
 
-def _join_acronyms(uf: UnionFind[int], ms: Sequence[Mention], out: list[MergeEvidence]) -> None:
+def _join_acronyms(uf: UnionFind[int], ms: Sequence[Mention], out: Found) -> None:
     """An acronym joins the article's only multi-word name it spells ("EU" → European Union)."""
     spelled: dict[str, set[int]] = defaultdict(set)
     for i, m in enumerate(ms):
@@ -147,11 +200,34 @@ def _join_acronyms(uf: UnionFind[int], ms: Sequence[Mention], out: list[MergeEvi
             out.append(_evidence(uf, ms, min(spelled[letters]), i, "acronym_in_article"))
 
 
+def _partial_ok(m: Mention) -> bool:
+    """Non-person, non-demonym names that are not places can be short forms of a longer name."""
+    return m.label not in (PERSON, "NORP") and lookup_place(clean_surface(m.text)) is None
+
+
+def _join_partial_names(uf: UnionFind[int], ms: Sequence[Mention], out: Found) -> None:
+    """A name that begins or ends the article's only longer name of a thing joins it
+    ("Red Sox" → "Boston Red Sox"; "Morningside" → "Morningside Recovery Center")."""
+    longer: dict[str, set[int]] = defaultdict(set)
+    for i, m in enumerate(ms):
+        if m.label not in (PERSON, "NORP"):
+            for key in short_forms(m.text):
+                longer[key].add(i)
+    for i, m in enumerate(ms):
+        if not _partial_ok(m):
+            continue
+        targets = longer.get(fold_phrase(m.text), set())
+        roots = {uf.find(j) for j in targets}
+        if len(roots) == 1 and uf.find(i) not in roots:
+            out.append(_evidence(uf, ms, min(targets), i, "partial_name_in_article"))
+
+
 def _ordered_names(ms: Sequence[Mention]) -> list[str]:
     """Distinct cleaned surface forms, most complete (most words), then most frequent, first."""
     counts: dict[str, int] = defaultdict(int)
     for m in ms:
-        counts[clean_surface(m.text) or m.text] += 1
+        surface = person_surface(m.text) if m.label == PERSON else clean_surface(m.text)
+        counts[surface or m.text] += 1
     return sorted(counts, key=lambda n: (-len(n.split()), -counts[n], n))
 
 
@@ -178,14 +254,38 @@ def _place_label(label: str, place: Place) -> str:
     return "LOC" if place.kind == "continent" else "GPE"
 
 
+def _nationality_label(label: str, names: Sequence[str], has_roles: bool) -> tuple[str, str | None]:
+    """A demonym is NORP and a seat of government ORG, whatever the NER said (both match whole
+    names only); a title or role keeps a PERSON a person."""
+    if label == PERSON and has_roles:
+        return label, None
+    demonym = next((c for n in names if (c := demonym_country(n))), None)
+    if demonym is not None:
+        return "NORP", demonym
+    metonym = next((c for n in names if (c := metonym_country(n))), None)
+    if metonym is not None:
+        return "ORG", metonym
+    return label, None
+
+
+def _local_label(ms: Sequence[Mention]) -> str:
+    """PERSON when a full personal name is among the mentions, else the majority label."""
+    if any(m.label == PERSON and parse_person(m.text).is_full for m in ms):
+        return PERSON
+    return majority(m.label for m in ms)
+
+
 def _make_local(ms: list[Mention], kb: KnowledgeBase | None) -> Local:
-    label = majority(m.label for m in ms)
+    label = _local_label(ms)
     names = _ordered_names(ms)
     roles = list(dict.fromkeys(r for m in ms for r in (*m.titles, *m.roles)))
     place = _as_place(label, names, bool(roles))
+    country = None
     if place is not None:
         label = _place_label(label, place)
-    local = Local(ms[0].article, ms, label, names, place=place, roles=roles)
+    else:
+        label, country = _nationality_label(label, names, bool(roles))
+    local = Local(ms[0].article, ms, label, names, place=place, roles=roles, country=country)
     if label == PERSON:
         local.person = parse_person(names[0])
     if kb is not None:
@@ -197,8 +297,9 @@ def build_locals(analysis: Analysis, kb: KnowledgeBase | None = None) -> list[Lo
     """The article's local entities, in order of first mention."""
     ms = sorted(analysis.mentions, key=lambda m: (m.start, m.end))
     uf: UnionFind[int] = UnionFind(range(len(ms)))
-    evidence: list[MergeEvidence] = []
-    for join in (_join_chains, _join_same_names, _join_surnames, _join_acronyms):
+    evidence: Found = []
+    joins = (_join_chains, _join_same_names, _join_surnames, _join_acronyms, _join_partial_names)
+    for join in joins:
         join(uf, ms, evidence)
     locals_: list[Local] = []
     index: dict[int, Local] = {}
@@ -206,7 +307,10 @@ def build_locals(analysis: Analysis, kb: KnowledgeBase | None = None) -> list[Lo
         local = _make_local([ms[i] for i in members], kb)
         index[root] = local
         locals_.append(local)
-    for ev in evidence:
-        owner = next(loc for loc in locals_ if ev.left in loc.names or ev.right in loc.names)
-        owner.evidence.append(ev)
+    seen: set[tuple[int, str, str, str]] = set()
+    for i, ev in evidence:
+        root = uf.find(i)
+        if (root, ev.left, ev.right, ev.rule) not in seen:
+            seen.add((root, ev.left, ev.right, ev.rule))
+            index[root].evidence.append(ev)
     return locals_

@@ -34,6 +34,7 @@ def affixes() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def clean_surface(text: str) -> str:
     """The mention text as an alias: whitespace normalised, possessive and "the " removed."""
     words = " ".join(text.split())
@@ -43,14 +44,25 @@ def clean_surface(text: str) -> str:
     return words
 
 
+@lru_cache(maxsize=65536)
 def fold_phrase(text: str) -> str:
     """Case-, script-, accent- and punctuation-insensitive form of a whole name."""
     ascii_text = anyascii(clean_surface(text)).lower().replace("-", " ")
     return " ".join(re.sub(r"[^a-z0-9 ]", "", ascii_text).split())
 
 
+def person_surface(text: str) -> str:
+    """A personal name as an alias: the mention text without the titles before the name
+    ("Defense Minister Ilse Varga" → "Ilse Varga")."""
+    words = clean_surface(text).split()
+    table = affixes()
+    cut = [i for i, w in enumerate(words[:-1]) if table.get(fold_token(w)) == "honorific"]
+    return " ".join(words[cut[-1] + 1 :] if cut else words)
+
+
 def _tokens(text: str) -> list[str]:
-    return [t for t in (tok.strip(".,") for tok in clean_surface(text).split()) if t]
+    """Words of a personal name; a period also separates ("Gov.Jane Roe", "J.R. Roe")."""
+    return [t for t in re.split(r"[\s.,]+", clean_surface(text)) if t]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,9 +86,12 @@ class PersonName:
 
 
 def _strip_affixes(words: list[str]) -> list[str]:
+    """Drop everything up to the last honorific before the final word ("Defense Minister X",
+    "British Prime Minister X Y") and trailing generational suffixes."""
     table = affixes()
-    while len(words) > 1 and table.get(fold_token(words[0])) == "honorific":
-        words = words[1:]
+    honorifics = [i for i, w in enumerate(words[:-1]) if table.get(fold_token(w)) == "honorific"]
+    if honorifics:
+        words = words[honorifics[-1] + 1 :]
     while len(words) > 1 and table.get(fold_token(words[-1])) == "suffix":
         words = words[:-1]
     return words
@@ -120,3 +135,18 @@ def as_acronym(text: str) -> str:
     if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper():
         return letters.lower()
     return ""
+
+
+def partial_forms(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The word sequences a shorter name of the same thing could be, with the words each one
+    drops: every proper prefix and suffix of the folded name ("boston red sox" → ("red sox",
+    ("boston",)), ("boston", ("red", "sox")), ...)."""
+    words = fold_phrase(text).split()
+    out = [(" ".join(words[:k]), tuple(words[k:])) for k in range(1, len(words))]
+    out += [(" ".join(words[k:]), tuple(words[:k])) for k in range(1, len(words))]
+    return [(key, dropped) for key, dropped in out if not _edge_is_function_word(key)]
+
+
+def _edge_is_function_word(words: str) -> bool:
+    parts = words.split()
+    return parts[0] in _ACRONYM_SKIP or parts[-1] in _ACRONYM_SKIP

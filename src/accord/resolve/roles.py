@@ -4,7 +4,7 @@ Each title or role ("Defense Minister", "the leader of the Ukrainian delegation"
 of content words, with synonyms and inflections read through ``names_role_words.tsv``
 ("defence" = "defense", "led" = "leader"). Two mentions *agree strongly* when some title or role
 of each shares at least two content words and neither adds a modifier or a qualifier the other
-lacks ("Deputy Defense Minister" ≠ "Defense Minister"; the "Russian delegation" ≠ the
+lacks (countries, their demonyms and metonyms read as one affiliation: "Ukraine's" = "Ukrainian") ("Deputy Defense Minister" ≠ "Defense Minister"; the "Russian delegation" ≠ the
 "Ukrainian delegation"); they *conflict* when their roles are of one kind but differ in that way.
 """
 
@@ -17,6 +17,8 @@ from functools import lru_cache
 from importlib.resources import files
 
 from anyascii import anyascii
+
+from accord.resolve.nationality import country_code
 
 Terms = frozenset[str]
 
@@ -36,14 +38,25 @@ def _modifiers() -> frozenset[str]:
     return frozenset(w for w, k in _words().items() if k == "modifier")
 
 
+def _generic() -> frozenset[str]:
+    return frozenset(w for w, k in _words().items() if k == "generic")
+
+
 @lru_cache(maxsize=16384)
 def role_terms(text: str) -> Terms:
     """The content words of one title or role, normalised (order and function words ignored)."""
     table = _words()
     out: set[str] = set()
-    for raw in re.findall(r"[a-z]+", anyascii(text).lower().replace("'s", "")):
+    for word in re.findall(r"[A-Za-z]+", re.sub(r"'s\b", "", anyascii(text))):
+        raw = word.lower()
         kind = table.get(raw, "")
+        if kind != "stop" and word[0].isupper() and (code := country_code(word)):
+            out.add(f"country:{code.lower()}")
+            continue
         if kind == "stop":
+            continue
+        if kind == "generic":
+            out.add(raw)
             continue
         word = kind[1:] if kind.startswith("=") else raw
         out.add(word)
@@ -69,7 +82,7 @@ def _compare(a: Terms, b: Terms) -> RoleMatch:
     # Minister" vs "Defense Minister"), or a modifier on either side, means two offices.
     subset = a <= b or b <= a
     conflict = bool(differing & _modifiers()) or not subset
-    strong = not conflict and len(shared - _modifiers()) >= 2
+    strong = not conflict and len(shared - _modifiers() - _generic()) >= 2
     return RoleMatch(strong, conflict, shared, differing)
 
 

@@ -4,14 +4,15 @@ Levels, strongest first:
 
 * ``exact``     the folded names are equal;
 * ``translit``  the transliteration skeletons are equal (see ``translit_rules.tsv``);
-* ``fuzzy``     skeletons nearly equal: Jaro-Winkler ≥ 0.92 on skeletons of ≥ 4 letters, and the
+* ``fuzzy``     skeletons nearly equal: Jaro-Winkler ≥ 0.93 on skeletons of ≥ 5 letters, and the
                 consonant skeletons agree (or Jaro-Winkler ≥ 0.95);
 * ``weak``      only the consonant skeletons agree (a translation changed vowels): never enough
                 alone, the resolver also asks for strongly agreeing roles;
 * ``none``.
 
 People are compared surname to surname; given names must then be *compatible* (equal skeleton,
-an initial, or near-equal: "Kir"/"Keir"), never merely present: "Vladimir X" and "Vladimir Y"
+an initial, Jaro-Winkler ≥ 0.9 ("Jon"/"John"), or ≥ 0.8 with the same consonants
+("Oleksandr"/"Aleksandr")), never merely present: "Oleg X" and "Oleg Y"
 do not match because their surnames do not.
 """
 
@@ -24,10 +25,12 @@ from rapidfuzz.distance import JaroWinkler
 from accord.resolve.names import PersonName
 from accord.resolve.translit import consonants, skeleton_trace
 
-FUZZY_JW = 0.92
+FUZZY_JW = 0.93
 FUZZY_JW_ANY = 0.95
 WEAK_JW = 0.75
-GIVEN_JW = 0.85
+FUZZY_MIN_LENGTH = 5
+GIVEN_JW = 0.9
+GIVEN_JW_SAME_CONSONANTS = 0.8
 LEVEL_SCORE = {"exact": 1.0, "translit": 0.95, "fuzzy": 0.85, "weak": 0.6, "none": 0.0}
 
 
@@ -58,22 +61,38 @@ def token_match(raw_a: str, raw_b: str, sk_a: str, sk_b: str) -> NameMatch:
     if sk_a == sk_b:
         rules = sorted(set(skeleton_trace(raw_a)[1]) ^ set(skeleton_trace(raw_b)[1]))
         return NameMatch("translit", 0.95, f"same skeleton '{sk_a}' (rules: {', '.join(rules)})")
+    if sk_a.startswith(sk_b) or sk_b.startswith(sk_a) or _gendered(sk_a, sk_b):
+        # "Ivanov"/"Ivanova", "Kowalski"/"Kowalska", "Petro"/"Petrov": another ending makes
+        # another name (often the feminine form: a different person), though Jaro-Winkler
+        # rates such pairs highly.
+        return NameMatch("none", 0.0, f"'{sk_a}'/'{sk_b}': different endings of one stem")
     jw = JaroWinkler.similarity(sk_a, sk_b)
     same_consonants = _vowelless(sk_a) == _vowelless(sk_b) != ""
     detail = f"skeletons '{sk_a}'/'{sk_b}' Jaro-Winkler {jw:.2f}"
-    if min(len(sk_a), len(sk_b)) >= 4 and (jw >= FUZZY_JW_ANY or (jw >= FUZZY_JW and same_consonants)):
+    if min(len(sk_a), len(sk_b)) >= FUZZY_MIN_LENGTH and (
+        jw >= FUZZY_JW_ANY or (jw >= FUZZY_JW and same_consonants)
+    ):
         return NameMatch("fuzzy", round(0.8 + 0.1 * jw, 3), detail)
     if same_consonants and jw >= WEAK_JW:
         return NameMatch("weak", round(0.5 + 0.1 * jw, 3), detail + ", same consonants")
     return NameMatch("none", 0.0, detail)
 
 
+_FEMININE = ("aia", "ia", "a")  # Slavic feminine surname endings, as skeletons (-aya, -a)
+
+
+def _gendered(a: str, b: str) -> bool:
+    """Masculine and feminine forms of one surname ("kovalski"/"kovalska")."""
+    for fem, masc in ((a, b), (b, a)):
+        for ending in _FEMININE:
+            if fem.endswith(ending) and masc.endswith("i") and fem[: -len(ending)] == masc[:-1]:
+                return True
+    return False
+
+
 def given_compatible(a: PersonName, b: PersonName) -> bool:
     """Could these given names belong to one person? True when either side has none."""
-    for ga, gb in zip(a.given, b.given, strict=False):
-        if not _given_word_compatible(ga, gb):
-            return False
-    return True
+    return all(_given_word_compatible(ga, gb) for ga, gb in zip(a.given, b.given, strict=False))
 
 
 def _given_word_compatible(a: str, b: str) -> bool:
@@ -82,7 +101,7 @@ def _given_word_compatible(a: str, b: str) -> bool:
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
     jw = JaroWinkler.similarity(a, b)
-    return jw >= GIVEN_JW or (jw >= 0.8 and consonants(a) == consonants(b))
+    return jw >= GIVEN_JW or (jw >= GIVEN_JW_SAME_CONSONANTS and consonants(a) == consonants(b))
 
 
 def person_match(a: PersonName, b: PersonName) -> NameMatch:
@@ -93,5 +112,7 @@ def person_match(a: PersonName, b: PersonName) -> NameMatch:
     if not match.matched:
         return match
     if not given_compatible(a, b):
-        return NameMatch("none", 0.0, f"given names differ ({' '.join(a.given)} / {' '.join(b.given)})")
+        return NameMatch(
+            "none", 0.0, f"given names differ ({' '.join(a.given)} / {' '.join(b.given)})"
+        )
     return match

@@ -36,9 +36,13 @@ class TranslitRule:
     def apply(self, token: str) -> str:
         """Rewrite every occurrence allowed by the rule's position."""
         if self.position == "start":
-            return self.target + token[len(self.source):] if token.startswith(self.source) else token
+            return (
+                self.target + token[len(self.source) :] if token.startswith(self.source) else token
+            )
         if self.position == "end":
-            return token[: -len(self.source)] + self.target if token.endswith(self.source) else token
+            return (
+                token[: -len(self.source)] + self.target if token.endswith(self.source) else token
+            )
         if self.position == "mid":
             return token[:1] + token[1:].replace(self.source, self.target)
         return token.replace(self.source, self.target)
@@ -67,7 +71,7 @@ def fold_token(token: str) -> str:
 @lru_cache(maxsize=65536)
 def skeleton_trace(token: str) -> tuple[str, tuple[str, ...]]:
     """The token's skeleton and the rules (``"from>to"``) that changed it, in order."""
-    current = fold_token(token)
+    current = re.sub(r"(.)\1+", r"\1", fold_token(token))
     fired: list[str] = []
     for rule in rules():
         rewritten = rule.apply(current)
@@ -81,7 +85,7 @@ def skeleton_trace(token: str) -> tuple[str, tuple[str, ...]]:
 
 
 def skeleton(token: str) -> str:
-    """The transliteration skeleton of one name token ("Zelenskyy" and "Zelenski" agree)."""
+    """The transliteration skeleton of one name token ("Kovalskyy" and "Kovalski" agree)."""
     return skeleton_trace(token)[0]
 
 

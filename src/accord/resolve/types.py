@@ -1,7 +1,7 @@
 """Entity types: which NER labels may describe the same entity.
 
 People never merge with anything else. Among the other labels, spaCy's choice between GPE, LOC,
-FAC and ORG for one name varies from article to article ("the Kremlin" is ORG in one, FAC in
+FAC and ORG for one name varies from article to article ("the White House" is ORG in one, FAC in
 the next), so an identical name may join across them; looser name matches (transliteration,
 acronyms) require the same kind of thing.
 """

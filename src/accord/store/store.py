@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Literal
 
 from alembic.util.exc import CommandError
 from sqlalchemy import Engine, delete, func, select
@@ -59,6 +61,8 @@ from accord.store.schema import (
 
 log = logging.getLogger(__name__)
 
+SaveOutcome = Literal["added", "replaced", "unchanged"]
+
 # Children first, so deleting never trips a foreign key even without ON DELETE CASCADE.
 _DERIVED_TABLES: tuple[type[Base], ...] = (
     EntityMentionRow,
@@ -79,6 +83,7 @@ class SaveSummary:
     run_id: str
     articles_added: int
     articles_replaced: int
+    articles_unchanged: int
     entities: int
     facts: int
     stories: int
@@ -167,6 +172,11 @@ class Store:
                 yield session
         except SQLAlchemyError as error:
             raise StorageError(f"{describe(self.engine.url)}: {error}") from error
+        except UnicodeEncodeError as error:  # raised by the driver, not wrapped by SQLAlchemy
+            raise StorageError(
+                f"{describe(self.engine.url)}: text that is not valid Unicode ({error}); "
+                "decode inputs with errors='replace'"
+            ) from error
 
     @contextmanager
     def _reading(self) -> Iterator[Session]:
@@ -195,40 +205,46 @@ class Store:
         facts and stories wholesale, then record its skipped inputs. Saving the same result
         twice leaves the same rows; only the ``runs`` log grows."""
         run_id = self._start_run()
-        existing = self.article_ids()
-        for analysis in result.analyses:
-            self.save_analysis(analysis, run_id=run_id)
+        outcomes = Counter(self.save_analysis(a, run_id=run_id) for a in result.analyses)
         if derived:
             self.replace_derived(result.entities, result.facts, result.stories)
         self.record_skipped(result.skipped, run_id=run_id)
-        added = len({a.article.id for a in result.analyses} - existing)
         summary = SaveSummary(
             run_id=run_id,
-            articles_added=added,
-            articles_replaced=len(result.analyses) - added,
+            articles_added=outcomes["added"],
+            articles_replaced=outcomes["replaced"],
+            articles_unchanged=outcomes["unchanged"],
             entities=len(result.entities),
             facts=len(result.facts),
             stories=len(result.stories),
             skipped=len(result.skipped),
         )
         self._finish_run(run_id, summary)
+        log.info("saved to %s: %s", describe(self.engine.url), summary)
         return summary
 
-    def save_analysis(self, analysis: Analysis, *, run_id: str | None = None) -> None:
-        """Insert or replace one article and everything found in it, in one transaction."""
+    def save_analysis(self, analysis: Analysis, *, run_id: str | None = None) -> SaveOutcome:
+        """Insert or replace one article and everything found in it, in one transaction;
+        an article stored with exactly this analysis is left alone."""
         article = analysis.article
+        digest = write.analysis_digest(analysis)
         with self._transaction() as session:
             row = session.get(ArticleRow, article.id)
+            if row is not None and row.digest == digest:
+                return "unchanged"
+            outcome: SaveOutcome = "added" if row is None else "replaced"
             if row is None:
                 row = ArticleRow(id=article.id, seq=self._next_seq(session))
                 session.add(row)
             write.update_article_row(row, article, run_id, _now())
+            row.digest = digest
             for table in ARTICLE_CHILDREN:
                 session.execute(delete(table).where(table.article_id == article.id))
             session.flush()
             for rows in write.analysis_rows(analysis):
                 session.add_all(rows)
                 session.flush()
+        return outcome
 
     def replace_derived(
         self, entities: Iterable[Entity], facts: Iterable[Fact], stories: Iterable[Story]
@@ -238,16 +254,16 @@ class Store:
             for table in _DERIVED_TABLES:
                 session.execute(delete(table))
             for rows in (
-                write.entity_rows(list(entities)),
-                write.fact_rows(list(facts)),
-                write.story_rows(list(stories)),
+                *write.entity_rows(list(entities)),
+                *write.fact_rows(list(facts)),
+                *write.story_rows(list(stories)),
             ):
                 session.add_all(rows)
                 session.flush()
 
     def record_skipped(self, skipped: Iterable[Skipped], run_id: str | None = None) -> None:
         """Record inputs that could not be used; one row per (path, reason, line), whose time
-        and run are updated when the same input is skipped again."""
+        (and run, when given) are updated when the same input is skipped again."""
         with self._transaction() as session:
             for item in skipped:
                 row = session.scalars(
@@ -262,7 +278,7 @@ class Store:
                 if row is None:
                     row = SkippedRow(path=item.path, reason=item.reason, line=item.line)
                     session.add(row)
-                row.run_id = run_id
+                row.run_id = run_id or row.run_id
                 row.recorded = _now()
                 session.flush()
 

@@ -1,12 +1,17 @@
 """Model objects → table rows. Pure functions: no session, no database.
 
+Parents and children come back as separate lists because the ORM orders inserts by
+``relationship()``, which these tables do not declare; the store flushes the lists in order.
 Lists become child rows numbered by ``position`` so their order survives; list and dict fields
 that nobody queries by (aliases, titles, actor lists) become JSON values.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterator, Sequence
+from dataclasses import asdict
 from datetime import datetime
 
 from accord.model import Analysis, Article, Entity, Fact, Span, Story
@@ -27,6 +32,23 @@ from accord.store.schema import (
     StoryRow,
     TimeRow,
 )
+
+
+def analysis_digest(analysis: Analysis) -> str:
+    """A fingerprint of everything stored for one article, so an unchanged one is not rewritten.
+
+    Built field by field because ``Analysis.doc`` (a spaCy Doc) is never stored.
+    """
+    content = {
+        "article": asdict(analysis.article),
+        "sentences": [asdict(x) for x in analysis.sentences],
+        "mentions": [asdict(x) for x in analysis.mentions],
+        "times": [asdict(x) for x in analysis.times],
+        "quotes": [asdict(x) for x in analysis.quotes],
+        "events": [asdict(x) for x in analysis.events],
+    }
+    encoded = json.dumps(content, ensure_ascii=False, default=repr)
+    return hashlib.sha256(encoded.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def update_article_row(
@@ -155,11 +177,13 @@ def event_rows(analysis: Analysis) -> list[Base]:
     ]
 
 
-def entity_rows(entities: Sequence[Entity]) -> list[Base]:
-    """Entities, then their mention spans and merge evidence (parents before children)."""
-    rows: list[Base] = []
+def entity_rows(entities: Sequence[Entity]) -> list[list[Base]]:
+    """Entity rows, then their mention spans, then their merge evidence."""
+    parents: list[Base] = []
+    spans: list[Base] = []
+    evidence: list[Base] = []
     for position, entity in enumerate(entities):
-        rows.append(
+        parents.append(
             EntityRow(
                 id=entity.id,
                 position=position,
@@ -170,11 +194,11 @@ def entity_rows(entities: Sequence[Entity]) -> list[Base]:
                 links=dict(entity.links),
             )
         )
-        rows.extend(
+        spans.extend(
             EntityMentionRow(entity_id=entity.id, position=i, **_span_columns(span))
             for i, span in enumerate(entity.mentions)
         )
-        rows.extend(
+        evidence.extend(
             MergeEvidenceRow(
                 entity_id=entity.id,
                 position=i,
@@ -186,14 +210,15 @@ def entity_rows(entities: Sequence[Entity]) -> list[Base]:
             )
             for i, ev in enumerate(entity.evidence)
         )
-    return rows
+    return [parents, spans, evidence]
 
 
-def fact_rows(facts: Sequence[Fact]) -> list[Base]:
-    """Facts, then their supporting and conflicting evidence spans."""
-    rows: list[Base] = []
+def fact_rows(facts: Sequence[Fact]) -> list[list[Base]]:
+    """Fact rows, then their supporting and conflicting evidence spans."""
+    parents: list[Base] = []
+    evidence: list[Base] = []
     for position, fact in enumerate(facts):
-        rows.append(
+        parents.append(
             FactRow(
                 id=fact.id,
                 position=position,
@@ -204,11 +229,11 @@ def fact_rows(facts: Sequence[Fact]) -> list[Base]:
                 events=list(fact.events),
             )
         )
-        rows.extend(
+        evidence.extend(
             FactEvidenceRow(fact_id=fact.id, kind="support", position=i, **_span_columns(span))
             for i, span in enumerate(fact.support)
         )
-        rows.extend(
+        evidence.extend(
             FactEvidenceRow(
                 fact_id=fact.id,
                 kind="conflict",
@@ -218,23 +243,24 @@ def fact_rows(facts: Sequence[Fact]) -> list[Base]:
             )
             for i, conflict in enumerate(fact.conflicts)
         )
-    return rows
+    return [parents, evidence]
 
 
-def story_rows(stories: Sequence[Story]) -> list[Base]:
-    """Stories, then their article lists and duplicate maps."""
-    rows: list[Base] = []
+def story_rows(stories: Sequence[Story]) -> list[list[Base]]:
+    """Story rows, then their article lists and duplicate maps."""
+    parents: list[Base] = []
+    children: list[Base] = []
     for position, story in enumerate(stories):
-        rows.append(StoryRow(id=story.id, position=position, title=story.title))
-        rows.extend(
+        parents.append(StoryRow(id=story.id, position=position, title=story.title))
+        children.extend(
             StoryArticleRow(story_id=story.id, position=i, article_id=article)
             for i, article in enumerate(story.articles)
         )
-        rows.extend(
+        children.extend(
             StoryDuplicateRow(story_id=story.id, article_id=copy, copy_of=original, position=i)
             for i, (copy, original) in enumerate(story.duplicates.items())
         )
-    return rows
+    return [parents, children]
 
 
 def _span_columns(span: Span) -> dict[str, str | int]:

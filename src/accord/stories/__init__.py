@@ -29,17 +29,24 @@ def cluster(
     entities: Sequence[Entity] = (),
     *,
     model: DecisionModel | None = None,
-    encoder: Encoder | None | str = "default",
+    encoder: Encoder | str | None = "default",
+    refine: bool = True,
 ) -> list[Story]:
     """Batch clustering: the online algorithm run over the articles in publication order.
 
     Document frequencies are learned from the whole batch first (``StoryIndex.prime``), so early
-    articles are compared with the same term weights as late ones. ``entities`` is accepted for
+    articles are compared with the same term weights as late ones. With ``refine`` (default, rounds from the model),
+    every article is then taken out and placed again with all stories in view
+    (:meth:`StoryIndex.refine`), which repairs early online mistakes. ``entities`` is accepted for
     the stage contract; resolved ids are read from ``Mention.entity``.
     """
     del entities  # resolved ids already sit on the mentions
     index = StoryIndex(model=model, encoder=encoder)
     ordered = publication_order(analyses)
     index.prime(ordered)
-    index.add_many(ordered)
+    articles = index.extract_all(ordered)
+    for art in articles:
+        index.add_features(art)
+    if refine and index.model.refine_rounds:
+        index.refine(articles, rounds=index.model.refine_rounds)
     return index.stories()

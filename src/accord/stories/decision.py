@@ -44,12 +44,17 @@ class DecisionModel:
     time_grace_days: float = 3.0
     time_penalty: float = 1.5  # logit per natural-log day beyond the grace period
     window_days: float = 30.0
+    refine_rounds: int = 10  # batch re-placement rounds after the online pass (0: none)
+    online_shift: float = 0.0  # logit offset while IDF is still learned from the stream
     header: dict[str, Any] = field(default_factory=dict)
 
-    def probability(self, features: dict[str, float], gap_days: float | None) -> float:
-        """Probability that the article belongs to the story with these features."""
+    def probability(
+        self, features: dict[str, float], gap_days: float | None, online: bool = False
+    ) -> float:
+        """Probability that the article belongs to the story with these features
+        (``online``: the incremental index, whose document frequencies are still young)."""
         weights = self.embedding if "embedding" in features else self.plain
-        z = weights.logit(features)
+        z = weights.logit(features) + (self.online_shift if online else 0.0)
         if gap_days is not None and gap_days > self.time_grace_days:
             z -= self.time_penalty * math.log(gap_days / self.time_grace_days)
         return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
@@ -62,6 +67,8 @@ class DecisionModel:
             "time_grace_days": self.time_grace_days,
             "time_penalty": self.time_penalty,
             "window_days": self.window_days,
+            "refine_rounds": self.refine_rounds,
+            "online_shift": self.online_shift,
             "models": {
                 name: {"bias": w.bias, "weights": w.weights}
                 for name, w in (("embedding", self.embedding), ("plain", self.plain))
@@ -79,6 +86,8 @@ class DecisionModel:
             time_grace_days=float(data.get("time_grace_days", 3.0)),
             time_penalty=float(data.get("time_penalty", 1.5)),
             window_days=float(data.get("window_days", 30.0)),
+            refine_rounds=int(data.get("refine_rounds", 10)),
+            online_shift=float(data.get("online_shift", 0.0)),
             header=dict(data.get("header", {})),
         )
 

@@ -16,12 +16,28 @@ import numpy.typing as npt
 
 from accord.model import Analysis
 from accord.stories import minhash
-from accord.stories.text import entity_keys, headline, term_weights, title_terms
+from accord.stories.text import (
+    entity_weights,
+    headline,
+    name_weights,
+    number_weights,
+    term_weights,
+    title_terms,
+)
 
 Vector = npt.NDArray[np.float32]
 MAX_STORY_TERMS = 400  # a story's centroid keeps its heaviest terms only (bounded memory)
 
-FEATURES = ("terms", "entities", "title", "entity_recall", "size", "embedding")
+FEATURES = (
+    "terms",
+    "entities",
+    "names",
+    "numbers",
+    "title",
+    "entity_recall",
+    "size",
+    "embedding",
+)
 
 
 @dataclass(slots=True)
@@ -32,7 +48,9 @@ class ArticleFeatures:
     title: str
     terms: dict[str, float]
     title_terms: set[str]
-    entities: set[str]
+    entities: dict[str, float]
+    names: dict[str, float]
+    numbers: dict[str, float]
     day: date | None = None
     vector: Vector | None = None
     signature: minhash.Signature | None = None
@@ -69,12 +87,15 @@ def extract(analysis: Analysis, vector: Vector | None = None) -> ArticleFeatures
     """Features of one analysed article (``vector``: its sentence embedding, if any)."""
     article = analysis.article
     title = headline(analysis)
+    terms = term_weights(article.text, title)
     return ArticleFeatures(
         id=article.id,
         title=title,
-        terms=term_weights(article.text, title),
+        terms=terms,
         title_terms=title_terms(title),
-        entities=entity_keys(analysis),
+        entities=entity_weights(analysis),
+        names=name_weights(analysis),
+        numbers=number_weights(terms),
         day=parse_day(article.published),
         vector=vector,
         signature=minhash.signature(article.text),

@@ -29,7 +29,14 @@ from accord.stories.features import (
     prune,
     weighted,
 )
-from accord.stories.text import entity_keys, headline, lead_text, term_weights, title_terms
+from accord.stories.text import (
+    entity_weights,
+    headline,
+    lead_text,
+    name_weights,
+    term_weights,
+    title_terms,
+)
 
 QUERY_TERMS = 12  # heaviest article terms looked up in the inverted index
 QUERY_ENTITIES = 12
@@ -49,10 +56,14 @@ class StoryState:
     terms: dict[str, float] = field(default_factory=dict)
     title_terms: dict[str, float] = field(default_factory=dict)
     entities: dict[str, float] = field(default_factory=dict)
+    names: dict[str, float] = field(default_factory=dict)
+    numbers: dict[str, float] = field(default_factory=dict)
     vector_sum: Vector | None = None
     first_day: date | None = None
     last_day: date | None = None
-    signatures: np.ndarray = field(default_factory=lambda: np.zeros((0, minhash.PERMUTATIONS), np.uint32))
+    signatures: np.ndarray = field(
+        default_factory=lambda: np.zeros((0, minhash.PERMUTATIONS), np.uint32)
+    )
     signature_ids: list[str] = field(default_factory=list)
     duplicates: dict[str, str] = field(default_factory=dict)
     cache: dict[str, tuple[dict[str, float], float]] = field(default_factory=dict)
@@ -68,18 +79,54 @@ class StoryState:
         """Add one article to the centroids."""
         self.articles.append(art.id)
         self.titles.append(art.title)
-        for target, source in ((self.terms, art.terms), (self.title_terms, dict.fromkeys(art.title_terms, 1.0)), (self.entities, dict.fromkeys(art.entities, 1.0))):
+        for target, source in (
+            (self.terms, art.terms),
+            (self.title_terms, dict.fromkeys(art.title_terms, 1.0)),
+            (self.entities, art.entities),
+            (self.names, art.names),
+            (self.numbers, art.numbers),
+        ):
             for key, w in source.items():
                 target[key] = target.get(key, 0.0) + w
         self.terms = prune(self.terms)
+        self.names = prune(self.names)
+        self.numbers = prune(self.numbers)
         if art.vector is not None:
-            self.vector_sum = art.vector.copy() if self.vector_sum is None else self.vector_sum + art.vector
+            self.vector_sum = (
+                art.vector.copy() if self.vector_sum is None else self.vector_sum + art.vector
+            )
         if art.day is not None:
             self.first_day = min(self.first_day or art.day, art.day)
             self.last_day = max(self.last_day or art.day, art.day)
         if art.signature is not None:
             self.signatures = np.vstack([self.signatures, art.signature[None, :]])
             self.signature_ids.append(art.id)
+        self.cache.clear()
+
+    def remove(self, art: ArticleFeatures) -> None:
+        """Take one article out of the centroids again (batch refinement moves articles)."""
+        position = self.articles.index(art.id)
+        del self.articles[position], self.titles[position]
+        for target, source in (
+            (self.terms, art.terms),
+            (self.title_terms, dict.fromkeys(art.title_terms, 1.0)),
+            (self.entities, art.entities),
+            (self.names, art.names),
+            (self.numbers, art.numbers),
+        ):
+            for key, w in source.items():
+                if key in target:
+                    target[key] -= w
+                    if target[key] <= 1e-9:
+                        del target[key]
+        if art.vector is not None and self.vector_sum is not None:
+            self.vector_sum = self.vector_sum - art.vector
+        if art.id in self.signature_ids:
+            row = self.signature_ids.index(art.id)
+            self.signatures = np.delete(self.signatures, row, axis=0)
+            del self.signature_ids[row]
+        self.duplicates.pop(art.id, None)
+        self.duplicates = {c: o for c, o in self.duplicates.items() if o != art.id}
         self.cache.clear()
 
     def gap_days(self, day: date | None) -> float | None:
@@ -102,10 +149,10 @@ class StoryIndex:
     def __init__(
         self,
         model: DecisionModel | None = None,
-        encoder: Encoder | None | str = _DEFAULT,
+        encoder: Encoder | str | None = _DEFAULT,
     ) -> None:
         self.model = model or default_model()
-        self.encoder: Encoder | None = get_encoder() if encoder == _DEFAULT else encoder  # type: ignore[assignment]
+        self.encoder: Encoder | None = get_encoder() if isinstance(encoder, str) else encoder
         self.df = DocumentFrequency()
         self.frozen_df = False
         self._stories: dict[str, StoryState] = {}
@@ -118,7 +165,7 @@ class StoryIndex:
         """Batch mode: learn document frequencies from all articles before clustering them."""
         for analysis in analyses:
             terms = term_weights(analysis.article.text, headline(analysis))
-            self.df.add(set(terms) | entity_keys(analysis))
+            self.df.add(set(terms) | set(entity_weights(analysis)) | set(name_weights(analysis)))
         self.frozen_df = True
 
     def add(self, analysis: Analysis) -> str:
@@ -127,26 +174,54 @@ class StoryIndex:
 
     def add_many(self, analyses: Sequence[Analysis]) -> list[str]:
         """Place articles one after another (in the given order), embedding them in one batch."""
+        return [self.add_features(art) for art in self.extract_all(analyses)]
+
+    def extract_all(self, analyses: Sequence[Analysis]) -> list[ArticleFeatures]:
+        """Features of several articles, their embeddings computed in one batch."""
         vectors = self._encode(analyses)
-        return [self.add_features(extract(a, v)) for a, v in zip(analyses, vectors, strict=True)]
+        return [extract(a, v) for a, v in zip(analyses, vectors, strict=True)]
 
     def add_features(self, art: ArticleFeatures) -> str:
         """Place an article whose features are already extracted."""
         if art.id in self._story_of:
             return self._story_of[art.id]
         if not self.frozen_df:
-            self.df.add(set(art.terms) | art.entities)
+            self.df.add(set(art.terms) | set(art.entities) | set(art.names))
         return self.assign(art, self._choose(art))
 
     def assign(self, art: ArticleFeatures, story: StoryState | None) -> str:
         """Put an article into ``story`` (a new story when None); returns the story id."""
         if story is None:
-            story = StoryState(id=story_id(art.id))
-            self._stories[story.id] = story
+            sid, n = story_id(art.id), 1
+            while sid in self._stories:  # only in refinement: its old story lives on
+                sid, n = f"{story_id(art.id)}-{n}", n + 1
+            story = StoryState(id=sid)
+            self._stories[sid] = story
         story.absorb(art)
         self._story_of[art.id] = story.id
         self._post(art, story.id)
         return story.id
+
+    def refine(self, articles: Sequence[ArticleFeatures], rounds: int = 2) -> int:
+        """Batch re-clustering: take each article out and place it again, ``rounds`` times.
+
+        Online decisions are made on young stories; placing every article again once all stories
+        exist repairs most early mistakes (a story started too soon, a stray early join). Returns
+        how many articles moved in the last round.
+        """
+        moved = 0
+        for _ in range(rounds):
+            moved = 0
+            for art in articles:
+                old = self._stories[self._story_of[art.id]]
+                old.remove(art)
+                if not old.articles:
+                    del self._stories[old.id]
+                del self._story_of[art.id]
+                moved += self.assign(art, self._choose(art)) != old.id
+            if not moved:
+                break
+        return moved
 
     def story_of(self, article_id: str) -> str | None:
         """The id of the story holding an article, if it was added."""
@@ -159,7 +234,12 @@ class StoryIndex:
     def stories(self) -> list[Story]:
         """The stories in order of their first article, each with a representative headline."""
         return [
-            Story(id=s.id, title=representative_title(s), articles=list(s.articles), duplicates=dict(s.duplicates))
+            Story(
+                id=s.id,
+                title=representative_title(s),
+                articles=list(s.articles),
+                duplicates=dict(s.duplicates),
+            )
             for s in self._stories.values()
         ]
 
@@ -173,7 +253,7 @@ class StoryIndex:
     def _choose(self, art: ArticleFeatures) -> StoryState | None:
         """The story the article joins, or None to start a new one (recording a copy if any)."""
         scored = sorted(
-            ((self.model.probability(self.features(art, s), s.gap_days(art.day)), s) for s in self.candidates(art)),
+            ((self._probability(art, s), s) for s in self.candidates(art)),
             key=lambda ps: -ps[0],
         )
         for _, story in scored[:DUPLICATE_CANDIDATES]:
@@ -185,13 +265,19 @@ class StoryIndex:
             return scored[0][1]
         return None
 
+    def _probability(self, art: ArticleFeatures, story: StoryState) -> float:
+        features = self.features(art, story)
+        return self.model.probability(features, story.gap_days(art.day), not self.frozen_df)
+
     def _copied(self, art: ArticleFeatures, story: StoryState) -> str | None:
         """The story article that ``art`` is a near-copy of, if any."""
         if art.signature is None or not story.signature_ids:
             return None
         similarity = minhash.jaccard(art.signature, story.signatures)
         best = int(np.argmax(similarity))
-        return story.signature_ids[best] if similarity[best] >= self.model.duplicate_jaccard else None
+        return (
+            story.signature_ids[best] if similarity[best] >= self.model.duplicate_jaccard else None
+        )
 
     def features(self, art: ArticleFeatures, story: StoryState) -> dict[str, float]:
         """Similarity features of an article and a story (the decision model's input)."""
@@ -200,7 +286,11 @@ class StoryIndex:
         out = {
             "terms": cosine(terms, *story.weighted("terms", self.df)),
             "entities": cosine(ents, *story.weighted("entities", self.df)) if ents else 0.0,
-            "title": cosine(weighted(art.title_terms, self.df), *story.weighted("title_terms", self.df)),
+            "names": self._cosine(art.names, story, "names"),
+            "numbers": self._cosine(art.numbers, story, "numbers"),
+            "title": cosine(
+                weighted(art.title_terms, self.df), *story.weighted("title_terms", self.df)
+            ),
             "entity_recall": _recall(ents, story.entities),
             "size": math.log1p(len(story.articles)),
         }
@@ -209,11 +299,20 @@ class StoryIndex:
             out["embedding"] = float(np.dot(art.vector, centroid))
         return out
 
+    def _cosine(self, vector: dict[str, float], story: StoryState, part: str) -> float:
+        if not vector:
+            return 0.0
+        return cosine(weighted(vector, self.df), *story.weighted(part, self.df))
+
     # ------------------------------------------------------------------ candidate retrieval
 
     def _query_keys(self, art: ArticleFeatures) -> list[tuple[str, float]]:
-        terms = sorted(((k, w * self.df.idf(k)) for k, w in art.terms.items()), key=lambda kv: -kv[1])
-        ents = sorted(((k, self.df.idf(k)) for k in art.entities), key=lambda kv: -kv[1])
+        terms = sorted(
+            ((k, w * self.df.idf(k)) for k, w in art.terms.items()), key=lambda kv: -kv[1]
+        )
+        ents = sorted(
+            ((k, w * self.df.idf(k)) for k, w in art.entities.items()), key=lambda kv: -kv[1]
+        )
         return terms[:QUERY_TERMS] + ents[:QUERY_ENTITIES]
 
     def candidates(self, art: ArticleFeatures) -> list[StoryState]:
@@ -225,7 +324,9 @@ class StoryIndex:
         ranked = sorted(votes, key=lambda sid: -votes[sid])
         out = []
         for sid in ranked:
-            story = self._stories[sid]
+            story = self._stories.get(sid)
+            if story is None:  # emptied by batch refinement
+                continue
             gap = story.gap_days(art.day)
             if gap is None or gap <= self.model.window_days:
                 out.append(story)
@@ -263,7 +364,7 @@ class StoryIndex:
         cls,
         state: dict[str, Any],
         model: DecisionModel | None = None,
-        encoder: Encoder | None | str = _DEFAULT,
+        encoder: Encoder | str | None = _DEFAULT,
     ) -> StoryIndex:
         """Rebuild an index saved by :meth:`to_state`; new articles continue the same stories."""
         from accord.stories.state import load

@@ -17,10 +17,11 @@ from accord.stories.text import tokens
 SHINGLE = 4  # words per shingle: tolerant of a changed word, strict about reordered prose
 PERMUTATIONS = 64
 MIN_SHINGLES = 8  # shorter texts carry too little evidence to call a copy
-_PRIME = np.uint64((1 << 61) - 1)
 _rng = np.random.default_rng(20240601)
-_A = _rng.integers(1, (1 << 31) - 1, PERMUTATIONS, dtype=np.uint64)
-_B = _rng.integers(0, (1 << 31) - 1, PERMUTATIONS, dtype=np.uint64)
+# Multiply-shift hashing (Dietzfelbinger): (a*h + b) mod 2**64, top 32 bits; a odd. uint64
+# arithmetic wraps mod 2**64 in numpy, which is exactly the modulus wanted.
+_A = _rng.integers(0, 1 << 63, PERMUTATIONS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+_B = _rng.integers(0, 1 << 63, PERMUTATIONS, dtype=np.uint64)
 
 Signature = npt.NDArray[np.uint32]
 
@@ -32,8 +33,9 @@ def signature(text: str) -> Signature | None:
     if len(shingles) < MIN_SHINGLES:
         return None
     hashes = np.fromiter((zlib.crc32(s.encode()) for s in shingles), np.uint64, len(shingles))
-    mixed = (hashes[:, None] * _A[None, :] + _B[None, :]) % _PRIME
-    return (mixed.min(axis=0) & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    mixed = (hashes[:, None] * _A[None, :] + _B[None, :]) >> np.uint64(32)
+    lowest: Signature = mixed.min(axis=0).astype(np.uint32)
+    return lowest
 
 
 def jaccard(sig: Signature, others: npt.NDArray[np.uint32]) -> npt.NDArray[np.float64]:

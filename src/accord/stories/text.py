@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from accord.model import Analysis
+from accord.model import Analysis, Mention
 
 WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’-][^\W\d_]+)*")
 LEAD_CHARS = 1000  # MiniLM reads ~256 word pieces; the headline and lead carry the event
@@ -36,7 +36,12 @@ def light_lemma(word: str) -> str:
     """
     if len(word) <= 3 or word[0].isdigit():
         return word
-    for suffix, repl, min_len in (("ies", "y", 5), ("sses", "ss", 5), ("ing", "", 6), ("ed", "", 5)):
+    for suffix, repl, min_len in (
+        ("ies", "y", 5),
+        ("sses", "ss", 5),
+        ("ing", "", 6),
+        ("ed", "", 5),
+    ):
         if word.endswith(suffix) and len(word) >= min_len:
             return word[: len(word) - len(suffix)] + repl
     if word.endswith("s") and not word.endswith(("ss", "us", "is")):
@@ -88,12 +93,40 @@ def lead_text(analysis: Analysis) -> str:
     return f"{title}\n{' '.join(body.split())}"[:LEAD_CHARS]
 
 
-def entity_keys(analysis: Analysis) -> set[str]:
-    """Distinct entities the article names: resolved ids, else label + lower-cased text."""
-    keys = set()
+def entity_weights(analysis: Analysis) -> dict[str, float]:
+    """Entities the article names, weighted by salience (1 + log mentions, doubled in the headline).
+
+    Keys are resolved ids, else label + lower-cased text. Salience matters: two stories of one
+    topic often name the same people, but each has its own protagonist.
+    """
+    counts: Counter[str] = Counter()
+    title = headline(analysis)
+    headline_end = len(title) if analysis.article.text.startswith(title) else 0
+    in_headline = set()
     for mention in analysis.mentions:
-        if mention.entity:
-            keys.add(f"e:{mention.entity}")
-        else:
-            keys.add(f"e:{mention.label}:{' '.join(mention.text.lower().split())}")
-    return keys
+        key = _entity_key(mention)
+        counts[key] += 1
+        if mention.start < headline_end:
+            in_headline.add(key)
+    return {k: (1.0 + math.log(c)) * (2.0 if k in in_headline else 1.0) for k, c in counts.items()}
+
+
+def name_weights(analysis: Analysis) -> dict[str, float]:
+    """Words of the article's entity names ("n:" keys), so "Bush" meets "Reggie Bush" even when
+    resolution kept them apart; weighted 1 + log count."""
+    stops = stop_words()
+    counts: Counter[str] = Counter(
+        "n:" + word for m in analysis.mentions for word in tokens(m.text) if word not in stops
+    )
+    return {k: 1.0 + math.log(c) for k, c in counts.items()}
+
+
+def number_weights(terms: dict[str, float]) -> dict[str, float]:
+    """The number terms (years, tolls, magnitudes): they tell two similar events apart."""
+    return {k: w for k, w in terms.items() if k[0].isdigit()}
+
+
+def _entity_key(mention: Mention) -> str:
+    if mention.entity:
+        return f"e:{mention.entity}"
+    return f"e:{mention.label}:{' '.join(mention.text.lower().split())}"

@@ -48,7 +48,7 @@ def _missing(kind: str, item_id: str) -> HTTPException:
 def list_articles(
     index: Index, outlet: str | None = None, limit: Limit = 1000, offset: Offset = 0
 ) -> list[ArticleSummary]:
-    """Stored articles with counts of what was found in each; ``outlet`` filters exactly."""
+    """Stored articles with counts of what was found in each; `outlet` filters exactly."""
     articles = [a for a in index.articles.values() if outlet is None or a.outlet == outlet]
     return [views.article_summary(index, a) for a in articles[offset : offset + limit]]
 
@@ -76,7 +76,9 @@ def list_entities(
         entities = [e for e in entities if e.type == type]
     if q:
         needle = q.casefold()
-        entities = [e for e in entities if any(needle in n.casefold() for n in [e.name, *e.aliases])]
+        entities = [
+            e for e in entities if any(needle in n.casefold() for n in [e.name, *e.aliases])
+        ]
     return [views.entity_summary(e) for e in entities[offset : offset + limit]]
 
 
@@ -97,13 +99,12 @@ def list_quotes(
     limit: Limit = 1000,
     offset: Offset = 0,
 ) -> list[QuoteOut]:
-    """Attributed quotes; ``speaker`` matches the entity id or (case-insensitively) its name."""
+    """Attributed quotes; `speaker` matches the entity id or (case-insensitively) its name."""
     quotes = [views.quote_out(index, q) for q in index.result.quotes]
     if speaker is not None:
         wanted = speaker.casefold()
         quotes = [
-            q for q in quotes
-            if q.speaker == speaker or (q.speaker_name or "").casefold() == wanted
+            q for q in quotes if q.speaker == speaker or (q.speaker_name or "").casefold() == wanted
         ]
     if article is not None:
         quotes = [q for q in quotes if q.article == article]
@@ -120,7 +121,8 @@ def list_facts(
 ) -> list[FactOut]:
     """Reconciled facts with their evidence sentences, filtered by status and story."""
     facts = [
-        f for f in index.result.facts
+        f
+        for f in index.result.facts
         if (status is None or f.status == status) and (story is None or f.story == story)
     ]
     return [FactOut.model_validate(f) for f in facts[offset : offset + limit]]
@@ -149,7 +151,7 @@ def list_skipped(index: Index) -> list[SkippedOut]:
 
 @router.get("/export")
 def export(index: Index) -> dict[str, Any]:
-    """The whole stored result in the ``accord/1`` JSON format (see docs/export.md)."""
+    """The whole stored result in the `accord/1` JSON format (see docs/export.md)."""
     return to_dict(index.result)
 
 

@@ -7,6 +7,8 @@ CLI uses, so the web app shows exactly what ``accord run`` stored.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,11 +37,21 @@ def create_app(
     (tests, embedding); ``nlp`` is a loaded accord spaCy pipeline to reuse for posted articles
     (otherwise loaded on the first POST).
     """
+    owned = store is None
     if store is None:
         from accord.store import open_store
 
         store = open_store(db_url)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        close = getattr(store, "close", None)
+        if owned and close is not None:  # a store handed in belongs to the caller
+            close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="accord",
         summary="Reconciled, source-attributed records of news coverage.",
         description="Stories, entities, quotes and facts that `accord run` stored, as JSON. "

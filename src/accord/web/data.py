@@ -14,7 +14,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from accord.model import Analysis, Article, Entity, Event, Fact, Mention, Quote, Result, Sentence, Story
+from accord.model import (
+    Analysis,
+    Article,
+    Entity,
+    Event,
+    Fact,
+    Mention,
+    Quote,
+    Result,
+    Sentence,
+    Story,
+)
 
 
 class ResultStore(Protocol):

@@ -7,6 +7,7 @@ article text reaches the output unescaped; the only markup is the tags written h
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -51,18 +52,15 @@ def highlight(text: str, marks: Sequence[Mark]) -> Markup:
     live = [m for m in marks if m.end > m.start]
     cuts = _boundaries(len(text), live)
     pieces = []
-    for start, end in zip(cuts, cuts[1:], strict=False):
+    for start, end in itertools.pairwise(cuts):
         covering = [m for m in live if m.start <= start and end <= m.end]
         pieces.append(_wrap(text[start:end], covering))
     return Markup("").join(pieces)
 
 
 def in_context(text: str, start: int, end: int, window: tuple[int, int]) -> Markup:
-    """The text of ``window`` with ``start:end`` marked, for "mentions in context" lists."""
+    """The text of ``window`` (usually the sentence) with ``start:end`` marked."""
     lo, hi = window
-    before = text[lo:start]
     return Markup("{}<mark>{}</mark>{}").format(
-        ("…" if lo > 0 else "") + before.lstrip(),
-        text[start:end],
-        text[end:hi].rstrip() + ("…" if hi < len(text) else ""),
+        text[lo:start].lstrip(), text[start:end], text[end:hi].rstrip()
     )

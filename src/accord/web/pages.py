@@ -23,7 +23,7 @@ from accord.web.data import ResultIndex
 from accord.web.highlight import Mark, highlight, in_context
 
 TEMPLATES = Path(__file__).parent / "templates"
-STATUS_ORDER = ("corroborated", "conflicting", "single_source")
+MAX_MENTIONS = 200  # an entity page lists at most this many mentions in context (the API has all)
 
 # autoescape=True for every template, whatever its file name: article text is untrusted input.
 templates = Jinja2Templates(env=Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True))
@@ -59,7 +59,10 @@ def home(request: Request, index: Index) -> HTMLResponse:
     stories = [views.story_summary(index, s) for s in index.result.stories]
     entities = sorted(index.entities.values(), key=lambda e: (-len(e.mentions), e.name))
     return _render(
-        request, "home.html", index=index, stories=stories,
+        request,
+        "home.html",
+        index=index,
+        stories=stories,
         entities=[views.entity_summary(e) for e in entities[:40]],
         skipped=index.result.skipped,
     )
@@ -71,11 +74,18 @@ def story_page(request: Request, story_id: str, index: Index) -> HTMLResponse:
     if story is None:
         return _not_found(request, index, "story", story_id)
     detail = views.story_detail(index, story)
-    by_status = {s: [f for f in detail.facts if f.status == s] for s in STATUS_ORDER}
+    by_status = {s: [f for f in detail.facts if f.status == s] for s in views.STATUS_ORDER}
     return _render(
-        request, "story.html", index=index, story=detail, by_status=by_status,
-        articles=[views.article_summary(index, index.articles[a])
-                  for a in story.articles if a in index.articles],
+        request,
+        "story.html",
+        index=index,
+        story=detail,
+        by_status=by_status,
+        articles=[
+            views.article_summary(index, index.articles[a])
+            for a in story.articles
+            if a in index.articles
+        ],
         context_of=lambda span: _context_of(index, span),
     )
 
@@ -85,9 +95,13 @@ def entity_page(request: Request, entity_id: str, index: Index) -> HTMLResponse:
     entity = index.entities.get(entity_id)
     if entity is None:
         return _not_found(request, index, "entity", entity_id)
-    mentions = [(span, index.articles.get(span.article)) for span in entity.mentions]
+    shown = entity.mentions[:MAX_MENTIONS]
+    mentions = [(span, index.articles.get(span.article)) for span in shown]
     return _render(
-        request, "entity.html", index=index, entity=views.entity_detail(index, entity),
+        request,
+        "entity.html",
+        index=index,
+        entity=views.entity_detail(index, entity),
         mentions=[(span, art, _context_of(index, span)) for span, art in mentions if art],
         events=index.events_with(entity.id),
     )
@@ -100,8 +114,12 @@ def article_page(request: Request, article_id: str, index: Index) -> HTMLRespons
         return _not_found(request, index, "article", article_id)
     detail = views.article_detail(index, article)
     return _render(
-        request, "article.html", index=index, article=detail,
-        body=highlight(article.text, _marks(index, article.id)), source_url=_web_url(article.url),
+        request,
+        "article.html",
+        index=index,
+        article=detail,
+        body=highlight(article.text, _marks(index, article.id)),
+        source_url=_web_url(article.url),
     )
 
 
@@ -120,8 +138,9 @@ def api_docs_page(request: Request, index: Index) -> HTMLResponse:
 @router.get("/entities")
 def entities_page(request: Request, index: Index) -> HTMLResponse:
     entities = sorted(index.entities.values(), key=lambda e: (-len(e.mentions), e.name))
-    return _render(request, "entities.html", index=index,
-                   entities=[views.entity_summary(e) for e in entities])
+    return _render(
+        request, "entities.html", index=index, entities=[views.entity_summary(e) for e in entities]
+    )
 
 
 @router.get("/articles")
@@ -133,9 +152,13 @@ def articles_page(request: Request, index: Index) -> HTMLResponse:
 def _marks(index: ResultIndex, article_id: str) -> list[Mark]:
     """Mentions (linked to their entity) and quotes of one article."""
     marks = [
-        Mark(m.start, m.end, f"mention {m.label.lower()}",
-             href=f"/entities/{quote(m.entity, safe='')}" if m.entity in index.entities else None,
-             title=f"{m.label}: {index.entity_name(m.entity) or m.text}")
+        Mark(
+            m.start,
+            m.end,
+            f"mention {m.label.lower()}",
+            href=f"/entities/{quote(m.entity, safe='')}" if m.entity in index.entities else None,
+            title=f"{m.label}: {index.entity_name(m.entity) or m.text}",
+        )
         for m in index.mentions.get(article_id, [])
     ]
     marks += [Mark(q.start, q.end, "quote") for q in index.quotes.get(article_id, [])]

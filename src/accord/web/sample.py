@@ -14,8 +14,8 @@ from accord.model import (
     Entity,
     Event,
     Fact,
-    MergeEvidence,
     Mention,
+    MergeEvidence,
     Provenance,
     Quote,
     Result,
@@ -71,7 +71,13 @@ _MENTIONS: list[tuple[str, str, int, str, str, list[str]]] = [
     ("a3", "Sabet Oru", 0, "PERSON", "E8", ["Mayor"]),
 ]
 _ENTITIES = [
-    ("E1", "Ilvana Trosk", "PERSON", ["Ilvana Trosk", "Trosk", "Ilvana Troskova"], ["Foreign Minister"]),
+    (
+        "E1",
+        "Ilvana Trosk",
+        "PERSON",
+        ["Ilvana Trosk", "Trosk", "Ilvana Troskova"],
+        ["Foreign Minister"],
+    ),
     ("E2", "Marek Odvin", "PERSON", ["Marek Odvin", "Odvin"], []),
     ("E3", "Valdoria", "GPE", ["Valdoria"], []),
     ("E4", "Kesh", "GPE", ["Kesh"], []),
@@ -95,8 +101,13 @@ def _articles() -> dict[str, Article]:
     for key, text in _TEXTS.items():
         title, outlet, published = _META[key]
         out[key] = Article.from_text(
-            text, title=title, outlet=outlet, published=published, language="en",
-            url=f"https://news.example/{key}", path=f"{key}.txt",
+            text,
+            title=title,
+            outlet=outlet,
+            published=published,
+            language="en",
+            url=f"https://news.example/{key}",
+            path=f"{key}.txt",
             provenance=Provenance(source_format="text"),
         )
     return out
@@ -123,11 +134,19 @@ def _mentions(articles: dict[str, Article]) -> dict[str, list[Mention]]:
     for key, surface, occurrence, label, entity, titles in _MENTIONS:
         art = articles[key]
         start, end = find(art.text, surface, occurrence)
-        out[key].append(Mention(
-            id=mention_id(art.id, start, end), article=art.id, start=start, end=end, text=surface,
-            label=label, sentence=_sentence_of(_sentences(art.text), start), titles=titles,
-            entity=entity,
-        ))
+        out[key].append(
+            Mention(
+                id=mention_id(art.id, start, end),
+                article=art.id,
+                start=start,
+                end=end,
+                text=surface,
+                label=label,
+                sentence=_sentence_of(_sentences(art.text), start),
+                titles=titles,
+                entity=entity,
+            )
+        )
     return out
 
 
@@ -140,10 +159,30 @@ def _quotes(arts: dict[str, Article]) -> dict[str, list[Quote]]:
     q1 = _span(arts["a1"], "The crossing will open within a week,")
     q2 = _span(arts["a2"], "We are not in a hurry,")
     return {
-        "a1": [Quote("Q1", q1.article, q1.start, q1.end, q1.text, speaker="E1",
-                     speaker_text="Trosk", cue="said")],
-        "a2": [Quote("Q2", q2.article, q2.start, q2.end, q2.text, speaker="E2",
-                     speaker_text="Odvin", cue="said")],
+        "a1": [
+            Quote(
+                "Q1",
+                q1.article,
+                q1.start,
+                q1.end,
+                q1.text,
+                speaker="E1",
+                speaker_text="Trosk",
+                cue="said",
+            )
+        ],
+        "a2": [
+            Quote(
+                "Q2",
+                q2.article,
+                q2.start,
+                q2.end,
+                q2.text,
+                speaker="E2",
+                speaker_text="Odvin",
+                cue="said",
+            )
+        ],
         "a3": [],
     }
 
@@ -152,12 +191,40 @@ def _events(arts: dict[str, Article]) -> dict[str, list[Event]]:
     e1 = _span(arts["a1"], "Ilvana Trosk met Marek Odvin")
     e2 = _span(arts["a2"], "held talks with Marek Odvin")
     return {
-        "a1": [Event("V1", e1.article, e1.start, e1.end, e1.text, type="CONSULT", mode="visit",
-                     source=["E1"], target=["E2"], source_text=["Ilvana Trosk"],
-                     target_text=["Marek Odvin"], location="E5", date="2031-04-07", facts=["F1"])],
-        "a2": [Event("V2", e2.article, e2.start, e2.end, e2.text, type="CONSULT", source=["E1"],
-                     target=["E2"], source_text=["Ilvana Troskova"],
-                     target_text=["Marek Odvin"], location="E5", facts=["F1"])],
+        "a1": [
+            Event(
+                "V1",
+                e1.article,
+                e1.start,
+                e1.end,
+                e1.text,
+                type="CONSULT",
+                mode="visit",
+                source=["E1"],
+                target=["E2"],
+                source_text=["Ilvana Trosk"],
+                target_text=["Marek Odvin"],
+                location="E5",
+                date="2031-04-07",
+                facts=["F1"],
+            )
+        ],
+        "a2": [
+            Event(
+                "V2",
+                e2.article,
+                e2.start,
+                e2.end,
+                e2.text,
+                type="CONSULT",
+                source=["E1"],
+                target=["E2"],
+                source_text=["Ilvana Troskova"],
+                target_text=["Marek Odvin"],
+                location="E5",
+                facts=["F1"],
+            )
+        ],
         "a3": [],
     }
 
@@ -165,13 +232,24 @@ def _events(arts: dict[str, Article]) -> dict[str, list[Event]]:
 def _entities(mentions: dict[str, list[Mention]]) -> list[Entity]:
     entities = []
     for eid, name, etype, aliases, roles in _ENTITIES:
-        spans = [Span(m.article, m.start, m.end, m.text)
-                 for ms in mentions.values() for m in ms if m.entity == eid]
+        spans = [
+            Span(m.article, m.start, m.end, m.text)
+            for ms in mentions.values()
+            for m in ms
+            if m.entity == eid
+        ]
         entities.append(Entity(eid, name, etype, aliases=aliases, roles=roles, mentions=spans))
     entities[0].evidence = [
-        MergeEvidence("Ilvana Trosk", "Ilvana Troskova", "transliteration", 0.93,
-                      "same given name; surnames differ by a feminine suffix"),
-        MergeEvidence("Ilvana Trosk", "Trosk", "surname", 1.0, "surname of a full name in the article"),
+        MergeEvidence(
+            "Ilvana Trosk",
+            "Ilvana Troskova",
+            "transliteration",
+            0.93,
+            "same given name; surnames differ by a feminine suffix",
+        ),
+        MergeEvidence(
+            "Ilvana Trosk", "Trosk", "surname", 1.0, "surname of a full name in the article"
+        ),
     ]
     entities[2].links = {"geonames": "9990001"}
     return entities
@@ -182,21 +260,55 @@ def _facts(arts: dict[str, Article]) -> list[Fact]:
     week = _span(a1, "The crossing will open within a week,")
     month = _span(a2, "The crossing will open within a month, officials in Kesh said.")
     return [
-        Fact("F1", "Ilvana Trosk met Marek Odvin in Lissar", "CONSULT", "corroborated",
-             support=[_span(a1, "Foreign Minister Ilvana Trosk met Marek Odvin in Lissar on Monday."),
-                      _span(a2, "Ilvana Troskova, Valdoria's foreign minister, held talks with "
-                                "Marek Odvin in Lissar.")],
-             story="S1", events=["V1", "V2"]),
-        Fact("F2", "The border crossing will reopen", "ANNOUNCE", "conflicting",
-             support=[week],
-             conflicts=[Conflict(month.article, month.start, month.end, month.text,
-                                 reason="within a week vs within a month")],
-             story="S1"),
-        Fact("F3", "The Northern Accord Council welcomed the meeting", "SUPPORT", "single_source",
-             support=[_span(a1, "The Northern Accord Council welcomed the meeting.")], story="S1"),
-        Fact("F4", "The harvest festival will return next year", "ANNOUNCE", "single_source",
-             support=[_span(a3, "Mayor Sabet Oru said the fair would return next year.")],
-             story="S2"),
+        Fact(
+            "F1",
+            "Ilvana Trosk met Marek Odvin in Lissar",
+            "CONSULT",
+            "corroborated",
+            support=[
+                _span(a1, "Foreign Minister Ilvana Trosk met Marek Odvin in Lissar on Monday."),
+                _span(
+                    a2,
+                    "Ilvana Troskova, Valdoria's foreign minister, held talks with "
+                    "Marek Odvin in Lissar.",
+                ),
+            ],
+            story="S1",
+            events=["V1", "V2"],
+        ),
+        Fact(
+            "F2",
+            "The border crossing will reopen",
+            "ANNOUNCE",
+            "conflicting",
+            support=[week],
+            conflicts=[
+                Conflict(
+                    month.article,
+                    month.start,
+                    month.end,
+                    month.text,
+                    reason="within a week vs within a month",
+                )
+            ],
+            story="S1",
+        ),
+        Fact(
+            "F3",
+            "The Northern Accord Council welcomed the meeting",
+            "SUPPORT",
+            "single_source",
+            support=[_span(a1, "The Northern Accord Council welcomed the meeting.")],
+            story="S1",
+        ),
+        Fact(
+            "F4",
+            "The harvest festival will return next year",
+            "ANNOUNCE",
+            "single_source",
+            support=[_span(a3, "Mayor Sabet Oru said the fair would return next year.")],
+            story="S2",
+        ),
     ]
 
 
@@ -206,8 +318,13 @@ def sample_result() -> Result:
     mentions = _mentions(arts)
     quotes, events = _quotes(arts), _events(arts)
     analyses = [
-        Analysis(article=art, sentences=_sentences(art.text), mentions=mentions[key],
-                 quotes=quotes[key], events=events[key])
+        Analysis(
+            article=art,
+            sentences=_sentences(art.text),
+            mentions=mentions[key],
+            quotes=quotes[key],
+            events=events[key],
+        )
         for key, art in arts.items()
     ]
     stories = [
@@ -215,6 +332,9 @@ def sample_result() -> Result:
         Story("S2", "Pellin harvest festival", articles=[arts["a3"].id]),
     ]
     return Result(
-        analyses=analyses, entities=_entities(mentions), facts=_facts(arts), stories=stories,
+        analyses=analyses,
+        entities=_entities(mentions),
+        facts=_facts(arts),
+        stories=stories,
         skipped=[Skipped(path="feeds/broken.json", reason="invalid JSON", line=3)],
     )

@@ -1,8 +1,10 @@
-"""``POST /api/articles``: ingest posted articles and re-run the pipeline on the whole store.
+"""``POST /api/articles``: ingest posted articles, analyse them, re-run the corpus-wide stages.
 
-It calls the library functions the CLI calls (``accord.ingest.read_text``,
-``accord.pipeline.process``, the store's ``save``), so an article posted to the web app ends up
-exactly as if it had been given to ``accord run`` together with the stored ones.
+It does what ``accord run`` does (``accord.pipeline.run_corpus``) with the same library
+functions: ``accord.ingest.read_text`` cleans each article, ``accord.pipeline.analyze_all``
+analyses the ones the database does not have yet, ``accord.pipeline.recompute`` re-runs
+resolution, story clustering and reconciliation over every stored analysis plus the new ones (a
+new article can merge entities and corroborate facts across old ones), and the store saves it.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from accord.model import Article, Result, Skipped
+from accord.model import Article, Result
 from accord.web.data import ResultCache, ResultStore
 from accord.web.schemas import ArticleIn, IngestOut, SkippedOut
 
@@ -29,31 +31,35 @@ class Submitter:
         self._lock = threading.Lock()
 
     def submit(self, items: Sequence[ArticleIn]) -> IngestOut:
-        """Ingest ``items``, process them with every stored article, save, and report."""
+        """Ingest ``items``, add them to the stored corpus, save, and report."""
         from accord.ingest import read_text  # imported here: the read-only app never needs it
 
-        posted = [read_text(item.text, **item.model_dump(exclude={"text"})) for item in items]
+        posted = [
+            read_text(item.text, source_format="api", **item.model_dump(exclude={"text"}))
+            for item in items
+        ]
         with self._lock:
-            result = self._reprocess(posted)
+            result = self._update(posted)
             self.store.save(result)
             self.cache.invalidate()
         return IngestOut(
             articles=[a.id for a in posted],
             skipped=[SkippedOut.model_validate(s) for s in result.skipped],
-            n_articles=len(result.analyses), n_entities=len(result.entities),
-            n_facts=len(result.facts), n_stories=len(result.stories),
+            n_articles=len(result.analyses),
+            n_entities=len(result.entities),
+            n_facts=len(result.facts),
+            n_stories=len(result.stories),
         )
 
-    def _reprocess(self, posted: list[Article]) -> Result:
-        from accord.pipeline import process  # spaCy loads only when something is posted
+    def _update(self, posted: list[Article]) -> Result:
+        """Analyse the new articles and recompute the cross-article stages over all of them."""
+        from accord.pipeline import analyze_all, recompute  # spaCy loads only on a POST
 
-        stored = self.store.load()
-        articles = {a.id: a for a in stored.articles}
-        for article in posted:  # the same text posted twice is the same article (content hash)
-            articles.setdefault(article.id, article)
-        result = process(list(articles.values()), nlp=self._pipeline())
-        result.skipped = _unique([*stored.skipped, *result.skipped])
-        return result
+        stored = self.store.load().analyses
+        known = {a.article.id for a in stored}
+        new = list({a.id: a for a in posted if a.id not in known}.values())  # same text: one
+        analyses, failed = analyze_all(new, nlp=self._pipeline()) if new else ([], [])
+        return recompute([*stored, *analyses], skipped=failed)
 
     def _pipeline(self) -> Language:
         if self.nlp is None:
@@ -61,15 +67,3 @@ class Submitter:
 
             self.nlp = load_pipeline()
         return self.nlp
-
-
-def _unique(skipped: list[Skipped]) -> list[Skipped]:
-    """Drop repeats: re-processing the store finds the same failures again."""
-    seen: set[tuple[str, str, int | None]] = set()
-    out = []
-    for item in skipped:
-        key = (item.path, item.reason, item.line)
-        if key not in seen:
-            seen.add(key)
-            out.append(item)
-    return out

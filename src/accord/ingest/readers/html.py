@@ -29,7 +29,8 @@ def looks_like_html(head: str) -> bool:
 @register_reader("html", extensions=[".html", ".htm", ".xhtml"], sniff=looks_like_html)
 def read_html(source: Source) -> Iterator[Record | IngestError]:
     """One record: the page's main text, title, date, URL, site name (outlet) and language."""
-    doc = trafilatura.bare_extraction(source.text, with_metadata=True, include_comments=False)
+    # Bytes, not the UTF-8 text: trafilatura honours the page's declared charset.
+    doc = trafilatura.bare_extraction(source.data, with_metadata=True, include_comments=False)
     meta: dict[str, Any] = doc if isinstance(doc, dict) else doc.as_dict() if doc else {}
     text = meta.get("text") or ""
     if not text.strip():

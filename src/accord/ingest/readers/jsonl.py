@@ -72,10 +72,7 @@ def read_json(source: Source) -> Iterator[Record | IngestError]:
     items = document if isinstance(document, list) else [document]
     for number, item in enumerate(items, start=1):
         where = f"record {number}" if isinstance(document, list) else "record"
-        try:
-            yield record_from_mapping(item, source.path, source_format="json", where=where)
-        except IngestError as exc:
-            yield exc
+        yield _record_or_error(item, source, source_format="json", where=where)
 
 
 @register_reader("jsonl", extensions=[".jsonl", ".ndjson"])
@@ -93,9 +90,18 @@ def read_jsonl(source: Source) -> Iterator[Record | IngestError]:
                 line=number,
             )
             continue
-        try:
-            yield record_from_mapping(
-                item, source.path, source_format="jsonl", line=number, where="line"
-            )
-        except IngestError as exc:
-            yield exc
+        yield _record_or_error(item, source, source_format="jsonl", line=number, where="line")
+
+
+def _record_or_error(
+    item: Any, source: Source, *, source_format: str, where: str, line: int | None = None
+) -> Record | IngestError:
+    """The record for one JSON value (with the file's decoding warnings), or why it is unusable."""
+    try:
+        record = record_from_mapping(
+            item, source.path, source_format=source_format, line=line, where=where
+        )
+    except IngestError as exc:
+        return exc
+    record.warnings.extend(source.warnings)
+    return record

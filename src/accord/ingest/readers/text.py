@@ -12,4 +12,4 @@ from accord.ingest.registry import register_reader
 @register_reader("text", extensions=[".txt", ".text"])
 def read_text_file(source: Source) -> Iterator[Record | IngestError]:
     """One record with the decoded text; the headline is taken when the article is built."""
-    yield Record(text=source.text, source_format="text")
+    yield Record(text=source.text, source_format="text", warnings=list(source.warnings))

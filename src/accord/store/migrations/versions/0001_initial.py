@@ -76,6 +76,7 @@ def upgrade() -> None:
         sa.Column("path", sa.Text(), nullable=True),
         sa.Column("provenance", sa.JSON(), nullable=False),
         sa.Column("skip_ranges", sa.JSON(), nullable=False),
+        sa.Column("digest", sa.String(), nullable=False),
         sa.Column("run_id", sa.String(), nullable=True),
         sa.Column("saved", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(

@@ -1,0 +1,246 @@
+"""Reading an event's participants from the parse: source and target actors, place, quantity.
+
+Actors are ``doc.ents`` (so they have mention ids): the entities of the trigger clause's subject
+(source) and of its object or "against/with/on/to" phrase (target). Passives swap roles ("was
+attacked by X"); a pronoun subject is replaced by the named mention of its coreference chain when
+``doc._.accord_chains`` is set. Coordinated entities make a compound actor ("X and Y agreed").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+TARGET_PREPS = frozenset(
+    {"against", "with", "on", "to", "toward", "towards", "upon", "from", "at", "between"}
+)
+PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
+# Paths from a phrase head to an entity that keep the entity the phrase's referent ("Poland's
+# parliament", "Russian and Ukrainian officials") rather than something it mentions in passing.
+_CLOSE_DEPS = frozenset(
+    {
+        "compound",
+        "amod",
+        "poss",
+        "conj",
+        "cc",
+        "appos",
+        "nmod",
+        "det",
+        "nummod",
+        "case",
+        "punct",
+        "npadvmod",
+        "quantmod",
+    }
+)
+_DASHES = frozenset({"-", "–", "—", "--"})
+_PERSONAL = frozenset({"PERSON", "ORG"})  # small NER models often tag a surname ORG
+_GROUP = frozenset({"ORG", "GPE", "NORP"})
+_PRONOUN_LABELS = {
+    "he": _PERSONAL,
+    "she": _PERSONAL,
+    "it": _GROUP,
+    "they": _GROUP | _PERSONAL,
+    "we": _GROUP | _PERSONAL,
+    "i": _PERSONAL,
+}
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
+
+
+def actor_entities(sent: Span) -> dict[int, Span]:
+    """Actor entities of the sentence, by the index of their root token (a dateline's place,
+    "KYIV, May 3 (Wire) - ...", is where the story was filed, never an actor)."""
+    start = dateline_end(sent)
+    return {e.root.i: e for e in sent.ents if e.label_ in ACTOR_LABELS and e.start >= start}
+
+
+def dateline_end(sent: Span) -> int:
+    """Token index just after a leading dateline ("PLACE, date (Agency) -"), else the start."""
+    first = sent[0] if len(sent) else None
+    if first is None or not (first.is_upper and len(first.text) > 1):
+        return sent.start
+    for token in sent[:15]:
+        if token.text in _DASHES and token.i > sent.start + 1:
+            return token.i + 1
+    return sent.start
+
+
+def _path_ok(token: Token, head: Token, close_only: bool) -> bool:
+    """Whether ``token`` hangs from ``head`` by dependency labels that keep it part of the phrase."""
+    current = token
+    while current.i != head.i:
+        if current.dep_ in _CLAUSE_DEPS:
+            return False
+        if close_only and current.dep_ not in _CLOSE_DEPS and not _of_phrase(current):
+            return False
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return True
+
+
+def _of_phrase(token: Token) -> bool:
+    """ "of X" inside a phrase ("government of Sindh province") counts as part of it."""
+    if token.dep_ == "prep":
+        return token.lower_ == "of"
+    return token.dep_ == "pobj" and token.head.lower_ == "of"
+
+
+def phrase_entities(head: Token, ents: dict[int, Span]) -> list[Span]:
+    """The entities a noun phrase refers to: close ones first, else any outside sub-clauses."""
+    inside = [ents[t.i] for t in head.subtree if t.i in ents]
+    close = [e for e in inside if _path_ok(e.root, head, close_only=True)]
+    if close:
+        return _drop_modifiers(close, head)
+    return [
+        e
+        for e in inside
+        if _path_ok(e.root, head, close_only=False) and not _in_place_phrase(e.root, head)
+    ][:1]
+
+
+def _drop_modifiers(found: list[Span], head: Token) -> list[Span]:
+    """ "Russian Foreign Minister Ivan Petrov", "Ivan Petrov, the UN envoy": the named head is the
+    actor, not its nationality or the organisation of its role."""
+    named_head = [e for e in found if e.root.i == head.i and e.label_ in ("PERSON", "ORG")]
+    if not named_head:
+        return found
+    heads = {head.i, *(c.i for c in head.conjuncts)}
+    return [e for e in found if e.root.i in heads]
+
+
+def _in_place_phrase(token: Token, head: Token) -> bool:
+    """Whether the token is inside an "in/at/near" phrase below ``head`` (a place, not an actor)."""
+    current = token
+    while current.i != head.i and current.head.i != current.i:
+        if current.dep_ == "prep" and current.lower_ in PLACE_PREPS:
+            return True
+        current = current.head
+    return False
+
+
+def _children(token: Token, deps: Iterable[str]) -> list[Token]:
+    wanted = set(deps)
+    return [c for c in token.children if c.dep_ in wanted]
+
+
+def subject_heads(verb: Token) -> tuple[list[Token], bool]:
+    """The subject phrase heads of a clause verb (climbing through "to"-complements and
+    coordination) and whether the clause is passive."""
+    current = verb
+    for _ in range(4):
+        active = _children(current, ("nsubj", "csubj"))
+        if active:
+            return active, False
+        passive = _children(current, ("nsubjpass",))
+        if passive:
+            return passive, True
+        if current.dep_ == "relcl":
+            return [current.head], False
+        if current.dep_ not in ("xcomp", "conj", "advcl", "acomp") or current.head.i == current.i:
+            break
+        current = current.head
+    return [], False
+
+
+def agent_heads(verb: Token) -> list[Token]:
+    """The "by X" phrase heads of a passive verb."""
+    return [p for a in _children(verb, ("agent",)) for p in _children(a, ("pobj",))]
+
+
+def object_heads(token: Token) -> list[Token]:
+    """Direct objects, datives, and the objects of target prepositions of a trigger."""
+    heads = _children(token, ("dobj", "dative", "obj"))
+    for prep in _children(token, ("prep",)):
+        if prep.lower_ in TARGET_PREPS:
+            heads.extend(_children(prep, ("pobj",)))
+    return heads
+
+
+def resolve_pronoun(token: Token, ents: dict[int, Span]) -> Span | None:
+    """The named mention of a pronoun's coreference chain (``doc._.accord_chains``), else the
+    speaker of the reported speech it is the subject of ("X said he would ...")."""
+    if token.pos_ != "PRON":
+        return None
+    return _chain_mention(token) or _reporting_subject(token, ents)
+
+
+def _chain_mention(token: Token) -> Span | None:
+    """The nearest named mention before the pronoun in the same coreference chain."""
+    doc = token.doc
+    chains = (doc._.accord_chains if doc.has_extension("accord_chains") else None) or {}
+    chain = chains.get((token.idx, token.idx + len(token.text)))
+    if chain is None:
+        return None
+    best: Span | None = None
+    for ent in doc.ents:
+        same = ent.label_ in ACTOR_LABELS and chains.get((ent.start_char, ent.end_char)) == chain
+        if same and (ent.start_char < token.idx or best is None):
+            best = ent
+    return best
+
+
+def _reporting_subject(pronoun: Token, ents: dict[int, Span]) -> Span | None:
+    """ "X said (he believed) he would ...": a pronoun subject of a reported clause refers to the
+    nearest governing clause's named subject of a matching kind (a person for he/she)."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    labels = _PRONOUN_LABELS.get(pronoun.lower_, ACTOR_LABELS)
+    clause = pronoun.head
+    for _ in range(4):
+        if clause.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or clause.head.i == clause.i:
+            return None
+        clause = clause.head
+        for subject in (c for c in clause.children if c.dep_ == "nsubj"):
+            if subject.pos_ == "PRON" and subject.lower_ in _PRONOUN_LABELS:
+                continue
+            named = [e for e in phrase_entities(subject, ents) if e.label_ in labels]
+            return named[0] if len(named) == 1 else None
+    return None
+
+
+def entities_of(heads: Iterable[Token], ents: dict[int, Span]) -> list[Span]:
+    """Entities of several phrase heads, in text order, without repeats."""
+    found: dict[int, Span] = {}
+    for head in heads:
+        named = phrase_entities(head, ents)
+        if not named:
+            pronoun = resolve_pronoun(head, ents)
+            named = [pronoun] if pronoun is not None else []
+        for ent in named:
+            found.setdefault(ent.start_char, ent)
+    return [found[k] for k in sorted(found)]
+
+
+def place(anchor: Token, trigger: Token, exclude: set[int], anywhere: bool = True) -> Span | None:
+    """Where it happened: a place entity in an "in/at/near" phrase of the trigger or its clause."""
+    ents = {e.root.i: e for e in anchor.sent.ents if e.label_ in PLACE_LABELS}
+    for token in (trigger, anchor, *object_heads(trigger)):
+        for prep in _children(token, ("prep",)):
+            if prep.lower_ not in PLACE_PREPS:
+                continue
+            for ent in entities_of(_children(prep, ("pobj",)), ents):
+                if ent.start_char not in exclude:
+                    return ent
+    return _any_place(anchor.sent, trigger, ents, exclude) if anywhere else None
+
+
+def _any_place(sent: Span, trigger: Token, ents: dict[int, Span], exclude: set[int]) -> Span | None:
+    """Otherwise the place in an "in/at/near" phrase anywhere in the sentence nearest the trigger
+    (news sentences often put the place of an act on a modifier: "troops in X opened fire")."""
+    found = [
+        e
+        for i, e in ents.items()
+        if e.start_char not in exclude
+        and e.start >= dateline_end(sent)
+        and e.root.dep_ == "pobj"
+        and e.root.head.lower_ in PLACE_PREPS
+        and any(t.i == i for t in sent)
+    ]
+    return min(found, key=lambda e: abs(e.start - trigger.i)) if found else None

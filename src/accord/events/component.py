@@ -1,0 +1,313 @@
+"""The ``accord_events`` spaCy component: PLOVER events for every sentence that reports one.
+
+Add it to any English pipeline with a parser and NER (``nlp.add_pipe("accord_events")``); it sets
+``doc._.accord_events`` to a list of :class:`accord.model.Event` whose actors and place are mention
+ids (``accord.model.mention_id``) of ``doc.ents``. Two coders back each other up (see
+:mod:`accord.events.combine`): dependency rules over the PLOVER lexicon, and a classifier over
+MiniLM sentence embeddings (skipped when no encoder is installed).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from accord.events import actors as act
+from accord.events.classifier import Weights, packaged_weights
+from accord.events.combine import RULE_CONFIDENCE, Decision, decide
+from accord.events.lexicon import cue, entries, types
+from accord.events.quantity import event_quantity
+from accord.events.rules import RuleHit, code_sentence, is_intended, is_negated, secondary_hits
+from accord.model import Event, mention_id
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from accord.embeddings import Encoder
+
+log = logging.getLogger(__name__)
+ONTOLOGIES = ("gsr", "plover2021")
+_MEETINGS = frozenset({"CONSULT", "AGREE"})  # where these happen is a venue, not a target
+
+
+@dataclass(slots=True)
+class Reading:
+    """What the rules make of one sentence: the hit (if any) and the clause to read actors from."""
+
+    sent: Span
+    hit: RuleHit | None
+    trigger: Token | None
+    anchor: Token | None
+
+    @property
+    def candidate(self) -> bool:
+        return self.anchor is not None
+
+
+@dataclass(slots=True)
+class Participants:
+    source: list[Span]
+    target: list[Span]
+    place: Span | None
+    quantity: str | None
+
+
+def _main_clause(sent: Span) -> Token | None:
+    """The verb a classifier-coded event is read from: the root, or what a speech verb reports."""
+    root = sent.root
+    if root.lemma_.lower() in cue("speech"):
+        reported = [c for c in root.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB"]
+        if reported:
+            return reported[0]
+    light = root.lemma_.lower() in ("be", "have") or root.lemma_.lower() in cue("speech")
+    return root if root.pos_ == "VERB" and not light else None
+
+
+def read_sentence(sent: Span) -> Reading:
+    """Rule reading of a sentence; a sentence without a hit is still a candidate for the
+    classifier when its main verb has an actor subject."""
+    hit = code_sentence(sent)
+    if hit is not None:
+        return Reading(sent, hit, hit.trigger, hit.anchor)
+    verb = _main_clause(sent)
+    if verb is None:
+        return Reading(sent, None, None, None)
+    heads, _ = act.subject_heads(verb)
+    if not act.entities_of(heads, act.actor_entities(sent)):
+        return Reading(sent, None, None, None)
+    return Reading(sent, None, verb, verb)
+
+
+def participants(reading: Reading) -> Participants:
+    """Source, target, place and quantity of the event a reading codes."""
+    assert reading.trigger is not None and reading.anchor is not None
+    trigger, anchor = reading.trigger, reading.anchor
+    ents = act.actor_entities(reading.sent)
+    hit = reading.hit
+    if hit is not None and hit.demand_target is not None:
+        source = act.entities_of(act.subject_heads(anchor)[0], ents)
+        demanded = [c for c in hit.demand_target.children if c.dep_ in ("nsubj", "nsubjpass")]
+        target_heads = demanded or _target_heads(trigger, anchor, ents)
+    else:
+        subject, passive = act.subject_heads(anchor)
+        if passive and trigger.i == anchor.i:
+            source, target_heads = act.entities_of(act.agent_heads(anchor), ents), subject
+        else:
+            source = act.entities_of(subject, ents)
+            target_heads = _target_heads(trigger, anchor, ents)
+    taken = {e.start_char for e in source}
+    target = [e for e in act.entities_of(target_heads, ents) if e.start_char not in taken]
+    taken |= {e.start_char for e in target}
+    where = act.place(anchor, trigger, taken)
+    if not target and where is not None and hit is not None and _aimed_at(where, hit.type):
+        target = [where]  # PLOVER codes the place an act is aimed at as its target
+    complements = [c for c in trigger.children if c.dep_ in ("xcomp", "ccomp")]
+    nouns = [*target_heads, *act.object_heads(trigger), trigger]
+    nouns += [h for c in complements for h in act.object_heads(c)]
+    return Participants(source, target, where, event_quantity(nouns))
+
+
+def _aimed_at(place: Span, type_: str) -> bool:
+    """Whether a place can be the target: not for meetings, nor a venue ("talks in X")."""
+    if type_ in _MEETINGS:
+        return False
+    holder = place.root.head.head  # "in X" hangs from this word
+    return not any(e.type in _MEETINGS for e in entries().get(("noun", holder.lemma_.lower()), ()))
+
+
+def _target_heads(trigger: Token, anchor: Token, ents: dict[int, Span]) -> list[Token]:
+    """The first of these that names an actor: the trigger's object phrases, its complement
+    clause's ("agreed to give aid to X"), its clause verb's (for a noun trigger), its owner's."""
+    groups = [act.object_heads(trigger)]
+    groups += [act.object_heads(c) for c in trigger.children if c.dep_ in ("xcomp", "ccomp")]
+    if trigger.i != anchor.i:
+        groups.append([h for h in act.object_heads(anchor) if h.i != trigger.i])
+        groups.append([p for p in trigger.children if p.dep_ == "poss"])
+    for heads in groups:
+        if act.entities_of(heads, ents):
+            return heads
+    return groups[0]
+
+
+def _trimmed(sent: Span) -> tuple[int, int, str]:
+    """The sentence's character span without surrounding whitespace."""
+    text = sent.text
+    start = sent.start_char + len(text) - len(text.lstrip())
+    stripped = text.strip()
+    return start, start + len(stripped), stripped
+
+
+def _date(doc: Doc, sent: Span, trigger: Token) -> str | None:
+    """The resolved date of the time expression in the sentence nearest the trigger."""
+    if not doc.has_extension("accord_times"):
+        return None
+    times = [
+        t
+        for t in (doc._.accord_times or [])
+        if t.value and sent.start_char <= t.start and t.end <= sent.end_char
+    ]
+    if not times:
+        return None
+    nearest = min(times, key=lambda t: abs(t.start - trigger.idx))
+    return str(nearest.value)
+
+
+class EventCoder:
+    """Callable spaCy component; see the module docstring."""
+
+    def __init__(
+        self, use_classifier: bool = True, ontology: str = "gsr", confirm_rules: bool = False
+    ) -> None:
+        if ontology not in ONTOLOGIES:
+            raise ValueError(
+                f"accord_events: ontology must be one of {ONTOLOGIES}, not {ontology!r}"
+            )
+        self.use_classifier = use_classifier
+        self.confirm_rules = confirm_rules
+        self.ontology = ontology
+        self._weights: Weights | None = None
+        self._encoder: Encoder | None = None
+        self._loaded = False
+
+    def _model(self) -> tuple[Weights, Encoder] | None:
+        """The classifier weights and encoder, loaded on first use (None: rules only)."""
+        if not self._loaded:
+            self._loaded = True
+            if self.use_classifier:
+                from accord.embeddings import get_encoder
+
+                self._weights = packaged_weights()
+                self._encoder = get_encoder() if self._weights is not None else None
+        if self._weights is None or self._encoder is None:
+            return None
+        return self._weights, self._encoder
+
+    def classify(self, texts: list[str]) -> tuple[npt.NDArray[np.float32] | None, tuple[str, ...]]:
+        """Classifier probabilities for the texts (one batch), or None without a model."""
+        model = self._model()
+        if model is None or not texts:
+            return None, ()
+        weights, encoder = model
+        vectors = encoder.encode(texts)
+        if vectors.shape[1] != weights.coef.shape[1]:
+            log.warning(
+                "accord_events: the encoder gives %d-dimensional vectors but the PLOVER classifier "
+                "was trained on %d; coding with rules only (retrain: scripts/train_plover.py)",
+                vectors.shape[1],
+                weights.coef.shape[1],
+            )
+            self._weights = None
+            return None, ()
+        return weights.predict_proba(vectors), weights.labels
+
+    def __call__(self, doc: Doc) -> Doc:
+        readings = [read_sentence(s) for s in doc.sents if any(t.is_alpha for t in s)]
+        candidates = [(r, participants(r)) for r in readings if r.candidate]
+        # A clear rule hit keeps its type whatever the classifier says (see combine), so only the
+        # other sentences are encoded unless confirm_rules asks for the classifier's agreement.
+        asked = [k for k, (r, p) in enumerate(candidates) if self._ask_classifier(r, p)]
+        probs, labels = self.classify([candidates[k][0].sent.text for k in asked])
+        rows = {k: probs[j] for j, k in enumerate(asked)} if probs is not None else {}
+        events: list[Event] = []
+        for k, (reading, parts) in enumerate(candidates):
+            hit = reading.hit
+            row = rows.get(k)
+            rule = hit.type if hit else None
+            dyadic = bool(parts.source and parts.target)
+            decision = decide(rule, bool(parts.source), row, labels, dyadic=dyadic)
+            if decision is None:
+                continue
+            events.append(self._event(doc, reading, parts, decision))
+            if hit is not None and decision.method != "classifier":
+                events.extend(self._secondary(doc, reading.sent, hit))
+        doc._.accord_events = events
+        return doc
+
+    def _ask_classifier(self, reading: Reading, parts: Participants) -> bool:
+        return self.confirm_rules or reading.hit is None or not parts.source
+
+    def _secondary(self, doc: Doc, sent: Span, primary: RuleHit) -> list[Event]:
+        """Rule events a sentence reports besides its first one (see ``secondary_hits``)."""
+        out: list[Event] = []
+        for hit in secondary_hits(sent, primary):
+            reading = Reading(sent, hit, hit.trigger, hit.anchor)
+            decision = Decision(hit.type, "rules", RULE_CONFIDENCE)
+            out.append(self._event(doc, reading, participants(reading), decision))
+        return out
+
+    def _event(self, doc: Doc, reading: Reading, parts: Participants, decision: Decision) -> Event:
+        assert reading.trigger is not None and reading.anchor is not None
+        article = str(doc._.accord_article or "") if doc.has_extension("accord_article") else ""
+        hit = reading.hit
+        start, end, text = _trimmed(reading.sent)
+        type_, mode, negated = self._type_mode(reading, decision)
+        return Event(
+            id=f"{article}:event:{start}-{end}:{reading.trigger.idx}:{type_}",
+            article=article,
+            start=start,
+            end=end,
+            text=text,
+            type=type_,
+            mode=mode,
+            source=[mention_id(article, e.start_char, e.end_char) for e in parts.source],
+            target=[mention_id(article, e.start_char, e.end_char) for e in parts.target],
+            source_text=[e.text for e in parts.source],
+            target_text=[e.text for e in parts.target],
+            location=(
+                mention_id(article, parts.place.start_char, parts.place.end_char)
+                if parts.place is not None
+                else None
+            ),
+            date=_date(doc, reading.sent, reading.trigger),
+            quantity=parts.quantity,
+            negated=negated if hit is None else hit.negated,
+            confidence=round(decision.confidence, 3),
+            method=decision.method,
+        )
+
+    def _type_mode(self, reading: Reading, decision: Decision) -> tuple[str, str | None, bool]:
+        """Type and mode in the configured ontology; negation read by the rules either way."""
+        assert reading.trigger is not None and reading.anchor is not None
+        hit = reading.hit
+        type_ = decision.type
+        mode = hit.mode if hit is not None and hit.type == type_ else None
+        if hit is None and is_intended(reading.trigger, reading.anchor):
+            mode = "intend"
+        negated = is_negated(reading.trigger, reading.anchor)
+        info = types().get(type_)
+        if self.ontology == "plover2021" and info is not None:
+            type_, mode = info.plover2021, mode or info.mode2021
+        return type_, mode, negated
+
+
+@Language.factory(
+    "accord_events",
+    requires=["doc.sents", "doc.ents"],
+    assigns=["doc._.accord_events"],
+    default_config={"use_classifier": True, "ontology": "gsr", "confirm_rules": False},
+)
+def make_event_coder(
+    nlp: Language, name: str, use_classifier: bool, ontology: str, confirm_rules: bool
+) -> EventCoder:
+    """Factory of the ``accord_events`` component.
+
+    ``ontology``: "gsr" (type names of the PLOVER gold records, the default) or "plover2021";
+    ``confirm_rules``: also run the classifier on sentences a rule codes clearly (slower; only
+    changes ``confidence`` and ``method``)."""
+    return EventCoder(use_classifier, ontology, confirm_rules)
+
+
+def _register_extensions() -> None:
+    for attr, default in (("accord_events", None), ("accord_article", None)):
+        if not Doc.has_extension(attr):
+            Doc.set_extension(attr, default=default)
+
+
+_register_extensions()
+__all__ = ["EventCoder", "Reading", "make_event_coder", "participants", "read_sentence"]

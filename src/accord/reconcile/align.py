@@ -1,0 +1,222 @@
+"""Aligning claims across the articles of one story, and finding where aligned claims disagree.
+
+Every pair of claims from different articles gets a score: the semantic similarity of their texts
+plus small rewards for shared actors, predicate class, content words, and agreeing numbers or
+dates, minus a penalty when both name people and none in common. A pair above ``ALIGN`` is one
+fact. A pair whose numbers, dates or polarity are incompatible is a conflict only when the rest of
+the evidence is strong (``CONFLICT``), so two unrelated numbers never make a conflict by chance.
+Claims are grouped by average linkage so one loose pair cannot chain two facts together.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from accord.reconcile.claims import Claim
+from accord.reconcile.numbers import compatible
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+ALIGN = 0.55  # score above which two claims of different articles may report one fact
+MARGIN = 0.05  # ... if the pair also stands out from each claim's nearest neighbours by this
+LINK = 0.5  # average cross-article score two groups need to merge
+SAME_ARTICLE_LINK = 0.65  # ... when the merged group would hold two claims of one article
+CONFLICT = 0.62  # score (values left out) above which incompatible values are a conflict
+POLARITY_CONFLICT = 0.85  # opposite polarity is a conflict only for near-paraphrases
+CANDIDATE = 0.3  # pairs below this similarity are candidates only if they share a rare actor
+NEIGHBOURS = 3  # how many nearest claims of the other article define a claim's neighbourhood
+
+
+@dataclass(slots=True)
+class PairScore:
+    """How well two claims align, and the reasons they disagree (empty when they agree).
+
+    ``score`` is similarity plus evidence rewards; ``margin`` is how far it stands above the two
+    claims' usual similarity to the other article, which keeps generic sentences ("the conflict
+    goes on") from aligning with everything in a story where every sentence is on one topic.
+    """
+
+    score: float
+    reasons: list[str] = field(default_factory=list)
+    margin: float = 1.0
+    mutual: bool = False  # each claim is the other's best match in the other article
+
+    @property
+    def aligned(self) -> bool:
+        distinct = self.margin >= MARGIN or self.mutual
+        return distinct and self.score >= (CONFLICT if self.reasons else ALIGN)
+
+
+@dataclass(slots=True)
+class Specificity:
+    """Inverse document frequency (0..1) of actor keys and lemmas over a story's claims:
+    sharing the actor every sentence names says little, sharing a rare one says a lot."""
+
+    actors: dict[str, float]
+    lemmas: dict[str, float]
+
+    @classmethod
+    def of(cls, claims: Sequence[Claim]) -> Specificity:
+        n = max(len(claims), 2)
+        actors: Counter[str] = Counter(k for c in claims for k in c.actors)
+        lemmas: Counter[str] = Counter(k for c in claims for k in c.lemmas)
+        scale = math.log(n)
+        return cls(
+            {k: math.log(n / v) / scale for k, v in actors.items()},
+            {k: math.log(n / v) / scale for k, v in lemmas.items()},
+        )
+
+
+def _actor_bonus(a: Claim, b: Claim, spec: Specificity) -> float:
+    shared = a.actors & b.actors
+    if shared:
+        return 0.12 * max(spec.actors.get(k, 1.0) for k in shared)
+    context = (a.actors | a.context_actors) & (b.actors | b.context_actors)
+    if context:  # "He said ..." names the actor of the sentence before
+        return 0.1 * max(spec.actors.get(k, 1.0) for k in context)
+    if a.persons and b.persons:  # both name people, and no one in common
+        return -0.1
+    return 0.0
+
+
+def _specific_actor_shared(a: Claim, b: Claim, spec: Specificity) -> bool:
+    """Whether two claims name an actor that few claims of the story name."""
+    shared = (a.actors | a.context_actors) & (b.actors | b.context_actors)
+    return any(spec.actors.get(k, 1.0) >= 0.5 for k in shared)
+
+
+def _lexical_bonus(a: Claim, b: Claim, spec: Specificity) -> float:
+    bonus = 0.05 if a.classes & b.classes else 0.0
+    if ("REJECT" in a.classes) != ("REJECT" in b.classes):  # rejecting X is not doing X
+        bonus -= 0.08
+    if a.negated and b.negated and a.classes & b.classes:  # "failed to agree" ~ "no deal"
+        bonus += 0.05
+    elif a.negated != b.negated:
+        bonus -= 0.05
+    shared = sorted((spec.lemmas.get(k, 1.0) for k in a.lemmas & b.lemmas), reverse=True)
+    return bonus + 0.04 * sum(shared[:3])
+
+
+def _value_checks(a: Claim, b: Claim) -> tuple[float, list[str]]:
+    """Reward for agreeing numbers and dates, and a reason per disagreement."""
+    bonus, reasons = 0.0, []
+    units_a = Counter(q.unit for q in a.quantities)
+    units_b = Counter(q.unit for q in b.quantities)
+    for qa in a.quantities:
+        for qb in b.quantities:
+            verdict = compatible(qa, qb)
+            if verdict is True:
+                bonus = max(bonus, 0.12)
+            elif verdict is False and units_a[qa.unit] == 1 and units_b[qb.unit] == 1:
+                # only one count of this thing on each side, so they must be the same count
+                reasons.append(f"number: {qa.describe()} vs {qb.describe()}")
+    if a.dates and b.dates:
+        if any(x.overlaps(y) for x in a.dates for y in b.dates):
+            bonus += 0.05
+        else:
+            reasons.append(f"date: {a.dates[0].label} vs {b.dates[0].label}")
+    if any(x.overlaps(y) for x in a.bounds for y in b.bounds):
+        bonus += 0.05
+    if reasons and bonus:  # one agreeing value among several: the others count different things
+        reasons = []
+    return bonus, reasons
+
+
+def score_pair(a: Claim, b: Claim, similarity: float, spec: Specificity | None = None) -> PairScore:
+    """Alignment score of two claims from different articles given their text similarity."""
+    spec = spec or Specificity({}, {})
+    base = similarity + _actor_bonus(a, b, spec) + _lexical_bonus(a, b, spec)
+    bonus, reasons = _value_checks(a, b)
+    if reasons:
+        return PairScore(base, reasons)
+    # Negation cues are noisy ("no longer", "not only"): opposite polarity is a conflict only
+    # for near-paraphrases that share a predicate class.
+    if a.negated != b.negated and a.classes & b.classes and base + bonus >= POLARITY_CONFLICT:
+        return PairScore(base + bonus, [f"polarity: {_polarity(a)} vs {_polarity(b)}"])
+    return PairScore(base + bonus)
+
+
+def _polarity(claim: Claim) -> str:
+    return "negated" if claim.negated else "affirmed"
+
+
+def score_matrix(
+    claims: Sequence[Claim], similarity: npt.NDArray[np.float32]
+) -> dict[tuple[int, int], PairScore]:
+    """Scores of every cross-article pair (i < j) of ``claims``, with their margins."""
+    spec = Specificity.of(claims)
+    scores: dict[tuple[int, int], PairScore] = {}
+    for i, a in enumerate(claims):
+        for j in range(i + 1, len(claims)):
+            b = claims[j]
+            if a.article == b.article:
+                continue
+            sim = float(similarity[i, j])
+            if sim >= CANDIDATE or _specific_actor_shared(a, b, spec):
+                scores[i, j] = score_pair(a, b, sim, spec)
+            else:  # not a candidate: its text score is all the grouping needs
+                scores[i, j] = PairScore(sim, margin=-1.0)
+    _set_margins(claims, scores)
+    return scores
+
+
+def _set_margins(claims: Sequence[Claim], scores: dict[tuple[int, int], PairScore]) -> None:
+    """margin = score minus the mean of both claims' neighbourhoods in the other article
+    (cross-domain similarity local scaling, as used to match translated word vectors);
+    mutual = the two claims are each other's nearest neighbour."""
+    per: dict[tuple[int, str], list[float]] = {}
+    for (i, j), pair in scores.items():
+        per.setdefault((i, claims[j].article), []).append(pair.score)
+        per.setdefault((j, claims[i].article), []).append(pair.score)
+    for values in per.values():
+        values.sort(reverse=True)
+    hood = {
+        key: sum(values[:NEIGHBOURS]) / min(len(values), NEIGHBOURS) for key, values in per.items()
+    }
+    for (i, j), pair in scores.items():
+        pair.margin = pair.score - 0.5 * (hood[i, claims[j].article] + hood[j, claims[i].article])
+        best_i, best_j = per[i, claims[j].article][0], per[j, claims[i].article][0]
+        pair.mutual = pair.score >= best_i and pair.score >= best_j
+
+
+def group(claims: Sequence[Claim], scores: dict[tuple[int, int], PairScore]) -> list[list[int]]:
+    """Claim indices grouped into facts by greedy average-linkage over aligned pairs."""
+    cluster_of = {i: i for i in range(len(claims))}
+    members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
+    edges = sorted((p for p in scores.items() if p[1].aligned), key=lambda p: -p[1].score)
+    for (i, j), _pair in edges:
+        ci, cj = cluster_of[i], cluster_of[j]
+        if ci == cj:
+            continue
+        repeats = {claims[k].article for k in members[ci]} & {
+            claims[k].article for k in members[cj]
+        }
+        needed = SAME_ARTICLE_LINK if repeats else LINK
+        if _linkage(members[ci], members[cj], claims, scores) < needed:
+            continue
+        for k in members[cj]:
+            cluster_of[k] = ci
+        members[ci].extend(members.pop(cj))
+    return [sorted(m) for m in members.values()]
+
+
+def _linkage(
+    left: list[int],
+    right: list[int],
+    claims: Sequence[Claim],
+    scores: dict[tuple[int, int], PairScore],
+) -> float:
+    """Average score over the cross-article pairs between two groups."""
+    values = [
+        scores[min(i, j), max(i, j)].score
+        for i in left
+        for j in right
+        if claims[i].article != claims[j].article
+    ]
+    return sum(values) / len(values) if values else 0.0

@@ -1,0 +1,123 @@
+"""Turning groups of aligned claims into facts with a status, evidence and conflicts."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from accord.model import Conflict, Event, Fact, FactStatus, Span
+from accord.reconcile.align import PairScore
+from accord.reconcile.claims import Claim
+from accord.reconcile.duplicates import source_of
+
+MIN_WORDS = 4  # shorter units (section headings, bylines) are not facts
+
+
+def fact_id(story: str, claims: Sequence[Claim]) -> str:
+    """Stable id from the story and the evidence spans."""
+    key = story + "|" + "|".join(sorted(c.id for c in claims))
+    return "f" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def _span(claim: Claim) -> Span:
+    return Span(claim.article, claim.start, claim.end, claim.text)
+
+
+def _conflicting_pairs(
+    indices: list[int], scores: dict[tuple[int, int], PairScore]
+) -> list[tuple[int, int, str]]:
+    """(kept claim, disagreeing claim, reason) for every aligned pair in the group that conflicts."""
+    out = []
+    for a_pos, i in enumerate(indices):
+        for j in indices[a_pos + 1 :]:
+            pair = scores.get((i, j))
+            if pair is not None and pair.reasons and pair.aligned:
+                out.append((i, j, "; ".join(pair.reasons)))
+    return out
+
+
+def _status(claims: Sequence[Claim], duplicates: dict[str, str], conflicted: bool) -> FactStatus:
+    if conflicted:
+        return "conflicting"
+    sources = {source_of(c.article, duplicates) for c in claims}
+    return "corroborated" if len(sources) >= 2 else "single_source"
+
+
+def _statement(
+    claims: Sequence[Claim], indices: list[int], scores: dict[tuple[int, int], PairScore]
+) -> str:
+    """The most central evidence text (highest mean score to the others), body text preferred."""
+
+    def centrality(i: int) -> tuple[bool, float]:
+        values = [
+            scores[min(i, j), max(i, j)].score for j in indices if (min(i, j), max(i, j)) in scores
+        ]
+        return (not claims_by[i].headline, sum(values) / len(values) if values else 0.0)
+
+    claims_by = {i: c for i, c in zip(indices, claims, strict=True)}
+    best = max(indices, key=centrality)
+    return readable(claims_by[best].text)
+
+
+_LEADING = re.compile(r"^(?:(?:and|but|or|that|so|while|with)\b[\s,]*)+", re.IGNORECASE)
+
+
+def readable(text: str) -> str:
+    """A clause as a statement: one line, no leading conjunction, capitalised."""
+    flat = _LEADING.sub("", " ".join(text.split())) or " ".join(text.split())
+    return flat[:1].upper() + flat[1:]
+
+
+def _type(claims: Sequence[Claim], events: Sequence[Event]) -> tuple[str, list[str]]:
+    """The PLOVER type of the events inside the evidence, else the claims' predicate class."""
+    inside = [
+        e
+        for e in events
+        for c in claims
+        if e.article == c.article and c.start <= e.start and e.end <= c.end
+    ]
+    if inside:
+        kind = Counter(e.type for e in inside).most_common(1)[0][0]
+        return kind, sorted({e.id for e in inside})
+    classes = Counter(k for c in claims for k in c.classes)
+    return (classes.most_common(1)[0][0] if classes else "STATEMENT"), []
+
+
+def build_fact(
+    story: str,
+    all_claims: Sequence[Claim],
+    indices: list[int],
+    scores: dict[tuple[int, int], PairScore],
+    duplicates: dict[str, str],
+    events: Sequence[Event],
+) -> Fact | None:
+    """One fact from a group of claim indices, or None for a lone fragment too short to report."""
+    claims = [all_claims[i] for i in indices]
+    if len(claims) == 1 and len(claims[0].text.split()) < MIN_WORDS:
+        return None
+    pairs = _conflicting_pairs(indices, scores)
+    against = {j: reason for _, j, reason in pairs}
+    support = [all_claims[i] for i in indices if i not in against]
+    conflicts = [
+        Conflict(
+            all_claims[j].article,
+            all_claims[j].start,
+            all_claims[j].end,
+            all_claims[j].text,
+            reason=reason,
+        )
+        for j, reason in sorted(against.items())
+    ]
+    kind, event_ids = _type(claims, events)
+    return Fact(
+        id=fact_id(story, claims),
+        statement=_statement(claims, indices, scores),
+        type=kind,
+        status=_status(claims, duplicates, bool(conflicts)),
+        support=[_span(c) for c in support],
+        conflicts=conflicts,
+        story=story,
+        events=event_ids,
+    )

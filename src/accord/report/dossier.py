@@ -1,0 +1,310 @@
+"""The dossier: a human-readable account of each story, as Markdown or one self-contained HTML page.
+
+Per story: what happened (who, where, when), the sources and which copies which, the actors with
+their aliases and roles, the facts grouped by status with each source's evidence side by side,
+the quotes by speaker, and what each outlet reports that no other does. The page is built from a
+plain view model (:func:`build_dossier`) rendered by Jinja2 templates under ``templates/``; the
+HTML template autoescapes every string and inlines its CSS, so the file opens anywhere offline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import PurePath
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from accord.model import Article, Entity, Fact, Quote, Result, Span, Story
+
+STATUS_ORDER = ("conflicting", "corroborated", "single_source")
+STATUS_TITLES = {
+    "conflicting": "Conflicting",
+    "corroborated": "Corroborated",
+    "single_source": "Single source",
+}
+ACTOR_TYPES = ("PERSON", "ORG", "NORP", "GPE")
+PLACE_TYPES = ("GPE", "LOC", "FAC")
+MAX_ACTORS = 60
+SHOWN_ACTORS = 15  # the rest of the actor table is folded away in the HTML
+
+
+@dataclass(slots=True)
+class Source:
+    """One article of a story as the dossier names it."""
+
+    id: str
+    label: str
+    title: str
+    published: str
+    url: str
+    copies: str | None = None  # label of the article this one copies
+
+
+@dataclass(slots=True)
+class Evidence:
+    """One source's evidence for a fact: supporting text and text that contradicts it."""
+
+    source: Source
+    support: list[str] = field(default_factory=list)
+    conflicts: list[tuple[str, str]] = field(default_factory=list)  # (text, reason)
+
+
+@dataclass(slots=True)
+class FactView:
+    id: str
+    statement: str
+    type: str
+    status: str
+    evidence: list[Evidence]
+    reasons: list[str]
+
+
+@dataclass(slots=True)
+class ActorView:
+    name: str
+    type: str
+    aliases: list[str]
+    roles: list[str]
+    mentions: int
+
+
+@dataclass(slots=True)
+class SpeakerQuotes:
+    speaker: str
+    quotes: list[tuple[str, str]]  # (quoted text, source label)
+
+
+@dataclass(slots=True)
+class Coverage:
+    """What one source contributes: facts it shares with others, and facts only it reports."""
+
+    source: Source
+    facts: int  # facts this source has evidence for
+    shared: int  # ... of which other sources report too (corroborated or conflicting)
+    exclusive: list[FactView]  # single-source facts only this source reports
+
+
+@dataclass(slots=True)
+class StoryView:
+    id: str
+    title: str
+    who: list[str]
+    where: list[str]
+    when: str
+    sources: list[Source]
+    actors: list[ActorView]
+    facts: dict[str, list[FactView]]
+    quotes: list[SpeakerQuotes]
+    coverage: list[Coverage]
+
+    @property
+    def fact_count(self) -> int:
+        return sum(len(v) for v in self.facts.values())
+
+
+def _label(article: Article, taken: set[str]) -> str:
+    """A short unique name for a source: its outlet, else its file name, else its id."""
+    base = article.outlet or (PurePath(article.path).stem if article.path else "") or article.id[:8]
+    label, n = base, 2
+    while label in taken:
+        label, n = f"{base} ({n})", n + 1
+    taken.add(label)
+    return label
+
+
+def _sources(story: Story, articles: dict[str, Article]) -> list[Source]:
+    taken: set[str] = set()
+    sources = [
+        Source(
+            id=a.id,
+            label=_label(a, taken),
+            title=a.title or "",
+            published=(a.published or "")[:10],
+            url=a.url or "",
+        )
+        for a in (articles[i] for i in story.articles if i in articles)
+    ]
+    by_id = {s.id: s for s in sources}
+    for copy, original in story.duplicates.items():
+        if copy in by_id and original in by_id:
+            by_id[copy].copies = by_id[original].label
+    return sources
+
+
+def _story_entities(story: Story, entities: list[Entity]) -> list[tuple[Entity, int]]:
+    """Entities mentioned in the story's articles, with their mention counts, most first."""
+    members = set(story.articles)
+    counted = [(e, sum(m.article in members for m in e.mentions)) for e in entities]
+    return sorted(((e, n) for e, n in counted if n), key=lambda p: (-p[1], p[0].name))
+
+
+def _actors(ranked: list[tuple[Entity, int]]) -> list[ActorView]:
+    return [
+        ActorView(e.name, e.type, [a for a in e.aliases if a != e.name], list(e.roles), n)
+        for e, n in ranked[:MAX_ACTORS]
+    ]
+
+
+def _when(story: Story, articles: dict[str, Article], result: Result) -> str:
+    """Publication dates of the sources, and the dates their texts mention most."""
+    members = set(story.articles)
+    published = sorted(
+        {(articles[i].published or "")[:10] for i in members if i in articles} - {""}
+    )
+    mentioned = Counter(
+        t.value
+        for a in result.analyses
+        if a.article.id in members
+        for t in a.times
+        if t.value and t.grain in ("day", "month")
+    )
+    parts = []
+    if published:
+        span = published[0] if len(published) == 1 else f"{published[0]} to {published[-1]}"
+        parts.append(f"reported {span}")
+    if mentioned:
+        parts.append("dates mentioned: " + ", ".join(v for v, _ in mentioned.most_common(3)))
+    return "; ".join(parts) or "no dates given"
+
+
+def _evidence(fact: Fact, sources: list[Source]) -> list[Evidence]:
+    """Each source's spans for a fact, in source order, sources without evidence left out."""
+    rows = []
+    for source in sources:
+        support = [_clean(s) for s in fact.support if s.article == source.id]
+        conflicts = [(_clean(c), c.reason) for c in fact.conflicts if c.article == source.id]
+        if support or conflicts:
+            rows.append(Evidence(source, support, conflicts))
+    return rows
+
+
+def _clean(span: Span) -> str:
+    return " ".join(span.text.split())
+
+
+def _facts(story: Story, facts: list[Fact], sources: list[Source]) -> dict[str, list[FactView]]:
+    grouped: dict[str, list[FactView]] = {status: [] for status in STATUS_ORDER}
+    for fact in facts:
+        if fact.story != story.id:
+            continue
+        view = FactView(
+            fact.id,
+            " ".join(fact.statement.split()),
+            fact.type,
+            fact.status,
+            _evidence(fact, sources),
+            sorted({c.reason for c in fact.conflicts if c.reason}),
+        )
+        grouped.setdefault(fact.status, []).append(view)
+    return grouped
+
+
+def _speaker(quote: Quote, names: dict[str, str]) -> str:
+    if quote.speaker and quote.speaker in names:
+        return names[quote.speaker]
+    if quote.speaker_text:
+        return f"{quote.speaker_text} (unnamed)"
+    return "Unattributed"
+
+
+def _quotes(story: Story, result: Result, sources: list[Source]) -> list[SpeakerQuotes]:
+    names = {e.id: e.name for e in result.entities}
+    labels = {s.id: s.label for s in sources}
+    grouped: dict[str, list[tuple[str, str]]] = {}
+    for quote in result.quotes:
+        if quote.article in labels:
+            text = " ".join(quote.text.split()).rstrip(",")
+            grouped.setdefault(_speaker(quote, names), []).append((text, labels[quote.article]))
+    ranked = sorted(grouped.items(), key=lambda p: (p[0] == "Unattributed", -len(p[1]), p[0]))
+    return [SpeakerQuotes(speaker, quotes) for speaker, quotes in ranked]
+
+
+def _coverage(views: dict[str, list[FactView]], sources: list[Source]) -> list[Coverage]:
+    out = []
+    for source in sources:
+        mine = [
+            f for fs in views.values() for f in fs if any(e.source is source for e in f.evidence)
+        ]
+        exclusive = [f for f in mine if f.status == "single_source"]
+        out.append(Coverage(source, len(mine), len(mine) - len(exclusive), exclusive))
+    return out
+
+
+def _summary_names(
+    ranked: list[tuple[Entity, int]], types: tuple[str, ...], limit: int
+) -> list[str]:
+    return [e.name for e, _ in ranked if e.type in types][:limit]
+
+
+def build_story(story: Story, result: Result) -> StoryView:
+    """The dossier view of one story."""
+    articles = {a.id: a for a in result.articles}
+    sources = _sources(story, articles)
+    ranked = _story_entities(story, result.entities)
+    facts = _facts(story, result.facts, sources)
+    return StoryView(
+        id=story.id,
+        title=" ".join((story.title or "Untitled story").split()),
+        who=_summary_names(ranked, ("PERSON", "ORG"), 6),
+        where=_summary_names(ranked, PLACE_TYPES, 4),
+        when=_when(story, articles, result),
+        sources=sources,
+        actors=_actors(ranked),
+        facts=facts,
+        quotes=_quotes(story, result, sources),
+        coverage=_coverage(facts, sources),
+    )
+
+
+def build_dossier(result: Result) -> list[StoryView]:
+    """View models of every story; articles outside any story form one story of their own."""
+    stories = list(result.stories)
+    covered = {i for s in stories for i in s.articles}
+    loose = [a.id for a in result.articles if a.id not in covered]
+    if loose:
+        stories.append(Story("unclustered", "Articles outside any story", loose))
+    return [build_story(story, result) for story in stories]
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+def md_escape(text: object) -> str:
+    """Article text made inert in Markdown: one line, markup characters backslash-escaped."""
+    flat = " ".join(str(text).split())
+    return _MD_SPECIAL.sub(r"\\\1", flat).replace("&", "&amp;")
+
+
+@lru_cache(maxsize=2)
+def _environment(html: bool) -> Environment:
+    env = Environment(
+        loader=PackageLoader("accord.report", "templates"),
+        autoescape=html,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md_escape
+    env.globals["STATUS_TITLES"] = STATUS_TITLES
+    env.globals["STATUS_ORDER"] = STATUS_ORDER
+    env.globals["SHOWN_ACTORS"] = SHOWN_ACTORS
+    return env
+
+
+def _render(template: str, result: Result, html: bool) -> str:
+    stories = build_dossier(result)
+    return _environment(html).get_template(template).render(stories=stories, result=result)
+
+
+def render_markdown(result: Result) -> str:
+    """The dossier as Markdown; every article string is escaped so it renders as plain text."""
+    return _render("dossier.md.j2", result, html=False)
+
+
+def render_html(result: Result) -> str:
+    """The dossier as one self-contained HTML page (inline CSS, no scripts or external assets)."""
+    return _render("dossier.html.j2", result, html=True)

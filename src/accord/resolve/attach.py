@@ -1,0 +1,148 @@
+"""Attaching short forms once full names and things are clustered.
+
+A bare surname, article by article, joins the one full-name entity it matches; with several,
+strongly agreeing roles decide, then co-occurrence (the entity whose articles share clearly more
+other entities with the surname's article); otherwise it stays apart. A short thing name ("Red
+Sox") joins the one entity whose longer name begins or ends with it ("Boston Red Sox").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from accord.model import MergeEvidence
+from accord.resolve.blocking import BLOCK_CAP, person_keys
+from accord.resolve.cluster import Clusters, is_short
+from accord.resolve.gazetteer import lookup_place
+from accord.resolve.groups import Group
+from accord.resolve.names import fold_phrase
+from accord.resolve.nationality import short_forms
+from accord.resolve.scoring import Decision, decide_person, person_decision
+from accord.resolve.types import PERSON
+
+LOOSE = frozenset({"fuzzy", "weak"})
+CONTEXT_SAMPLE = 200  # articles per component read for co-occurrence (bounds the work)
+CONTEXT_MIN_SHARED = 2
+
+
+def _full_name_index(groups: Sequence[Group]) -> dict[str, list[int]]:
+    index: dict[str, list[int]] = defaultdict(list)
+    for group in groups:
+        if group.is_full_person and group.person is not None:
+            for key in person_keys(group.person):
+                index[key].append(group.index)
+    return index
+
+
+def _attach_candidates(
+    clusters: Clusters,
+    shorts: Sequence[Group],
+    index: dict[str, list[int]],
+    roles: dict[int, list[str]],
+) -> dict[int, Decision]:
+    """Best decision per full-name component that the surname-only component could join."""
+    best: dict[int, Decision] = {}
+    short_roles = [r for s in shorts for r in s.roles]
+    for short in shorts:
+        assert short.person is not None
+        # A bare name that is also a place ("Bakhmut" tagged PERSON) joins a person only by
+        # its exact or transliterated surname, never by a looser likeness.
+        strict = lookup_place(short.first.name) is not None
+        for key in person_keys(short.person):
+            bucket = index.get(key, [])
+            if len(bucket) > BLOCK_CAP and not key.startswith("ps:"):
+                continue  # a loose key shared by many names: the exact-skeleton key suffices
+            for fi in bucket:
+                full = clusters.groups[fi]
+                assert full.person is not None
+                root = clusters.uf.find(fi)
+                decided = decide_person(short.person, full.person, short_roles, roles[root])
+                if decided is not None and not (strict and decided[0].level in LOOSE):
+                    d = person_decision(full, short, *decided, kind="surname")
+                    if root not in best or d.score > best[root].score:
+                        best[root] = d
+    return best
+
+
+def attach_surnames(clusters: Clusters) -> None:
+    """Join each bare surname (one article's) to the one full-name component it matches; with
+    several, agreeing roles decide, then the article's other entities (co-occurrence)."""
+    groups = clusters.groups
+    index = _full_name_index(groups)
+    comps = clusters.uf.groups()
+    roles = {root: [r for i in members for r in groups[i].roles] for root, members in comps.items()}
+    for short in groups:
+        if not is_short(short):
+            continue
+        best = _attach_candidates(clusters, [short], index, roles)
+        choice = list(best.values())
+        if len(choice) > 1:
+            by_roles = [d for d in choice if d.evidence.rule.endswith("+roles")]
+            choice = by_roles or _by_context(clusters, short.index, best)
+        if len(choice) == 1:
+            d = choice[0]
+            clusters.merge(d.left, d.right, d.evidence)
+
+
+def _context(clusters: Clusters, root: int, by_article: dict[str, list[int]]) -> set[int]:
+    """Components of the full names and things that co-occur with ``root`` in its articles."""
+    out: set[int] = set()
+    for article in sorted(clusters.articles[clusters.uf.find(root)])[:CONTEXT_SAMPLE]:
+        out.update(clusters.uf.find(g) for g in by_article.get(article, ()))
+    return out
+
+
+def _by_context(clusters: Clusters, short: int, best: dict[int, Decision]) -> list[Decision]:
+    """The one candidate whose articles share clearly the most other entities with the surname's
+    articles (at least ``CONTEXT_MIN_SHARED`` and twice the runner-up); else none."""
+    by_article = clusters.strong_groups_by_article()
+    own = _context(clusters, short, by_article) - {clusters.uf.find(short)}
+    shared = {root: len((own & _context(clusters, root, by_article)) - {root}) for root in best}
+    ranked = sorted(shared, key=lambda r: -shared[r])
+    top, runner_up = shared[ranked[0]], shared[ranked[1]]
+    if top < CONTEXT_MIN_SHARED or top < 2 * runner_up:
+        return []
+    d = best[ranked[0]]
+    detail = f"{d.evidence.detail}; shares {top} co-occurring entities (next best {runner_up})"
+    evidence = MergeEvidence(
+        d.evidence.left, d.evidence.right, d.evidence.rule + "+context", d.score, detail
+    )
+    return [Decision(d.score, d.left, d.right, evidence)]
+
+
+def _partial_index(groups: Sequence[Group]) -> dict[str, set[int]]:
+    """Prefix/suffix word sequence → groups of things whose longer name has it."""
+    index: dict[str, set[int]] = defaultdict(set)
+    for group in groups:
+        if group.label not in (PERSON, "NORP"):
+            for name in group.names:
+                for key in short_forms(name):
+                    index[key].add(group.index)
+    return index
+
+
+def _partial_candidate(group: Group) -> bool:
+    return group.label not in (PERSON, "NORP") and group.first.place is None
+
+
+def attach_partial_names(clusters: Clusters) -> None:
+    """Join a thing's short name to the one component whose longer name begins or ends with it
+    ("Red Sox" → "Boston Red Sox"); several candidate components leave it apart."""
+    groups = clusters.groups
+    index = _partial_index(groups)
+    for group in groups:
+        if not _partial_candidate(group):
+            continue
+        own = clusters.uf.find(group.index)
+        for name in group.names:
+            targets = index.get(fold_phrase(name), set())
+            roots = {clusters.uf.find(t) for t in targets} - {own}
+            if len(roots) != 1:
+                continue
+            target = min(t for t in targets if clusters.uf.find(t) in roots)
+            longer = next(n for n in groups[target].names if fold_phrase(name) in short_forms(n))
+            detail = f"'{name}' begins or ends '{longer}', the only such name"
+            evidence = MergeEvidence(longer, name, "partial_name", 0.7, detail)
+            if clusters.merge(target, group.index, evidence):
+                break

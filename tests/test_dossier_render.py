@@ -1,0 +1,148 @@
+"""The dossier: sections per story, evidence side by side, and every article string escaped."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from accord.model import (
+    Analysis,
+    Article,
+    Conflict,
+    Entity,
+    Fact,
+    Quote,
+    Result,
+    Span,
+    Story,
+)
+from accord.report.dossier import build_dossier, md_escape, render_html, render_markdown
+
+EVIL = '<script>alert("x")</script> | **bold** [link](http://evil.example)'
+
+
+def span(article: Article, words: str) -> Span:
+    start = article.text.index(words)
+    return Span(article.id, start, start + len(words), words)
+
+
+@pytest.fixture
+def result() -> Result:
+    a = Article.from_text(
+        "Swap agreed\nThe two sides agreed to exchange 1,000 prisoners. " + EVIL,
+        title="Swap agreed",
+        outlet="Daily Planet",
+        published="2024-05-02",
+    )
+    b = Article.from_text(
+        "Prisoners return\nOne thousand prisoners will be returned. Only 500 were freed.",
+        title="Prisoners return",
+        outlet="Evening Star",
+        published="2024-05-03",
+    )
+    c = Article.from_text(a.text + " Reporting by wires.", title="Swap agreed", outlet="Wire copy")
+    story = Story("s1", "Swap <b>agreed</b>", [a.id, b.id, c.id], duplicates={c.id: a.id})
+    facts = [
+        Fact(
+            "f1",
+            "The two sides agreed to exchange 1,000 prisoners.",
+            "AGREE",
+            "corroborated",
+            [
+                span(a, "The two sides agreed to exchange 1,000 prisoners."),
+                span(b, "One thousand prisoners will be returned."),
+            ],
+            story="s1",
+        ),
+        Fact(
+            "f2",
+            "1,000 prisoners",
+            "AGREE",
+            "conflicting",
+            [span(a, "1,000 prisoners")],
+            [
+                Conflict(
+                    b.id,
+                    *_offsets(b, "Only 500 were freed."),
+                    "Only 500 were freed.",
+                    reason="number: 1,000 prisoner vs 500 prisoner",
+                )
+            ],
+            story="s1",
+        ),
+        Fact("f3", EVIL, "STATEMENT", "single_source", [span(a, EVIL)], story="s1"),
+    ]
+    person = Entity(
+        "p1",
+        "Elena Brask",
+        "PERSON",
+        aliases=["Elena Brask", "E. Brask"],
+        roles=["harbour master"],
+        mentions=[span(a, "two sides")],
+    )
+    quote = Quote("q1", a.id, 0, 5, EVIL, speaker="p1")
+    analyses = [Analysis(article=a, quotes=[quote]), Analysis(article=b), Analysis(article=c)]
+    return Result(analyses=analyses, entities=[person], facts=facts, stories=[story])
+
+
+def _offsets(article: Article, words: str) -> tuple[int, int]:
+    start = article.text.index(words)
+    return start, start + len(words)
+
+
+def test_dossier_html_escapes_every_article_string(result: Result) -> None:
+    html = render_html(result)
+    assert "<script" not in html
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
+    assert "Swap &lt;b&gt;agreed&lt;/b&gt;" in html
+
+
+def test_dossier_html_is_self_contained(result: Result) -> None:
+    html = render_html(result)
+    assert html.startswith("<!DOCTYPE html>")
+    assert "<style>" in html
+    assert not re.search(r"<(link|script|img|iframe)\b", html)
+    assert "@import" not in html and "url(" not in html
+
+
+def test_dossier_html_has_every_section(result: Result) -> None:
+    html = render_html(result)
+    for heading in ("Sources", "Actors", "Facts", "Quotes by speaker", "Coverage by outlet"):
+        assert f">{heading}</h3>" in html
+    assert "copy of Daily Planet" in html
+    assert "E. Brask" in html and "harbour master" in html
+    assert "number: 1,000 prisoner vs 500 prisoner" in html
+    # side by side: the corroborated fact shows a column per source
+    start = html.index('id="f1"')
+    fact = html[start : html.index('<div class="fact', start)]
+    assert fact.count('class="col"') == 2
+
+
+def test_dossier_markdown_escapes_and_lists_sections(result: Result) -> None:
+    text = render_markdown(result)
+    assert "<script>" not in text and "\\<script\\>" in text
+    assert "\\| \\*\\*bold\\*\\* \\[link\\]\\(http://evil.example\\)" in text
+    for heading in (
+        "### Sources",
+        "### Actors",
+        "### Facts",
+        "### Quotes by speaker",
+        "### Coverage by outlet",
+        "#### Corroborated (1)",
+        "#### Conflicting (1)",
+    ):
+        assert heading in text
+    assert "**Evening Star** (disagrees: number: 1,000 prisoner vs 500 prisoner)" in text
+
+
+def test_dossier_coverage_counts_exclusive_facts(result: Result) -> None:
+    (story,) = build_dossier(result)
+    coverage = {c.source.label: c for c in story.coverage}
+    assert len(coverage["Daily Planet"].exclusive) == 1
+    assert coverage["Evening Star"].exclusive == []
+    assert coverage["Evening Star"].shared == 2
+
+
+def test_dossier_md_escape_flattens_lines() -> None:
+    assert md_escape("a\n# b | c") == "a \\# b \\| c"

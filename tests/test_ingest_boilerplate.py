@@ -1,0 +1,128 @@
+"""Boilerplate removal: trailing source lines and author bios are cut and kept in provenance."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from accord.ingest import read_paths, read_text
+from accord.ingest.boilerplate import bio_signal, clean
+
+STORY = (
+    "Ferry service resumes in Ostrel\n"
+    "The ferry between Ostrel and Kalm sailed again on Saturday after a week of storms.\n"
+    "Harbour master Tove Lindqvar said all crossings would run on schedule."
+)
+BIO = (
+    "Having spent more than ten years in journalism, I bring a calm voice to regional news. "
+    "I am a freelance writer and editor who loves telling local stories."
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Source: Harbor Wire", "Harbor Wire"),
+        ("Source :Harbor Wire", "Harbor Wire"),
+        ("Source - Harbor Wire", "Harbor Wire"),
+        ("source – Kalm Radio.", "Kalm Radio"),
+        ("Sources: Harbor Wire, Kalm Radio", "Harbor Wire, Kalm Radio"),
+    ],
+)
+def test_ingest_trailing_source_line_becomes_attribution(line: str, name: str) -> None:
+    article = read_text(f"{STORY}\n{line}\n")
+    assert article.text == STORY
+    assert article.provenance.attributed_to == name
+    assert article.provenance.removed == [line.strip()]
+
+
+def test_ingest_source_line_inside_article_is_kept() -> None:
+    text = "Ferry resumes\nSource: Harbor Wire\nThe ferry sailed to Kalm on Saturday."
+    article = read_text(text)
+    assert article.text == text
+    assert article.provenance.attributed_to is None
+
+
+def test_ingest_sentence_starting_with_source_is_kept() -> None:
+    text = STORY + "\nSources said the ferry company would add a second boat next summer."
+    assert read_text(text).text == text
+
+
+def test_ingest_trailing_bio_is_cut_and_kept() -> None:
+    article = read_text(f"{STORY}\n{BIO}")
+    assert article.text == STORY
+    assert article.provenance.removed == [BIO]
+
+
+def test_ingest_bio_after_source_line_both_removed() -> None:
+    article = read_text(f"{STORY}\nSource: Harbor Wire\n{BIO}")
+    assert article.text == STORY
+    assert article.provenance.attributed_to == "Harbor Wire"
+    assert article.provenance.removed == [BIO, "Source: Harbor Wire"]
+
+
+def test_ingest_bio_glued_to_first_sentence_is_split_off() -> None:
+    glued = BIO + STORY  # "...local stories.Ferry service resumes..."
+    article = read_text(glued)
+    assert article.text == STORY
+    assert article.title == "Ferry service resumes in Ostrel"
+    assert article.provenance.removed == [BIO]
+
+
+def test_ingest_bio_right_after_headline_is_cut() -> None:
+    headline, body = STORY.split("\n", 1)
+    article = read_text(f"{headline}\n{BIO}\n{body}")
+    assert article.text == STORY
+
+
+def test_ingest_first_person_quote_is_not_a_bio() -> None:
+    quote = "“I have been a journalist for twenty years and never saw such a storm,” said Ana Pell."
+    text = f"{STORY}\n{quote}"
+    assert read_text(text).text == text
+
+
+def test_ingest_first_person_without_career_words_is_kept() -> None:
+    text = f"{STORY}\nI walked to the pier and watched the boat leave."
+    assert read_text(text).text == text
+
+
+def test_ingest_text_that_is_only_a_bio_is_not_emptied() -> None:
+    cleaned = clean(BIO)
+    assert cleaned.text == BIO
+    assert cleaned.removed == []
+
+
+def test_ingest_third_person_journalist_sentence_is_kept() -> None:
+    text = f"{STORY}\nThe journalist, a freelance writer, had years of experience in the newsroom."
+    assert read_text(text).text == text
+
+
+def test_ingest_bio_signal() -> None:
+    assert bio_signal("I am a freelance journalist.").is_bio
+    assert not bio_signal("I walked to the pier.").is_bio
+    assert not bio_signal("“I am a freelance journalist,” she said.").is_bio
+    assert bio_signal("Currently working as a freelance writer and editor.").is_bio
+    assert not bio_signal("Editor’s note: the treaty ended World War I in the region.").first_person
+
+
+def test_ingest_bio_with_impersonal_sentence_is_cut_whole() -> None:
+    bio = "I have covered coastal towns for ten years. Currently a freelance writer and editor."
+    article = read_text(f"{STORY}\n{bio}")
+    assert article.text == STORY
+    assert article.provenance.removed == [bio]
+
+
+def test_ingest_bio_glued_to_last_sentence_is_split_off() -> None:
+    article = read_text(STORY + BIO)  # "...on schedule.Having spent ..."
+    assert article.text == STORY
+    assert article.provenance.removed == [BIO]
+
+
+def test_ingest_boilerplate_from_file_keeps_offsets_true(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(f"{STORY}\nSource: Harbor Wire\n{BIO}\n", encoding="utf-8")
+    [article] = read_paths([str(path)]).articles
+    assert article.text == STORY
+    start = article.text.index("Tove Lindqvar")
+    assert article.text[start : start + len("Tove Lindqvar")] == "Tove Lindqvar"

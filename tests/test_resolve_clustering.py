@@ -1,0 +1,248 @@
+"""Cross-article resolution on hand-made articles with fictional people and real places."""
+
+from __future__ import annotations
+
+from accord.resolve import explain, resolve
+from test_resolve_helpers import M, article, entity_of
+
+
+def test_every_mention_gets_an_entity() -> None:
+    a = article("a", M("Ilse Varga"), M("Valdoria", "GPE"), M("Northern Council", "ORG"))
+    entities = resolve([a])
+    assert all(m.entity for m in a.mentions)
+    assert len(entities) == 3
+
+
+def test_translit_variants_across_articles_merge_and_keep_every_alias() -> None:
+    a = article("a", M("Konstantin Mentorov", chain=1), M("Mentorov", chain=1))
+    b = article("b", M("Konstantin Medorov"))
+    c = article("c", M("Kostyantyn Medorov"))
+    entities = resolve([a, b, c])
+    people = [e for e in entities if e.type == "PERSON"]
+    assert len(people) == 1
+    assert set(people[0].aliases) == {
+        "Konstantin Mentorov",
+        "Mentorov",
+        "Konstantin Medorov",
+        "Kostyantyn Medorov",
+    }
+
+
+def test_same_first_name_with_different_surnames_stays_apart() -> None:
+    a = article("a", M("Vasil Petrenko"))
+    b = article("b", M("Vasil Pavlenko"))
+    resolve([a, b])
+    assert entity_of(a, "Vasil Petrenko") != entity_of(b, "Vasil Pavlenko")
+
+
+def test_surname_that_looks_like_another_persons_first_name_stays_apart() -> None:
+    a = article("a", M("Oren Dariusz"))
+    b = article("b", M("Dariusz Kowal"))
+    resolve([a, b])
+    assert entity_of(a, "Oren Dariusz") != entity_of(b, "Dariusz Kowal")
+
+
+def test_weak_name_match_merges_only_with_agreeing_roles() -> None:
+    a = article("a", M("Omarev", titles=["Transport Minister"]))
+    b = article("b", M("Talgat Umarev", titles=["Transport Minister"]))
+    resolve([a, b])
+    assert entity_of(a, "Omarev") == entity_of(b, "Talgat Umarev")
+    c = article("c", M("Omarev"))
+    d = article("d", M("Talgat Umarev"))
+    resolve([c, d])
+    assert entity_of(c, "Omarev") != entity_of(d, "Talgat Umarev")
+
+
+def test_conflicting_roles_block_a_translit_merge() -> None:
+    a = article("a", M("Mentorov", titles=["Deputy Transport Minister"]))
+    b = article("b", M("Medorov", titles=["Transport Minister"]))
+    resolve([a, b])
+    assert entity_of(a, "Mentorov") != entity_of(b, "Medorov")
+
+
+def test_surname_alone_joins_the_only_matching_full_name() -> None:
+    a = article("a", M("Ilse Varga"))
+    b = article("b", M("Varga"))
+    resolve([a, b])
+    assert entity_of(a, "Ilse Varga") == entity_of(b, "Varga")
+
+
+def test_ambiguous_surname_stays_alone() -> None:
+    a = article("a", M("Ilse Varga"))
+    b = article("b", M("Tomas Varga"))
+    c = article("c", M("Varga"))
+    resolve([a, b, c])
+    ids = {entity_of(a, "Ilse Varga"), entity_of(b, "Tomas Varga"), entity_of(c, "Varga")}
+    assert len(ids) == 3
+
+
+def test_two_people_of_one_article_never_merge() -> None:
+    a = article("a", M("Ilse Varga"), M("Ilsa Varga"))
+    resolve([a])
+    assert entity_of(a, "Ilse Varga") != entity_of(a, "Ilsa Varga")
+
+
+def test_places_link_to_geonames_by_alternate_name() -> None:
+    a = article("a", M("Bombay", "GPE"), M("Lvov", "GPE"))
+    b = article("b", M("Mumbai", "GPE"), M("Lviv", "GPE"))
+    entities = resolve([a, b])
+    by_name = {e.name: e for e in entities}
+    assert by_name["Mumbai"].links["geonames"] == "1275339"
+    assert set(by_name["Mumbai"].aliases) == {"Mumbai", "Bombay"}
+    assert entity_of(a, "Lvov") == entity_of(b, "Lviv") == by_name["Lviv"].id
+
+
+def test_place_labelled_person_is_retyped_and_not_merged_with_a_person() -> None:
+    a = article("a", M("Lviv", "PERSON"))
+    b = article("b", M("Lviv", "GPE"), M("Anton Lvivsky"))
+    entities = resolve([a, b])
+    assert entity_of(a, "Lviv") == entity_of(b, "Lviv")
+    assert entity_of(a, "Lviv") != entity_of(b, "Anton Lvivsky")
+    assert {e.id: e.type for e in entities}[entity_of(a, "Lviv") or ""] == "GPE"
+
+
+def test_acronym_joins_its_only_expansion() -> None:
+    a = article("a", M("Northern Trade Council", "ORG"))
+    b = article("b", M("NTC", "ORG"))
+    resolve([a, b])
+    assert entity_of(a, "Northern Trade Council") == entity_of(b, "NTC")
+
+
+def test_country_and_its_capital_stay_apart() -> None:
+    a = article("a", M("Portugal", "GPE"), M("Lisbon", "GPE"))
+    resolve([a])
+    assert entity_of(a, "Portugal") != entity_of(a, "Lisbon")
+
+
+def test_ids_are_stable_for_the_same_input() -> None:
+    def run() -> list[str]:
+        a = article("a", M("Ilse Varga"), M("Lisbon", "GPE"))
+        b = article("b", M("Varga"), M("Ilse Varga"))
+        return [e.id for e in resolve([a, b])]
+
+    assert run() == run()
+    assert "person-ilse-varga" in run()
+
+
+def test_explain_names_the_rule_and_the_aliases() -> None:
+    a = article("a", M("Konstantin Mentorov"))
+    b = article("b", M("Konstantin Medorov"))
+    entity = next(e for e in resolve([a, b]) if e.type == "PERSON")
+    text = explain(entity)
+    assert "Konstantin Mentorov" in text and "Konstantin Medorov" in text
+    assert "name_translit" in text and "nt>d" in text
+
+
+def test_demonyms_are_nationalities_not_people() -> None:
+    a = article("a", M("Norwegians", "PERSON"), M("Norway", "GPE"))
+    b = article("b", M("Norwegian", "NORP"))
+    entities = {e.id: e for e in resolve([a, b])}
+    norp = entities[entity_of(a, "Norwegians") or ""]
+    assert norp.type == "NORP" and norp.links["country"] == "NO"
+    assert entity_of(b, "Norwegian") == norp.id
+    assert entity_of(a, "Norway") != norp.id
+
+
+def test_seat_of_government_is_an_organisation_apart_from_its_city() -> None:
+    a = article("a", M("Downing Street", "FAC"), M("London", "GPE"))
+    b = article("b", M("Downing Street", "PERSON"))
+    entities = {e.id: e for e in resolve([a, b])}
+    seat = entities[entity_of(a, "Downing Street") or ""]
+    assert seat.type == "ORG" and seat.links["country"] == "GB"
+    assert entity_of(b, "Downing Street") == seat.id != entity_of(a, "London")
+
+
+def test_short_name_of_a_thing_joins_its_only_long_name() -> None:
+    a = article("a", M("Valdoria Harbour Authority", "ORG"), M("Harbour Authority", "ORG"))
+    b = article("b", M("Valdoria Harbour Authority", "ORG"))
+    c = article("c", M("Harbour Authority", "ORG"))
+    resolve([a, b, c])
+    assert entity_of(a, "Harbour Authority") == entity_of(a, "Valdoria Harbour Authority")
+    assert entity_of(c, "Harbour Authority") == entity_of(b, "Valdoria Harbour Authority")
+
+
+def test_short_name_with_two_long_candidates_stays_apart() -> None:
+    a = article("a", M("Valdoria Harbour Authority", "ORG"))
+    b = article("b", M("Ostmark Harbour Authority", "ORG"))
+    c = article("c", M("Harbour Authority", "ORG"))
+    resolve([a, b, c])
+    assert entity_of(c, "Harbour Authority") not in {
+        entity_of(a, "Valdoria Harbour Authority"),
+        entity_of(b, "Ostmark Harbour Authority"),
+    }
+
+
+def test_country_and_demonym_in_roles_are_one_affiliation() -> None:
+    a = article("a", M("Omarev", titles=["Norway's Transport Minister"]))
+    b = article("b", M("Talgat Umarev", titles=["the Norwegian transport minister"]))
+    resolve([a, b])
+    assert entity_of(a, "Omarev") == entity_of(b, "Talgat Umarev")
+
+
+def test_different_affiliations_block_a_weak_match() -> None:
+    a = article("a", M("Omarev", roles=["the leader of the Norwegian delegation"]))
+    b = article("b", M("Talgat Umarev", roles=["the leader of the Danish delegation"]))
+    resolve([a, b])
+    assert entity_of(a, "Omarev") != entity_of(b, "Talgat Umarev")
+
+
+def test_weak_surname_with_the_same_given_names_merges() -> None:
+    a = article("a", M("Greta van der Laiden"))
+    b = article("b", M("Greta van der Leyden"))
+    c = article("c", M("Marta van der Leyden"))
+    resolve([a, b, c])
+    assert entity_of(a, "Greta van der Laiden") == entity_of(b, "Greta van der Leyden")
+    assert entity_of(c, "Marta van der Leyden") != entity_of(b, "Greta van der Leyden")
+
+
+def test_ambiguous_surname_goes_to_the_candidate_of_its_story() -> None:
+    a = article(
+        "a", M("Ilse Varga"), M("Lisbon", "GPE"), M("Harbour Board", "ORG"), M("Nils Brandt")
+    )
+    b = article("b", M("Tomas Varga"), M("Quito", "GPE"))
+    c = article("c", M("Varga"), M("Lisbon", "GPE"), M("Harbour Board", "ORG"), M("Nils Brandt"))
+    resolve([a, b, c])
+    assert entity_of(c, "Varga") == entity_of(a, "Ilse Varga")
+
+
+def test_surname_mislabelled_by_the_ner_joins_the_full_name_of_its_article() -> None:
+    a = article("a", M("Ilse Varga"), M("Varga", "ORG"), M("Lisbon", "ORG"))
+    entities = {e.id: e for e in resolve([a])}
+    assert entity_of(a, "Varga") == entity_of(a, "Ilse Varga")
+    assert entities[entity_of(a, "Varga") or ""].type == "PERSON"
+    assert entity_of(a, "Lisbon") != entity_of(a, "Ilse Varga")
+
+
+def test_find_entities_by_id_or_any_alias() -> None:
+    from accord.resolve import find_entities
+
+    a = article("a", M("Konstantin Mentorov"))
+    b = article("b", M("Konstantin Medorov"))
+    entities = resolve([a, b])
+    person = next(e for e in entities if e.type == "PERSON")
+    assert find_entities(entities, person.id) == [person]
+    assert find_entities(entities, "konstantin mentorov") == [person]
+    assert find_entities(entities, "Nobody") == []
+
+
+def test_titles_inside_the_mention_stay_out_of_the_name() -> None:
+    a = article("a", M("Transport Minister Talgat Umarev"))
+    b = article("b", M("Talgat Umarev"))
+    entities = resolve([a, b])
+    person = next(e for e in entities if e.type == "PERSON")
+    assert person.name == "Talgat Umarev" and person.aliases == ["Talgat Umarev"]
+    assert entity_of(a, "Transport Minister Talgat Umarev") == entity_of(b, "Talgat Umarev")
+
+
+def test_small_place_tagged_person_does_not_join_a_lookalike_person() -> None:
+    a = article("a", M("Bakhmut", "PERSON"))
+    b = article("b", M("Ivan Bakhmutov"))
+    resolve([a, b])
+    assert entity_of(a, "Bakhmut") != entity_of(b, "Ivan Bakhmutov")
+
+
+def test_generic_institution_is_not_short_for_another_countrys() -> None:
+    a = article("a", M("Norwegian Transport Ministry", "ORG"))
+    b = article("b", M("Transport Ministry", "ORG"))
+    resolve([a, b])
+    assert entity_of(b, "Transport Ministry") != entity_of(a, "Norwegian Transport Ministry")
