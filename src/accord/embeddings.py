@@ -10,6 +10,7 @@ fall back to TF-IDF.
 from __future__ import annotations
 
 import os
+from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -17,6 +18,10 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
+
+
+CACHE_SIZE = 50_000
+"""How many sentence vectors an encoder keeps (bounded memory: about 75 MB for MiniLM)."""
 
 
 class Encoder(Protocol):
@@ -33,16 +38,44 @@ class _SentenceTransformerEncoder:
 
         self.name = path
         self._model = SentenceTransformer(path, device="cpu")
+        self._dim = _dimension(self._model) or 384
+        # Event coding, reconciliation and story clustering embed many of the same sentences;
+        # a bounded LRU of vectors (about 1.5 KB each) spares the model the repeated work.
+        self._cache: OrderedDict[str, npt.NDArray[np.float32]] = OrderedDict()
 
     def encode(self, texts: list[str]) -> npt.NDArray[np.float32]:
         import numpy as np
 
-        if not texts:
-            return np.zeros((0, self._model.get_sentence_embedding_dimension() or 384), "float32")
-        vectors = self._model.encode(
-            texts, batch_size=64, normalize_embeddings=True, show_progress_bar=False
-        )
-        return np.asarray(vectors, dtype="float32")
+        out = np.zeros((len(texts), self._dim), "float32")
+        known = {t: self._cache[t] for t in texts if t in self._cache}
+        missing = [t for t in dict.fromkeys(texts) if t not in known]
+        if missing:
+            vectors = self._model.encode(
+                missing, batch_size=64, normalize_embeddings=True, show_progress_bar=False
+            )
+            known.update(zip(missing, np.asarray(vectors, dtype="float32"), strict=True))
+        for i, text in enumerate(texts):
+            out[i] = known[text]
+        for text, vector in known.items():
+            self._remember(text, vector)
+        return out
+
+    def _remember(self, text: str, vector: npt.NDArray[np.float32]) -> None:
+        self._cache[text] = vector
+        self._cache.move_to_end(text)
+        while len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+
+
+def _dimension(model: object) -> int:
+    """The model's vector size (the method was renamed in sentence-transformers 5)."""
+    for name in ("get_embedding_dimension", "get_sentence_embedding_dimension"):
+        method = getattr(model, name, None)
+        if callable(method):
+            size = method()
+            if isinstance(size, int):
+                return size
+    return 384
 
 
 def default_model_path() -> str | None:
