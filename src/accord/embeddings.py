@@ -101,6 +101,9 @@ def get_encoder() -> Encoder | None:
         return None
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    # accord draws its own progress bar; the model loader's "Loading weights" bar is noise.
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     try:
         return _SentenceTransformerEncoder(path)
     except ImportError:
