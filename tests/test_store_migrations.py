@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, inspect, text
 
 from accord.errors import StorageError
-from accord.store import open_store
+from accord.store import Store, open_store
 from accord.store.engine import create_store_engine, normalise_url
 from accord.store.migrate import (
     current_revision,
@@ -70,3 +71,32 @@ def test_store_migrations_unknown_revision_is_a_storage_error(tmp_path: Path) ->
     engine.dispose()
     with pytest.raises(StorageError, match="cannot migrate"):
         open_store(path)
+
+
+def test_store_migrations_0002_keeps_rows_saved_at_0001(engine: Engine) -> None:
+    """Events saved before 0002 have no actor mention ids: they load with empty lists."""
+    upgrade(engine, "0001")
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO articles (id, seq, text, provenance, skip_ranges, digest, saved) "
+                "VALUES ('a1', 0, 'Talks in Orvel', '{}', '[]', 'old', :now)"
+            ),
+            {"now": datetime(2031, 1, 1, tzinfo=UTC)},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO events (article_id, position, id, start_char, end_char, text, type, "
+                "source, target, source_text, target_text, negated, confidence, method, facts) "
+                "VALUES ('a1', 0, 'v1', 0, 5, 'Talks', 'CONSULT', '[\"person-x\"]', '[]', "
+                "'[]', '[]', false, 1.0, 'rules', '[]')"
+            )
+        )
+    upgrade(engine)
+    assert schema_differences(engine) == []
+    store = Store(engine)
+    (event,) = store.load().events
+    assert (event.source, event.source_mentions, event.location_mention) == (["person-x"], [], None)
+    assert store.load_story_index() is None
+    downgrade(engine, "0001")
+    assert "story_index" not in accord_tables(engine)

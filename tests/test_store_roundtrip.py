@@ -40,13 +40,13 @@ def test_store_roundtrip_summary_counts(store: Store, result: Result) -> None:
     store.save(result)
     summary = store.summary()
     assert summary.to_dict() == {
-        "articles": 2,
-        "entities": 3,
-        "mentions": 4,
-        "quotes": 2,
-        "events": 2,
-        "facts": 3,
-        "stories": 2,
+        "articles": 4,
+        "entities": 8,
+        "mentions": 20,
+        "quotes": 4,
+        "events": 3,
+        "facts": 5,
+        "stories": 3,
         "skipped": 2,
         "runs": 1,
     }
@@ -67,12 +67,12 @@ def test_store_roundtrip_lookups(store: Store, result: Result) -> None:
 
 def test_store_roundtrip_queries(store: Store, result: Result) -> None:
     store.save(result)
-    assert [e.id for e in store.list_entities(type="GPE")] == ["E3"]
+    assert [e.id for e in store.list_entities(type="GPE")] == ["E3", "E4", "E5", "E7"]
     assert [f.id for f in store.list_facts(status="conflicting")] == ["F2"]
-    assert [f.id for f in store.list_facts(story="S1")] == ["F1", "F2"]
+    assert [f.id for f in store.list_facts(story="S1")] == ["F1", "F2", "F3"]
     assert store.list_stories() == result.stories
-    assert store.quotes_by("E1") == [result.analyses[0].quotes[0]]
-    assert [e.type for e in store.events_involving("E2")] == ["CONSULT", "REJECT"]
+    assert store.quotes_by("E1") == [result.analyses[0].quotes[0], result.analyses[3].quotes[0]]
+    assert [e.id for e in store.events_involving("E2")] == [e.id for e in result.events]
     assert [s.to_skipped() for s in store.list_skipped()] == result.skipped
 
 
@@ -81,7 +81,7 @@ def test_store_roundtrip_runs_are_logged(store: Store, result: Result) -> None:
     (run,) = store.list_runs()
     assert run.id == summary.run_id
     assert run.finished is not None and run.finished >= run.started
-    assert run.counts["articles_added"] == 2
+    assert run.counts["articles_added"] == 4
     assert {s.run_id for s in store.list_skipped()} == {summary.run_id}
 
 
@@ -90,5 +90,18 @@ def test_store_roundtrip_delete_article(store: Store, result: Result) -> None:
     gone = result.analyses[1].article.id
     assert store.delete_article(gone)
     assert not store.delete_article(gone)
-    assert store.article_ids() == {result.analyses[0].article.id}
-    assert store.summary().mentions == 3
+    assert store.article_ids() == {a.id for a in result.articles} - {gone}
+    assert store.summary().mentions == 20 - len(result.analyses[1].mentions)
+
+
+def test_store_roundtrip_story_index_state(store: Store, result: Result) -> None:
+    """The story index state is saved with the stories, and dropped when stories are saved
+    without one (it would no longer describe them)."""
+    state = {"version": 1, "documents": 3, "stories": [{"id": "S1", "terms": {"talk": 0.5}}]}
+    assert store.load_story_index() is None
+    store.save(result, story_index=state)
+    assert store.load_story_index() == state
+    store.save(result, derived=False)
+    assert store.load_story_index() == state
+    store.save(result)
+    assert store.load_story_index() is None

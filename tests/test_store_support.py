@@ -1,6 +1,7 @@
-"""Helpers for the store tests: the database backends to run on and a hand-built Result.
+"""Helpers for the store tests: the database backends to run on and a Result to store.
 
-Every name and event here is invented. PostgreSQL runs only when ``ACCORD_TEST_POSTGRES_URL``
+The Result is the web app's fictional sample plus one article that fills in every field the
+sample leaves at its default. Every name and event here is invented. PostgreSQL runs only when ``ACCORD_TEST_POSTGRES_URL``
 is set (``.ci/postgres.sh`` prints one); each test then gets its own PostgreSQL schema.
 """
 
@@ -19,12 +20,9 @@ from sqlalchemy import create_engine, text
 from accord.model import (
     Analysis,
     Article,
-    Conflict,
-    Entity,
     Event,
     Fact,
     Mention,
-    MergeEvidence,
     Provenance,
     Quote,
     Result,
@@ -36,6 +34,7 @@ from accord.model import (
     mention_id,
 )
 from accord.store import normalise_url
+from accord.web.sample import find, located, sample_result
 
 POSTGRES_URL = os.environ.get("ACCORD_TEST_POSTGRES_URL")
 
@@ -72,222 +71,109 @@ def database_url(backend: str, tmp_path: Path) -> Iterator[str]:
         admin.dispose()
 
 
-def _span(article: Article, needle: str, after: int = 0) -> tuple[int, int, str]:
-    start = article.text.index(needle, after)
-    return start, start + len(needle), needle
-
-
-def _article_one() -> Article:
-    text = (
-        "Varnek and Quill meet in Port Evander\n"
-        "Trade Minister Aldo Varnek met Chair Seraphine Quill in Port Evander on 3 May. "
-        "“We will reopen the grain corridor,” Varnek said. "
-        "Quill’s office said the talks would resume «soon» — Ѳеодоръ 🌾."
+def _mention(article: Article, needle: str, label: str, **extra: Any) -> Mention:
+    start, end = find(article.text, needle)
+    return Mention(
+        mention_id(article.id, start, end), article.id, start, end, needle, label, 1, **extra
     )
-    return Article.from_text(
+
+
+def _wire_copy() -> Analysis:
+    """A wire copy of the sample's first story, filling in what the sample leaves at defaults:
+    non-ASCII text, full provenance, skip ranges, times, a scare quote, resolution mention ids."""
+    text = (
+        "Trosk and Odvin meet «again» — Ѳеодоръ 🌾\n"
+        "Foreign Minister Ilvana Trosk met Marek Odvin in Lissar on 3 May. "
+        "\u201cWe will reopen the crossing,\u201d Trosk said. Odvin\u2019s office called it a step."
+    )
+    article = Article.from_text(
         text,
-        title="Varnek and Quill meet in Port Evander",
-        outlet="The Evander Ledger",
-        url="https://ledger.example/varnek-quill",
+        title="Trosk and Odvin meet «again»",
+        outlet="Lissar Wire",
+        url="https://wire.example/trosk-odvin",
         published="2031-05-03",
         language="en",
-        source_id="ledger-17",
-        path="feeds/ledger.jsonl",
+        source_id="wire-17",
+        path="feeds/wire.jsonl",
         provenance=Provenance(
             source_format="jsonl",
-            attributed_to="Ledger wire",
+            attributed_to="Lissar wire",
             removed=["About the author: ..."],
-            duplicate_sentences=["Varnek arrived on Monday."],
+            duplicate_sentences=["Trosk arrived on Monday."],
             warnings=["invalid UTF-8 replaced"],
-            extra={"section": "world", "tags": ["trade", 3, None, {"nested": 1.5}]},
+            extra={"section": "world", "tags": ["talks", 3, None, {"nested": 1.5}]},
         ),
         skip_ranges=[(5, 9), (40, 44)],
     )
-
-
-def _article_two() -> Article:
-    text = (
-        "Quill denies corridor deal\n"
-        "Chair Seraphine Quill denied that a corridor deal was reached, "
-        "the Harbour Times reported on Tuesday."
-    )
-    return Article.from_text(text, outlet="Harbour Times", published="2031-05-04")
-
-
-def _sentences(article: Article) -> list[Sentence]:
-    """The headline, then each ". "-separated sentence of the body (good enough for fixtures)."""
-    headline_end = article.text.index("\n")
-    sentences = [Sentence(0, headline_end, 0)]
-    start = headline_end + 1
-    while start < len(article.text):
-        end = article.text.find(". ", start)
-        end = len(article.text) if end == -1 else end + 1
-        sentences.append(Sentence(start, end, 1))
-        start = end + 1
-    return sentences
-
-
-def _mention(article: Article, needle: str, label: str, **extra: Any) -> Mention:
-    start, end, found = _span(article, needle)
-    return Mention(
-        id=mention_id(article.id, start, end),
-        article=article.id,
-        start=start,
-        end=end,
-        text=found,
-        label=label,
-        sentence=extra.pop("sentence", 1),
-        **extra,
-    )
-
-
-def _analysis_one(article: Article) -> Analysis:
-    varnek = _mention(
-        article, "Aldo Varnek", "PERSON", chain=0, titles=["Trade Minister"], entity="E1"
-    )
-    quill = _mention(
-        article, "Seraphine Quill", "PERSON", chain=1, roles=["chair of the council"], entity="E2"
-    )
-    port = _mention(article, "Port Evander", "GPE", sentence=0, entity="E3")
-    q_start, q_end, q_text = _span(article, "We will reopen the grain corridor,")
-    e_start, e_end, e_text = _span(article, "met Chair Seraphine Quill")
-    t_start, t_end, t_text = _span(article, "3 May")
+    trosk = _mention(article, "Ilvana Trosk", "PERSON", chain=0, titles=["Minister"], entity="E1")
+    odvin = _mention(article, "Marek Odvin", "PERSON", chain=1, roles=["envoy"], entity="E2")
+    lissar = _mention(article, "Lissar", "GPE", entity="E5")
+    (t_start, t_end), day = find(text, "3 May"), "2031-05-03"
     return Analysis(
         article=article,
-        sentences=_sentences(article),
-        mentions=[varnek, quill, port],
+        sentences=[Sentence(0, text.index("\n"), 0), Sentence(text.index("\n") + 1, len(text), 1)],
+        mentions=[trosk, odvin, lissar],
         times=[
-            TimeExpression(article.id, t_start, t_end, t_text, "2031-05-03"),
-            TimeExpression(article.id, 0, 6, article.text[0:6], None, grain="relative"),
+            TimeExpression(article.id, t_start, t_end, "3 May", day),
+            TimeExpression(article.id, 0, 5, "Trosk", None, grain="relative"),
         ],
         quotes=[
-            Quote(
-                id=f"{article.id}:q0",
-                article=article.id,
-                start=q_start,
-                end=q_end,
-                text=q_text,
+            located(
+                Quote,
+                article,
+                f"{article.id}:q0",
+                "We will reopen the crossing,",
                 speaker="E1",
-                speaker_text="Varnek",
+                speaker_text="Trosk",
                 cue="said",
-                kind="direct",
-                speaker_mention=varnek.id,
+                speaker_mention=trosk.id,
             ),
-            Quote(f"{article.id}:q1", article.id, 0, 6, article.text[0:6], kind="scare"),
+            located(Quote, article, f"{article.id}:q1", "again", kind="scare"),
         ],
         events=[
-            Event(
-                id=f"{article.id}:e0",
-                article=article.id,
-                start=e_start,
-                end=e_end,
-                text=e_text,
+            located(
+                Event,
+                article,
+                f"{article.id}:e0",
+                "Ilvana Trosk met Marek Odvin",
                 type="CONSULT",
                 mode="meet",
                 source=["E1"],
                 target=["E2"],
-                source_text=["Aldo Varnek"],
-                target_text=["Seraphine Quill"],
-                location="E3",
-                date="2031-05-03",
+                source_text=["Ilvana Trosk"],
+                target_text=["Marek Odvin"],
+                location="E5",
+                date=day,
                 quantity="two",
-                negated=False,
-                confidence=0.875,
-                method="rules",
-                facts=["F1"],
-            )
-        ],
-    )
-
-
-def _analysis_two(article: Article) -> Analysis:
-    quill = _mention(article, "Seraphine Quill", "PERSON", entity="E2")
-    e_start, e_end, e_text = _span(article, "denied that a corridor deal was reached")
-    return Analysis(
-        article=article,
-        sentences=_sentences(article),
-        mentions=[quill],
-        events=[
-            Event(
-                f"{article.id}:e0",
-                article.id,
-                e_start,
-                e_end,
-                e_text,
-                "REJECT",
-                source=["E2"],
                 negated=True,
-                confidence=0.5,
+                confidence=0.875,
                 method="model",
+                facts=["F1"],
+                source_mentions=[trosk.id],
+                target_mentions=[odvin.id],
+                location_mention=lissar.id,
             )
         ],
     )
-
-
-def _entity_span(article: Article, needle: str) -> Span:
-    return Span(article.id, *_span(article, needle))
-
-
-def _entities(one: Article, two: Article) -> list[Entity]:
-    return [
-        Entity(
-            id="E1",
-            name="Aldo Varnek",
-            type="PERSON",
-            aliases=["Aldo Varnek", "Varnek", "Альдо Варнек"],
-            roles=["Trade Minister"],
-            mentions=[_entity_span(one, "Aldo Varnek"), _entity_span(one, "Varnek said")],
-            links={"kb": "X-101"},
-            evidence=[MergeEvidence("Aldo Varnek", "Альдо Варнек", "transliteration", 0.93, "ok")],
-        ),
-        Entity(
-            id="E2",
-            name="Seraphine Quill",
-            type="PERSON",
-            mentions=[_entity_span(one, "Seraphine Quill"), _entity_span(two, "Seraphine Quill")],
-        ),
-        Entity(id="E3", name="Port Evander", type="GPE", links={"geonames": "0000001"}),
-    ]
-
-
-def _facts(one: Article, two: Article) -> list[Fact]:
-    support = _entity_span(one, "met Chair Seraphine Quill in Port Evander")
-    conflict = Conflict(two.id, *_span(two, "denied that a corridor deal was reached"), "negated")
-    return [
-        Fact(
-            "F1",
-            "Varnek met Quill in Port Evander",
-            "CONSULT",
-            "single_source",
-            support=[support],
-            story="S1",
-            events=[f"{one.id}:e0"],
-        ),
-        Fact(
-            "F2",
-            "A corridor deal was reached",
-            "AGREE",
-            "conflicting",
-            support=[_entity_span(one, "We will reopen the grain corridor")],
-            conflicts=[conflict],
-            story="S1",
-        ),
-        Fact("F3", "Talks resume", "CONSULT", "corroborated"),
-    ]
 
 
 def make_result() -> Result:
-    """Two articles about an invented meeting, with every model field filled in somewhere."""
-    one, two = _article_one(), _article_two()
-    return Result(
-        analyses=[_analysis_one(one), _analysis_two(two)],
-        entities=_entities(one, two),
-        facts=_facts(one, two),
-        stories=[
-            Story(
-                "S1", "Varnek–Quill talks", articles=[one.id, two.id], duplicates={two.id: one.id}
-            ),
-            Story("S2", "Empty story"),
-        ],
-        skipped=[Skipped("feeds/broken.json", "not JSON", line=4), Skipped("x.pdf", "unsupported")],
-    )
+    """The web app's sample (:func:`accord.web.sample.sample_result`: three invented articles in
+    two stories) plus a wire copy of its first story, so that every model field is filled in
+    somewhere: the copy is a story duplicate, an entity gets a ``kb`` link, a fact has no
+    story, a story has no articles, a skipped input has no line."""
+    result = sample_result()
+    copy = _wire_copy()
+    original = result.analyses[0].article.id
+    result.analyses.append(copy)
+    for entity in result.entities:
+        entity.mentions += [
+            Span(m.article, m.start, m.end, m.text) for m in copy.mentions if m.entity == entity.id
+        ]
+    result.entities[0].links = {"kb": "X-101"}
+    result.facts.append(Fact("F5", "Talks resume", "CONSULT", "corroborated"))
+    result.stories[0].articles.append(copy.article.id)
+    result.stories[0].duplicates = {copy.article.id: original}
+    result.stories.append(Story("S3", "Empty story"))
+    result.skipped.append(Skipped("x.pdf", "unsupported"))
+    return result

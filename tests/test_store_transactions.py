@@ -50,8 +50,8 @@ def test_store_transactions_saving_twice_changes_nothing(store: Store) -> None:
     second = store.save(make_result())
     assert row_counts(store) == counts | {"runs": counts["runs"] + 1}
     assert store.load() == result
-    assert (first.articles_added, first.articles_replaced, first.articles_unchanged) == (2, 0, 0)
-    assert (second.articles_added, second.articles_replaced, second.articles_unchanged) == (0, 0, 2)
+    assert (first.articles_added, first.articles_replaced, first.articles_unchanged) == (4, 0, 0)
+    assert (second.articles_added, second.articles_replaced, second.articles_unchanged) == (0, 0, 4)
 
 
 def test_store_transactions_resave_replaces_analysis(store: Store) -> None:
@@ -59,7 +59,7 @@ def test_store_transactions_resave_replaces_analysis(store: Store) -> None:
     newer = reanalysed(make_result())
     summary = store.save(newer)
     assert store.load() == newer
-    assert summary.articles_replaced == 2
+    assert summary.articles_replaced == 4
 
 
 def test_store_transactions_crash_mid_article_keeps_previous_state(

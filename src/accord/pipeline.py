@@ -6,19 +6,25 @@ The CLI, the web app and the Dask runner all call :func:`run` (or its stages), s
 from __future__ import annotations
 
 import logging
+import operator
+from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from accord.analyze import analyze_articles
 from accord.errors import AnalysisError
 from accord.ingest import read_paths
-from accord.model import Analysis, Article, Entity, Result, Skipped
+from accord.model import Analysis, Article, Entity, Fact, Result, Skipped, Story
 from accord.reconcile import reconcile
 from accord.resolve import resolve
-from accord.stories import cluster
+from accord.store.write import analysis_digest
+from accord.stories import StoryIndex, cluster, publication_order
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+    from accord.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -140,6 +146,149 @@ def _load_kb(kb: str | None) -> Any:
     return load_kb(kb)
 
 
+def batch_index(analyses: Sequence[Analysis]) -> StoryIndex:
+    """:func:`accord.stories.cluster` (the batch algorithm) as a :class:`StoryIndex` holding its
+    stories, so that later articles can join them incrementally.
+
+    The index learns its document frequencies from the whole batch, as ``cluster`` does, and
+    takes ``cluster``'s stories and copies as they are; story ids and titles are the index's
+    (the id of a story's first article, its most representative headline).
+    """
+    stories = cluster(analyses)
+    index = StoryIndex()
+    ordered = publication_order(analyses)
+    index.prime(ordered)
+    features = {art.id: art for art in index.extract_all(ordered)}
+    for story in stories:
+        sid: str | None = None
+        for article in story.articles:
+            sid = index.assign(features[article], None if sid is None else index.state(sid))
+        if sid is not None:
+            index.state(sid).duplicates = dict(story.duplicates)
+    return index
+
+
+def _entity_renames(before: dict[str, str | None], analyses: Sequence[Analysis]) -> dict[str, str]:
+    """Old entity id -> new one, where resolving again renamed an entity (by majority of the
+    mentions that carried the old id)."""
+    votes: dict[str, Counter[str]] = {}
+    for analysis in analyses:
+        for mention in analysis.mentions:
+            old = before.get(mention.id)
+            if old and mention.entity:
+                votes.setdefault(old, Counter())[mention.entity] += 1
+    renames = {old: counts.most_common(1)[0][0] for old, counts in votes.items()}
+    return {old: new for old, new in renames.items() if old != new}
+
+
+def _renamed_state(state: dict[str, Any], renames: dict[str, str]) -> dict[str, Any]:
+    """The story index state with entity keys (``"e:<id>"``, state version 1) renamed, so old
+    stories keep matching their entities after resolution renamed them. Merged entities add
+    up in story centroids; their document frequency is the larger of the two. Only weight
+    dicts (str -> number) are touched; other keys never start with ``"e:"``."""
+    if not renames or state.get("version") != 1:
+        return state
+
+    def rekey(
+        weights: dict[str, float], merge: Callable[[float, float], float]
+    ) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for key, weight in weights.items():
+            if key.startswith("e:") and key[2:] in renames:
+                key = "e:" + renames[key[2:]]
+            out[key] = merge(out[key], weight) if key in out else weight
+        return out
+
+    stories = [
+        {k: rekey(v, operator.add) if _is_weights(v) else v for k, v in story.items()}
+        for story in state["stories"]
+    ]
+    frequency = rekey(state["document_frequency"], max)
+    return {**state, "document_frequency": frequency, "stories": stories}
+
+
+def _is_weights(value: Any) -> bool:
+    return isinstance(value, dict) and all(isinstance(w, int | float) for w in value.values())
+
+
+def _place(
+    analyses: Sequence[Analysis], state: dict[str, Any] | None, renames: dict[str, str]
+) -> StoryIndex:
+    """The story index after placing ``analyses``: incrementally on a saved index, in batch
+    without one."""
+    if state is None:
+        return batch_index(analyses)
+    index = StoryIndex.from_state(_renamed_state(state, renames))
+    index.add_many(publication_order([a for a in analyses if index.story_of(a.article.id) is None]))
+    return index
+
+
+def _affected(stories: Sequence[Story], before: Sequence[Story], changed: set[str]) -> list[Story]:
+    """Stories whose facts must be reconciled again: new ones, ones whose articles or copies
+    changed, and ones holding an article whose analysis changed."""
+    old = {s.id: s for s in before}
+    return [
+        s
+        for s in stories
+        if s.id not in old
+        or (s.articles, s.duplicates) != (old[s.id].articles, old[s.id].duplicates)
+        or not changed.isdisjoint(s.articles)
+    ]
+
+
+def update_store(
+    store: Store,
+    analyses: Sequence[Analysis] = (),
+    *,
+    kb: Any = None,
+    skipped: Sequence[Skipped] = (),
+    rebuild: bool = False,
+    progress: Progress = _noop,
+) -> Result:
+    """Add newly analysed articles to what ``store`` holds, incrementally, and save.
+
+    Resolution runs again over every article (a new article can merge or rename entities). Each
+    new article joins the best story of the saved story index or starts a new one; facts are
+    reconciled again only for the stories that changed (new articles, changed analyses), the
+    others keep theirs. Analyses of already-stored articles are ignored, so running again on
+    the same input changes nothing. Without a saved index (a new database, or stories made some
+    other way), and with ``rebuild``, all stories are clustered again in batch.
+    """
+    stored = store.load()
+    state = None if rebuild else store.load_story_index()
+    known = {a.article.id for a in stored.analyses}
+    new = list({a.article.id: a for a in analyses if a.article.id not in known}.values())
+    if state is not None and not new and kb is None:
+        store.save(Result(skipped=list(skipped)), derived=False)  # logs the run and skips
+        return replace(stored, skipped=list(skipped))
+    everything = [*stored.analyses, *new]
+    before = {a.article.id: analysis_digest(a) for a in stored.analyses}
+    entity_before = {m.id: m.entity for a in stored.analyses for m in a.mentions}
+    entities = stored.entities
+    if new or kb is not None:
+        progress("resolve", 0, 1)
+        entities = resolve(everything, kb=kb)
+        apply_resolution(everything, entities)
+        progress("resolve", 1, 1)
+    progress("stories", 0, 1)
+    index = _place(everything, state, _entity_renames(entity_before, everything))
+    stories = index.stories()
+    progress("stories", 1, 1)
+    changed = {a.article.id for a in everything if before.get(a.article.id) != analysis_digest(a)}
+    affected = _affected(stories, stored.stories, changed)
+    progress("reconcile", 0, len(affected))
+    redone = reconcile(everything, affected, entities)
+    progress("reconcile", len(affected), len(affected))
+    redo = {s.id for s in affected}
+    facts_of: dict[str | None, list[Fact]] = {}
+    for fact in [*(f for f in stored.facts if f.story not in redo), *redone]:
+        facts_of.setdefault(fact.story, []).append(fact)
+    facts = [f for s in stories for f in facts_of.get(s.id, [])]
+    result = Result(everything, entities, facts, stories, list(skipped))
+    store.save(result, story_index=index.to_state())
+    return result
+
+
 def run_corpus(
     paths: Sequence[str],
     *,
@@ -153,31 +302,38 @@ def run_corpus(
     dask_scheduler: str | None = None,
 ) -> Result:
     """What ``accord run`` does: read ``paths``, analyse the articles the database does not have
-    yet, re-run the cross-article stages over everything stored, and save.
+    yet, add them to the stored corpus (:func:`update_store`), and save.
 
     With ``db=None`` nothing is stored and the result covers only ``paths``.
     """
     ingested = read_paths(
         paths, outlet=outlet, published=published, language=language, reader=reader
     )
-    store = None
-    stored: list[Analysis] = []
-    if db is not None:
-        from accord.store import open_store
+    if db is None:
+        analyses, failed = _analyse(ingested.articles, dask_scheduler, progress)
+        skipped = [*ingested.skipped, *failed]
+        return recompute(analyses, kb=_load_kb(kb), skipped=skipped, progress=progress)
+    from accord.store import open_store
 
-        store = open_store(db)
-        stored = store.load().analyses
-    known = {a.article.id for a in stored}
-    new = [a for a in ingested.articles if a.id not in known]
+    with open_store(db) as store:
+        known = store.article_ids()
+        new = [a for a in ingested.articles if a.id not in known]
+        analyses, failed = _analyse(new, dask_scheduler, progress)
+        skipped = [*ingested.skipped, *failed]
+        return update_store(store, analyses, kb=_load_kb(kb), skipped=skipped, progress=progress)
+
+
+def rebuild_stories(store: Store, *, progress: Progress = _noop) -> Result:
+    """What ``accord stories --rebuild`` does: cluster every stored article again in batch,
+    reconcile the stories that changed, and save (with a fresh story index)."""
+    return update_store(store, rebuild=True, progress=progress)
+
+
+def _analyse(
+    articles: Sequence[Article], dask_scheduler: str | None, progress: Progress
+) -> tuple[list[Analysis], list[Skipped]]:
     if dask_scheduler:
         from accord.dask_runner import analyze_dask
 
-        analyses, failed = analyze_dask(new, scheduler=dask_scheduler, progress=progress)
-    else:
-        analyses, failed = analyze_all(new, progress=progress)
-    skipped = [*ingested.skipped, *failed]
-    result = recompute([*stored, *analyses], kb=_load_kb(kb), skipped=skipped, progress=progress)
-    if store is not None:
-        store.save(result)  # records result.skipped too
-        store.close()
-    return result
+        return analyze_dask(articles, scheduler=dask_scheduler, progress=progress)
+    return analyze_all(articles, progress=progress)

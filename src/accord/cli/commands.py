@@ -100,7 +100,9 @@ def run(
     ] = None,
     reader: Annotated[
         str | None,
-        typer.Option(help="Force one input reader (text, html, json, jsonl, feed) instead of by extension."),
+        typer.Option(
+            help="Force one input reader (text, html, json, jsonl, feed) instead of by extension."
+        ),
     ] = None,
     kb: Annotated[
         Path | None, typer.Option(help="Knowledge base (JSONL) to link entities to.")
@@ -232,15 +234,12 @@ def stories(
     ] = False,
     db: DbOption = None,
 ) -> None:
-    """List the stories in the database, or rebuild them from scratch."""
-    from accord.pipeline import recompute
+    """List the stories in the database, or re-cluster every stored article in batch."""
+    from accord.pipeline import rebuild_stories
     from accord.store import open_store
 
-    store = open_store(db)
-    result = store.load()
-    if rebuild:
-        result = recompute(result.analyses, skipped=result.skipped)
-        store.save(result)
+    with open_store(db) as store:
+        result = rebuild_stories(store) if rebuild else store.load()
     for story in result.stories:
         out.print(f"[bold]{story.id}[/] {story.title}", highlight=False)
         for article in story.articles:

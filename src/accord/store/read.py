@@ -1,10 +1,11 @@
 """Table rows → model objects. Each function reads whole tables (or one id) with one query per
-table, never one query per row, and returns objects in the order they were saved."""
+table, never one query per row, and returns objects in the order they were saved. Objects are
+built from the columns named after their fields (:mod:`accord.store.columns`)."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
@@ -16,18 +17,17 @@ from accord.model import (
     Entity,
     Event,
     Fact,
-    FactStatus,
     Mention,
     MergeEvidence,
     Provenance,
     Quote,
-    QuoteKind,
     Sentence,
     Skipped,
     Span,
     Story,
     TimeExpression,
 )
+from accord.store.columns import from_columns
 from accord.store.schema import (
     ArticleRow,
     EntityMentionRow,
@@ -62,16 +62,9 @@ def provenance_from_dict(data: dict[str, Any]) -> Provenance:
 
 
 def article_from_row(row: ArticleRow) -> Article:
-    return Article(
-        id=row.id,
-        text=row.text,
-        title=row.title,
-        outlet=row.outlet,
-        url=row.url,
-        published=row.published,
-        language=row.language,
-        source_id=row.source_id,
-        path=row.path,
+    return from_columns(
+        Article,
+        row,
         provenance=provenance_from_dict(row.provenance),
         skip_ranges=[(int(start), int(end)) for start, end in row.skip_ranges],
     )
@@ -84,13 +77,11 @@ def load_analyses(session: Session, ids: Collection[str] | None = None) -> list[
     wanted = None if ids is None else list(ids)
     by_id = {a.article.id: a for a in analyses}
     for row in _children(session, SentenceRow, wanted):
-        by_id[row.article_id].sentences.append(
-            Sentence(start=row.start_char, end=row.end_char, paragraph=row.paragraph)
-        )
+        by_id[row.article_id].sentences.append(from_columns(Sentence, row))
     for mention in _children(session, MentionRow, wanted):
-        by_id[mention.article_id].mentions.append(_mention(mention))
+        by_id[mention.article_id].mentions.append(from_columns(Mention, mention))
     for time in _children(session, TimeRow, wanted):
-        by_id[time.article_id].times.append(_time(time))
+        by_id[time.article_id].times.append(from_columns(TimeExpression, time))
     for quote in _children(session, QuoteRow, wanted):
         by_id[quote.article_id].quotes.append(quote_from_row(quote))
     for event in _children(session, EventRow, wanted):
@@ -108,68 +99,17 @@ def _children(session: Session, table: type[RowT], ids: Collection[str] | None) 
     return session.scalars(_only(query, table.article_id, ids))
 
 
-def _mention(row: MentionRow) -> Mention:
-    return Mention(
-        id=row.id,
-        article=row.article_id,
-        start=row.start_char,
-        end=row.end_char,
-        text=row.text,
-        label=row.label,
-        sentence=row.sentence,
-        chain=row.chain,
-        titles=list(row.titles),
-        roles=list(row.roles),
-        entity=row.entity_id,
-    )
-
-
-def _time(row: TimeRow) -> TimeExpression:
-    return TimeExpression(
-        article=row.article_id,
-        start=row.start_char,
-        end=row.end_char,
-        text=row.text,
-        value=row.value,
-        grain=row.grain,
-    )
-
-
 def quote_from_row(row: QuoteRow) -> Quote:
-    return Quote(
-        id=row.id,
-        article=row.article_id,
-        start=row.start_char,
-        end=row.end_char,
-        text=row.text,
-        speaker=row.speaker,
-        speaker_text=row.speaker_text,
-        cue=row.cue,
-        kind=cast(QuoteKind, row.kind),
-        speaker_mention=row.speaker_mention,
-    )
+    return from_columns(Quote, row)
 
 
 def _event(row: EventRow) -> Event:
-    return Event(
-        id=row.id,
-        article=row.article_id,
-        start=row.start_char,
-        end=row.end_char,
-        text=row.text,
-        type=row.type,
-        mode=row.mode,
-        source=list(row.source),
-        target=list(row.target),
-        source_text=list(row.source_text),
-        target_text=list(row.target_text),
-        location=row.location,
-        date=row.date,
-        quantity=row.quantity,
-        negated=row.negated,
-        confidence=row.confidence,
-        method=row.method,
-        facts=list(row.facts),
+    """Rows saved before migration 0002 have no actor mention ids (NULL): read as empty."""
+    return from_columns(
+        Event,
+        row,
+        source_mentions=list(row.source_mentions or []),
+        target_mentions=list(row.target_mentions or []),
     )
 
 
@@ -185,31 +125,16 @@ def load_entities(session: Session, ids: Collection[str] | None = None) -> list[
         MergeEvidenceRow.entity_id, MergeEvidenceRow.position
     )
     for ev in session.scalars(_only(evidence, MergeEvidenceRow.entity_id, ids)):
-        entities[ev.entity_id].evidence.append(
-            MergeEvidence(
-                left=ev.left_alias,
-                right=ev.right_alias,
-                rule=ev.rule,
-                score=ev.score,
-                detail=ev.detail,
-            )
-        )
+        entities[ev.entity_id].evidence.append(from_columns(MergeEvidence, ev))
     return list(entities.values())
 
 
 def _entity(row: EntityRow) -> Entity:
-    return Entity(
-        id=row.id,
-        name=row.name,
-        type=row.type,
-        aliases=list(row.aliases),
-        roles=list(row.roles),
-        links=dict(row.links),
-    )
+    return from_columns(Entity, row, mentions=[], evidence=[])
 
 
 def _span(row: EntityMentionRow | FactEvidenceRow) -> Span:
-    return Span(article=row.article_id, start=row.start_char, end=row.end_char, text=row.text)
+    return from_columns(Span, row)
 
 
 def load_facts(session: Session, ids: Collection[str] | None = None) -> list[Fact]:
@@ -221,30 +146,24 @@ def load_facts(session: Session, ids: Collection[str] | None = None) -> list[Fac
     for row in session.scalars(_only(spans, FactEvidenceRow.fact_id, ids)):
         fact = facts[row.fact_id]
         if row.kind == "conflict":
-            fact.conflicts.append(
-                Conflict(row.article_id, row.start_char, row.end_char, row.text, row.reason or "")
-            )
+            fact.conflicts.append(from_columns(Conflict, row, reason=row.reason or ""))
         else:
             fact.support.append(_span(row))
     return list(facts.values())
 
 
 def _fact(row: FactRow) -> Fact:
-    return Fact(
-        id=row.id,
-        statement=row.statement,
-        type=row.type,
-        status=cast(FactStatus, row.status),
-        story=row.story_id,
-        events=list(row.events),
-    )
+    return from_columns(Fact, row, support=[], conflicts=[])
 
 
 def load_stories(session: Session, ids: Collection[str] | None = None) -> list[Story]:
     """Stories with their articles and duplicates, in the order they were saved."""
     query = select(StoryRow).order_by(StoryRow.position)
     query = _only(query, StoryRow.id, ids)
-    stories = {row.id: Story(id=row.id, title=row.title) for row in session.scalars(query)}
+    stories = {
+        row.id: from_columns(Story, row, articles=[], duplicates={})
+        for row in session.scalars(query)
+    }
     members = select(StoryArticleRow).order_by(StoryArticleRow.story_id, StoryArticleRow.position)
     for member in session.scalars(_only(members, StoryArticleRow.story_id, ids)):
         stories[member.story_id].articles.append(member.article_id)
@@ -258,4 +177,4 @@ def load_stories(session: Session, ids: Collection[str] | None = None) -> list[S
 
 def load_skipped(session: Session) -> list[Skipped]:
     rows = session.scalars(select(SkippedRow).order_by(SkippedRow.id))
-    return [Skipped(path=row.path, reason=row.reason, line=row.line) for row in rows]
+    return [from_columns(Skipped, row) for row in rows]

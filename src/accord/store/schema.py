@@ -207,6 +207,11 @@ class EventRow(Base):
     confidence: Mapped[float] = mapped_column(Float)
     method: Mapped[str]
     facts: Mapped[Any]
+    # The mention ids behind source/target/location, so resolution can run again (added in 0002;
+    # NULL in rows saved before it, read as empty).
+    source_mentions: Mapped[Any | None] = mapped_column(JSON, nullable=True)
+    target_mentions: Mapped[Any | None] = mapped_column(JSON, nullable=True)
+    location_mention: Mapped[str | None]
 
 
 class EntityRow(Base):
@@ -310,6 +315,22 @@ class StoryDuplicateRow(Base):
     article_id: Mapped[str] = mapped_column(primary_key=True)
     copy_of: Mapped[str]
     position: Mapped[int]
+
+
+class StoryIndexRow(Base):
+    """The saved state of the incremental story index (``StoryIndex.to_state()``), one row.
+
+    It describes the same stories as the ``stories`` table and is replaced in the same
+    transaction; no row means the stories were made without an index (the next incremental run
+    rebuilds one from the stored articles).
+    """
+
+    __tablename__ = "story_index"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    state: Mapped[Any]
+    articles: Mapped[int]
+    saved: Mapped[datetime]
 
 
 class SkippedRow(Base):

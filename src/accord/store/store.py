@@ -5,7 +5,8 @@ Transactions (see ``docs/store.md``):
 * each article and everything found in it is written in its own transaction, so a crash in the
   middle of a run leaves every article either as it was before or fully replaced;
 * entities, facts and stories are recomputed by the pipeline from all articles, so they are
-  replaced wholesale, in one transaction, after the articles.
+  replaced wholesale, in one transaction, after the articles, together with the saved state of
+  the incremental story index that made the stories (or its absence).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from alembic.util.exc import CommandError
 from sqlalchemy import Engine, delete, func, select
@@ -56,6 +57,7 @@ from accord.store.schema import (
     SkippedRow,
     StoryArticleRow,
     StoryDuplicateRow,
+    StoryIndexRow,
     StoryRow,
 )
 
@@ -65,6 +67,7 @@ SaveOutcome = Literal["added", "replaced", "unchanged"]
 
 # Children first, so deleting never trips a foreign key even without ON DELETE CASCADE.
 _DERIVED_TABLES: tuple[type[Base], ...] = (
+    StoryIndexRow,
     EntityMentionRow,
     MergeEvidenceRow,
     EntityRow,
@@ -74,6 +77,7 @@ _DERIVED_TABLES: tuple[type[Base], ...] = (
     StoryDuplicateRow,
     StoryRow,
 )
+_STORY_INDEX_ROW = 1  # the one row of ``story_index``
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,14 +204,23 @@ class Store:
 
     # -- writing ----------------------------------------------------------------------------
 
-    def save(self, result: Result, *, derived: bool = True) -> SaveSummary:
+    def save(
+        self,
+        result: Result,
+        *,
+        derived: bool = True,
+        story_index: dict[str, Any] | None = None,
+    ) -> SaveSummary:
         """Store ``result``: each article atomically, then (``derived=True``) replace entities,
-        facts and stories wholesale, then record its skipped inputs. Saving the same result
-        twice leaves the same rows; only the ``runs`` log grows."""
+        facts, stories and the story index state (``StoryIndex.to_state()`` of the index that
+        made ``result.stories``, or ``None``) wholesale, then record its skipped inputs. Saving
+        the same result twice leaves the same rows; only the ``runs`` log grows."""
         run_id = self._start_run()
         outcomes = Counter(self.save_analysis(a, run_id=run_id) for a in result.analyses)
         if derived:
-            self.replace_derived(result.entities, result.facts, result.stories)
+            self.replace_derived(
+                result.entities, result.facts, result.stories, story_index=story_index
+            )
         self.record_skipped(result.skipped, run_id=run_id)
         summary = SaveSummary(
             run_id=run_id,
@@ -247,19 +260,37 @@ class Store:
         return outcome
 
     def replace_derived(
-        self, entities: Iterable[Entity], facts: Iterable[Fact], stories: Iterable[Story]
+        self,
+        entities: Iterable[Entity],
+        facts: Iterable[Fact],
+        stories: Iterable[Story],
+        *,
+        story_index: dict[str, Any] | None = None,
     ) -> None:
-        """Replace all entities, facts and stories by these, in one transaction."""
+        """Replace all entities, facts and stories by these, in one transaction.
+
+        ``story_index`` is the state of the story index that made ``stories``; it replaces the
+        stored one. Without it the stored state is deleted, because it would no longer describe
+        the stored stories (the next incremental run then rebuilds the index in batch).
+        """
+        stories = list(stories)
         with self._transaction() as session:
             for table in _DERIVED_TABLES:
                 session.execute(delete(table))
             for rows in (
                 *write.entity_rows(list(entities)),
                 *write.fact_rows(list(facts)),
-                *write.story_rows(list(stories)),
+                *write.story_rows(stories),
             ):
                 session.add_all(rows)
                 session.flush()
+            if story_index is not None:
+                articles = sum(len(s.articles) for s in stories)
+                session.add(
+                    StoryIndexRow(
+                        id=_STORY_INDEX_ROW, state=story_index, articles=articles, saved=_now()
+                    )
+                )
 
     def record_skipped(self, skipped: Iterable[Skipped], run_id: str | None = None) -> None:
         """Record inputs that could not be used; one row per (path, reason, line), whose time
@@ -322,6 +353,13 @@ class Store:
                 stories=read.load_stories(session),
                 skipped=read.load_skipped(session),
             )
+
+    def load_story_index(self) -> dict[str, Any] | None:
+        """The saved story index state (for ``StoryIndex.from_state``), or ``None`` when the
+        stored stories were not made by a saved index."""
+        with self._reading() as session:
+            row = session.get(StoryIndexRow, _STORY_INDEX_ROW)
+            return None if row is None else dict(row.state)
 
     def article_ids(self) -> set[str]:
         """Ids (content hashes) of the stored articles: ingest can skip these."""

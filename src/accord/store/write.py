@@ -3,7 +3,8 @@
 Parents and children come back as separate lists because the ORM orders inserts by
 ``relationship()``, which these tables do not declare; the store flushes the lists in order.
 Lists become child rows numbered by ``position`` so their order survives; list and dict fields
-that nobody queries by (aliases, titles, actor lists) become JSON values.
+that nobody queries by (aliases, titles, actor lists) become JSON values. Columns are named after
+the model's fields (:mod:`accord.store.columns`), so each row is built from its object's fields.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ import json
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from accord.model import Analysis, Article, Entity, Fact, Span, Story
+from accord.model import Analysis, Article, Entity, Fact, Story
+from accord.store.columns import to_columns
 from accord.store.schema import (
     ArticleRow,
     Base,
@@ -32,6 +35,9 @@ from accord.store.schema import (
     StoryRow,
     TimeRow,
 )
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 
 def analysis_digest(analysis: Analysis) -> str:
@@ -55,14 +61,8 @@ def update_article_row(
     row: ArticleRow, article: Article, run_id: str | None, now: datetime
 ) -> None:
     """Copy ``article``'s metadata and text onto ``row`` (new or already stored)."""
-    row.text = article.text
-    row.title = article.title
-    row.outlet = article.outlet
-    row.url = article.url
-    row.published = article.published
-    row.language = article.language
-    row.source_id = article.source_id
-    row.path = article.path
+    for name, value in to_columns(article, skip=("id", "provenance", "skip_ranges")).items():
+        setattr(row, name, value)
     row.provenance = article.provenance.to_dict()
     row.skip_ranges = [[start, end] for start, end in article.skip_ranges]
     row.run_id = run_id
@@ -78,103 +78,35 @@ def analysis_rows(analysis: Analysis) -> Iterator[list[Base]]:
     yield event_rows(analysis)
 
 
-def sentence_rows(analysis: Analysis) -> list[Base]:
+def _article_children(
+    table: type[Base], analysis: Analysis, items: Sequence[DataclassInstance]
+) -> list[Base]:
+    """One ``table`` row per item, stored under the analysis's article, numbered in order."""
     article = analysis.article.id
     return [
-        SentenceRow(
-            article_id=article,
-            position=i,
-            start_char=s.start,
-            end_char=s.end,
-            paragraph=s.paragraph,
-        )
-        for i, s in enumerate(analysis.sentences)
+        table(article_id=article, position=i, **to_columns(item, skip=("article",)))
+        for i, item in enumerate(items)
     ]
+
+
+def sentence_rows(analysis: Analysis) -> list[Base]:
+    return _article_children(SentenceRow, analysis, analysis.sentences)
 
 
 def mention_rows(analysis: Analysis) -> list[Base]:
-    article = analysis.article.id
-    return [
-        MentionRow(
-            article_id=article,
-            position=i,
-            id=m.id,
-            start_char=m.start,
-            end_char=m.end,
-            text=m.text,
-            label=m.label,
-            sentence=m.sentence,
-            chain=m.chain,
-            titles=list(m.titles),
-            roles=list(m.roles),
-            entity_id=m.entity,
-        )
-        for i, m in enumerate(analysis.mentions)
-    ]
+    return _article_children(MentionRow, analysis, analysis.mentions)
 
 
 def time_rows(analysis: Analysis) -> list[Base]:
-    article = analysis.article.id
-    return [
-        TimeRow(
-            article_id=article,
-            position=i,
-            start_char=t.start,
-            end_char=t.end,
-            text=t.text,
-            value=t.value,
-            grain=t.grain,
-        )
-        for i, t in enumerate(analysis.times)
-    ]
+    return _article_children(TimeRow, analysis, analysis.times)
 
 
 def quote_rows(analysis: Analysis) -> list[Base]:
-    article = analysis.article.id
-    return [
-        QuoteRow(
-            article_id=article,
-            position=i,
-            id=q.id,
-            start_char=q.start,
-            end_char=q.end,
-            text=q.text,
-            speaker=q.speaker,
-            speaker_text=q.speaker_text,
-            cue=q.cue,
-            kind=q.kind,
-            speaker_mention=q.speaker_mention,
-        )
-        for i, q in enumerate(analysis.quotes)
-    ]
+    return _article_children(QuoteRow, analysis, analysis.quotes)
 
 
 def event_rows(analysis: Analysis) -> list[Base]:
-    article = analysis.article.id
-    return [
-        EventRow(
-            article_id=article,
-            position=i,
-            id=e.id,
-            start_char=e.start,
-            end_char=e.end,
-            text=e.text,
-            type=e.type,
-            mode=e.mode,
-            source=list(e.source),
-            target=list(e.target),
-            source_text=list(e.source_text),
-            target_text=list(e.target_text),
-            location=e.location,
-            date=e.date,
-            quantity=e.quantity,
-            negated=e.negated,
-            confidence=e.confidence,
-            method=e.method,
-            facts=list(e.facts),
-        )
-        for i, e in enumerate(analysis.events)
-    ]
+    return _article_children(EventRow, analysis, analysis.events)
 
 
 def entity_rows(entities: Sequence[Entity]) -> list[list[Base]]:
@@ -184,30 +116,14 @@ def entity_rows(entities: Sequence[Entity]) -> list[list[Base]]:
     evidence: list[Base] = []
     for position, entity in enumerate(entities):
         parents.append(
-            EntityRow(
-                id=entity.id,
-                position=position,
-                name=entity.name,
-                type=entity.type,
-                aliases=list(entity.aliases),
-                roles=list(entity.roles),
-                links=dict(entity.links),
-            )
+            EntityRow(position=position, **to_columns(entity, skip=("mentions", "evidence")))
         )
         spans.extend(
-            EntityMentionRow(entity_id=entity.id, position=i, **_span_columns(span))
+            EntityMentionRow(entity_id=entity.id, position=i, **to_columns(span))
             for i, span in enumerate(entity.mentions)
         )
         evidence.extend(
-            MergeEvidenceRow(
-                entity_id=entity.id,
-                position=i,
-                left_alias=ev.left,
-                right_alias=ev.right,
-                rule=ev.rule,
-                score=ev.score,
-                detail=ev.detail,
-            )
+            MergeEvidenceRow(entity_id=entity.id, position=i, **to_columns(ev))
             for i, ev in enumerate(entity.evidence)
         )
     return [parents, spans, evidence]
@@ -219,30 +135,13 @@ def fact_rows(facts: Sequence[Fact]) -> list[list[Base]]:
     evidence: list[Base] = []
     for position, fact in enumerate(facts):
         parents.append(
-            FactRow(
-                id=fact.id,
-                position=position,
-                statement=fact.statement,
-                type=fact.type,
-                status=fact.status,
-                story_id=fact.story,
-                events=list(fact.events),
+            FactRow(position=position, **to_columns(fact, skip=("support", "conflicts")))
+        )
+        for kind, spans in (("support", fact.support), ("conflict", fact.conflicts)):
+            evidence.extend(
+                FactEvidenceRow(fact_id=fact.id, kind=kind, position=i, **to_columns(span))
+                for i, span in enumerate(spans)
             )
-        )
-        evidence.extend(
-            FactEvidenceRow(fact_id=fact.id, kind="support", position=i, **_span_columns(span))
-            for i, span in enumerate(fact.support)
-        )
-        evidence.extend(
-            FactEvidenceRow(
-                fact_id=fact.id,
-                kind="conflict",
-                position=i,
-                reason=conflict.reason,
-                **_span_columns(conflict),
-            )
-            for i, conflict in enumerate(fact.conflicts)
-        )
     return [parents, evidence]
 
 
@@ -251,7 +150,9 @@ def story_rows(stories: Sequence[Story]) -> list[list[Base]]:
     parents: list[Base] = []
     children: list[Base] = []
     for position, story in enumerate(stories):
-        parents.append(StoryRow(id=story.id, position=position, title=story.title))
+        parents.append(
+            StoryRow(position=position, **to_columns(story, skip=("articles", "duplicates")))
+        )
         children.extend(
             StoryArticleRow(story_id=story.id, position=i, article_id=article)
             for i, article in enumerate(story.articles)
@@ -261,12 +162,3 @@ def story_rows(stories: Sequence[Story]) -> list[list[Base]]:
             for i, (copy, original) in enumerate(story.duplicates.items())
         )
     return [parents, children]
-
-
-def _span_columns(span: Span) -> dict[str, str | int]:
-    return {
-        "article_id": span.article,
-        "start_char": span.start,
-        "end_char": span.end,
-        "text": span.text,
-    }

@@ -7,6 +7,9 @@ stored, exported and rendered like real output without running spaCy.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 from accord.model import (
     Analysis,
     Article,
@@ -25,6 +28,8 @@ from accord.model import (
     Story,
     mention_id,
 )
+
+T = TypeVar("T")
 
 _TEXTS = {
     "a1": (
@@ -155,76 +160,53 @@ def _span(art: Article, needle: str, occurrence: int = 0) -> Span:
     return Span(art.id, start, end, needle)
 
 
+def located(cls: Callable[..., T], art: Article, item_id: str, needle: str, **fields: Any) -> T:
+    """A quote, event or mention (``cls``) with id ``item_id`` at the first ``needle`` of ``art``."""
+    start, end = find(art.text, needle)
+    return cls(item_id, art.id, start, end, needle, **fields)
+
+
 def _quotes(arts: dict[str, Article]) -> dict[str, list[Quote]]:
-    q1 = _span(arts["a1"], "The crossing will open within a week,")
-    q2 = _span(arts["a2"], "We are not in a hurry,")
+    week, hurry = "The crossing will open within a week,", "We are not in a hurry,"
     return {
         "a1": [
-            Quote(
-                "Q1",
-                q1.article,
-                q1.start,
-                q1.end,
-                q1.text,
-                speaker="E1",
-                speaker_text="Trosk",
-                cue="said",
-            )
+            located(Quote, arts["a1"], "Q1", week, speaker="E1", speaker_text="Trosk", cue="said")
         ],
         "a2": [
-            Quote(
-                "Q2",
-                q2.article,
-                q2.start,
-                q2.end,
-                q2.text,
-                speaker="E2",
-                speaker_text="Odvin",
-                cue="said",
-            )
+            located(Quote, arts["a2"], "Q2", hurry, speaker="E2", speaker_text="Odvin", cue="said")
         ],
         "a3": [],
     }
 
 
+def _talks() -> dict[str, Any]:
+    """What the two reports of the Trosk-Odvin meeting (events V1 and V2) share."""
+    return {
+        "type": "CONSULT",
+        "source": ["E1"],
+        "target": ["E2"],
+        "target_text": ["Marek Odvin"],
+        "location": "E5",
+        "facts": ["F1"],
+    }
+
+
 def _events(arts: dict[str, Article]) -> dict[str, list[Event]]:
-    e1 = _span(arts["a1"], "Ilvana Trosk met Marek Odvin")
-    e2 = _span(arts["a2"], "held talks with Marek Odvin")
+    met, held = "Ilvana Trosk met Marek Odvin", "held talks with Marek Odvin"
     return {
         "a1": [
-            Event(
+            located(
+                Event,
+                arts["a1"],
                 "V1",
-                e1.article,
-                e1.start,
-                e1.end,
-                e1.text,
-                type="CONSULT",
+                met,
                 mode="visit",
-                source=["E1"],
-                target=["E2"],
                 source_text=["Ilvana Trosk"],
-                target_text=["Marek Odvin"],
-                location="E5",
                 date="2031-04-07",
-                facts=["F1"],
+                **_talks(),
             )
         ],
-        "a2": [
-            Event(
-                "V2",
-                e2.article,
-                e2.start,
-                e2.end,
-                e2.text,
-                type="CONSULT",
-                source=["E1"],
-                target=["E2"],
-                source_text=["Ilvana Troskova"],
-                target_text=["Marek Odvin"],
-                location="E5",
-                facts=["F1"],
-            )
-        ],
+        "a2": [located(Event, arts["a2"], "V2", held, source_text=["Ilvana Troskova"], **_talks())],
         "a3": [],
     }
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from accord.model import Article, Entity, Fact, FactStatus, Quote, Story
 from accord.web.data import ResultIndex
@@ -23,7 +26,16 @@ from accord.web.schemas import (
     TimeOut,
 )
 
+M = TypeVar("M", bound=BaseModel)
+
 STATUS_ORDER: tuple[FactStatus, ...] = ("corroborated", "conflicting", "single_source")
+
+
+def filled(model: type[M], source: object, **given: Any) -> M:
+    """``model`` filled from ``source``'s attributes of the same names, except the ``given``
+    fields (counts, nested lists, anything the source does not hold as the API shows it)."""
+    names = model.model_fields.keys() - given.keys()
+    return model(**{n: getattr(source, n) for n in names if hasattr(source, n)}, **given)
 
 
 def quote_out(index: ResultIndex, quote: Quote) -> QuoteOut:
@@ -32,28 +44,25 @@ def quote_out(index: ResultIndex, quote: Quote) -> QuoteOut:
     return out
 
 
+def _article_counts(index: ResultIndex, article: Article) -> dict[str, Any]:
+    return {
+        "stories": index.story_of.get(article.id, []),
+        "n_mentions": len(index.mentions.get(article.id, [])),
+        "n_quotes": len(index.quotes.get(article.id, [])),
+        "n_events": len(index.events.get(article.id, [])),
+    }
+
+
 def article_summary(index: ResultIndex, article: Article) -> ArticleSummary:
-    return ArticleSummary(
-        id=article.id,
-        title=article.title,
-        outlet=article.outlet,
-        url=article.url,
-        published=article.published,
-        language=article.language,
-        stories=index.story_of.get(article.id, []),
-        n_mentions=len(index.mentions.get(article.id, [])),
-        n_quotes=len(index.quotes.get(article.id, [])),
-        n_events=len(index.events.get(article.id, [])),
-    )
+    return filled(ArticleSummary, article, **_article_counts(index, article))
 
 
 def article_detail(index: ResultIndex, article: Article) -> ArticleDetail:
     analysis = index.analyses[article.id]
-    return ArticleDetail(
-        **article_summary(index, article).model_dump(),
-        text=article.text,
-        source_id=article.source_id,
-        path=article.path,
+    return filled(
+        ArticleDetail,
+        article,
+        **_article_counts(index, article),
         provenance=article.provenance.to_dict(),
         skip_ranges=list(article.skip_ranges),
         mentions=[MentionOut.model_validate(m) for m in index.mentions.get(article.id, [])],
@@ -63,22 +72,22 @@ def article_detail(index: ResultIndex, article: Article) -> ArticleDetail:
     )
 
 
+def _entity_counts(entity: Entity) -> dict[str, Any]:
+    return {
+        "n_mentions": len(entity.mentions),
+        "n_articles": len({span.article for span in entity.mentions}),
+    }
+
+
 def entity_summary(entity: Entity) -> EntitySummary:
-    return EntitySummary(
-        id=entity.id,
-        name=entity.name,
-        type=entity.type,
-        aliases=entity.aliases,
-        roles=entity.roles,
-        n_mentions=len(entity.mentions),
-        n_articles=len({span.article for span in entity.mentions}),
-    )
+    return filled(EntitySummary, entity, **_entity_counts(entity))
 
 
 def entity_detail(index: ResultIndex, entity: Entity) -> EntityDetail:
-    return EntityDetail(
-        **entity_summary(entity).model_dump(),
-        links=entity.links,
+    return filled(
+        EntityDetail,
+        entity,
+        **_entity_counts(entity),
         mentions=[SpanOut.model_validate(s) for s in entity.mentions],
         evidence=[MergeEvidenceOut.model_validate(ev) for ev in entity.evidence],
         quotes=[quote_out(index, q) for q in index.quotes_by(entity.id)],
@@ -91,22 +100,24 @@ def _by_status(facts: list[Fact]) -> dict[str, int]:
     return {status: counts[status] for status in STATUS_ORDER if counts[status]}
 
 
-def story_summary(index: ResultIndex, story: Story) -> StorySummary:
+def _story_counts(index: ResultIndex, story: Story) -> dict[str, Any]:
     facts = index.facts_of(story.id)
-    return StorySummary(
-        id=story.id,
-        title=story.title,
-        articles=story.articles,
-        duplicates=story.duplicates,
-        n_facts=len(facts),
-        facts_by_status=_by_status(facts),
-        n_quotes=len(index.quotes_in(story.articles)),
-    )
+    return {
+        "n_facts": len(facts),
+        "facts_by_status": _by_status(facts),
+        "n_quotes": len(index.quotes_in(story.articles)),
+    }
+
+
+def story_summary(index: ResultIndex, story: Story) -> StorySummary:
+    return filled(StorySummary, story, **_story_counts(index, story))
 
 
 def story_detail(index: ResultIndex, story: Story) -> StoryDetail:
-    return StoryDetail(
-        **story_summary(index, story).model_dump(),
+    return filled(
+        StoryDetail,
+        story,
+        **_story_counts(index, story),
         facts=[FactOut.model_validate(f) for f in index.facts_of(story.id)],
         actors=[
             ActorOut(id=e.id, name=e.name, type=e.type, n_mentions=n)
