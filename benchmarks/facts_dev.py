@@ -27,9 +27,8 @@ SHARED = REPO.parent / "shared"
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from facts_seeds import _article_for, _overlap  # noqa: E402
-
 from accord.model import Analysis, Entity, Fact, Result, Story  # noqa: E402
+from facts_seeds import _article_for, _overlap  # noqa: E402
 
 # (name, article folder, gold file, publication date given to undated files)
 SETS = [
@@ -74,7 +73,9 @@ def _gold_spans(item: dict[str, object], result: Result) -> dict[str, list[tuple
         if article is None:
             continue
         per_doc[article.id] = [
-            (article.text.find(s), article.text.find(s) + len(s)) for s in strings if s in article.text
+            (article.text.find(s), article.text.find(s) + len(s))
+            for s in strings
+            if s in article.text
         ]
     return per_doc
 
@@ -95,7 +96,9 @@ def score(result: Result, gold: dict[str, object], verbose: bool) -> dict[str, l
         row[0] += 1
         per_doc = _gold_spans(item, result)
         found = [
-            f for f in result.facts if per_doc and all(_overlap(f, a, g) for a, g in per_doc.items())
+            f
+            for f in result.facts
+            if per_doc and all(_overlap(f, a, g) for a, g in per_doc.items())
         ]
         best = max(
             found, key=lambda f: sum(_overlap(f, a, g) for a, g in per_doc.items()), default=None
@@ -139,7 +142,9 @@ def main() -> int:
         facts = reconcile(analyses, [story], entities, encoder=encoder)  # type: ignore[arg-type]
         result = Result(analyses=analyses, entities=entities, facts=facts, stories=[story])
         print(f"== {name}")
-        table = score(result, json.loads(gold_path.read_text(encoding="utf-8")), "--verbose" in sys.argv)
+        table = score(
+            result, json.loads(gold_path.read_text(encoding="utf-8")), "--verbose" in sys.argv
+        )
         for status, (total, found, right, precision) in sorted(table.items()):
             mean = precision / found if found else 0.0
             print(

@@ -31,6 +31,7 @@ CONFLICT = 0.62  # score (values left out) above which incompatible values are a
 POLARITY_CONFLICT = 0.85  # opposite polarity is a conflict only for near-paraphrases
 CANDIDATE = 0.3  # pairs below this similarity are candidates only if they share a rare actor
 NEIGHBOURS = 3  # how many nearest claims of the other article define a claim's neighbourhood
+TENSE_PENALTY = 0.1  # one claim dates a plan ("will meet in April"), the other a past event
 
 
 @dataclass(slots=True)
@@ -116,14 +117,16 @@ def _value_checks(a: Claim, b: Claim) -> tuple[float, list[str]]:
             elif verdict is False and units_a[qa.unit] == 1 and units_b[qb.unit] == 1:
                 # only one count of this thing on each side, so they must be the same count
                 reasons.append(f"number: {qa.describe()} vs {qb.describe()}")
-    if a.dates and b.dates:
+    if a.dates and b.dates and a.future != b.future:
+        bonus -= TENSE_PENALTY  # a dated plan and a dated past event are two events
+    elif a.dates and b.dates:
         if any(x.overlaps(y) for x in a.dates for y in b.dates):
             bonus += 0.05
         else:
             reasons.append(f"date: {a.dates[0].label} vs {b.dates[0].label}")
     if any(x.overlaps(y) for x in a.bounds for y in b.bounds):
         bonus += 0.05
-    if reasons and bonus:  # one agreeing value among several: the others count different things
+    if reasons and bonus > 0:  # one agreeing value among several: the others count other things
         reasons = []
     return bonus, reasons
 
@@ -158,11 +161,16 @@ def score_matrix(
             if a.article == b.article:
                 continue
             sim = float(similarity[i, j])
-            if sim >= CANDIDATE or _specific_actor_shared(a, b, spec):
+            if a.headline and b.headline:  # two summaries of many facts: never one fact alone
+                scores[i, j] = PairScore(sim, margin=-1.0)
+            elif sim >= CANDIDATE or _specific_actor_shared(a, b, spec):
                 scores[i, j] = score_pair(a, b, sim, spec)
             else:  # not a candidate: its text score is all the grouping needs
                 scores[i, j] = PairScore(sim, margin=-1.0)
     _set_margins(claims, scores)
+    for (i, j), pair in scores.items():
+        if (claims[i].headline or claims[j].headline) and not pair.mutual:
+            pair.margin = -1.0  # a headline summarises many facts: only its best match counts
     return scores
 
 

@@ -27,7 +27,7 @@ from accord.reconcile.numbers import Quantity, find_quantities
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 _PRONOUN_START = re.compile(r"^\W*(he|she|they|it|his|her|their|its|this|that|these)\b", re.I)
 _DASH = re.compile(r"\s[–—-]\s")
@@ -38,8 +38,11 @@ _DATE_PREPS = ("since", "until", "before", "after", "by", "from", "till")
 _CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "NUM"})  # names count as actors instead
 _SCENE_DEPS = frozenset({"prep", "advcl", "npadvmod", "advmod", "mark"})  # "At a meeting ...,"
 _CONCESSIVE = frozenset({"although", "though", "while", "whereas"})
+_COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "attr", "prep", "dative"})
 _QUOTE_MARKS = frozenset('“”"‘’')
 _WORDS = re.compile(r"\w+")
+_FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+_FUTURE_HEADS = frozenset({"due", "set", "expect", "plan", "schedule"})  # "is due to start"
 SCENE_TOKENS = 8  # a fronted phrase this long is a claim of its own even without a number
 MIN_WORDS = 3  # shorter units (section headings, list debris) are not claims
 
@@ -64,6 +67,7 @@ class Claim:
     dates: list[DateRange] = field(default_factory=list)
     bounds: list[DateRange] = field(default_factory=list)  # "since March 2022": agree, never clash
     anchored: bool = False  # a dated event clause split off its sentence
+    future: bool = False  # the main predicate is a plan or forecast ("will meet", "is due to")
     cores: list[str] = field(default_factory=list)  # what is claimed, without who claims it
 
     @property
@@ -147,19 +151,55 @@ def _clause_cuts(span: Span) -> list[int]:
             and (len(before) >= SCENE_TOKENS or _has_value(span.doc[span.start : first]))
         ):
             cuts.append(first - span.start)
+        cuts.extend(_modifier_cuts(span, subjects))
     cuts.extend(_trailing_cuts(span))
     for token in span:
-        if (
-            token.dep_ == "conj"
-            and token.pos_ in ("VERB", "AUX")
-            and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
-        ):
+        if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and _own_clause(token, span):
             left = token.left_edge.i
             ccs = [c for c in token.head.children if c.dep_ == "cc" and c.i < token.i]
             edge = min([left, *[c.i for c in ccs]])
             if edge - span.start >= 4:
                 cuts.append(edge - span.start)
     return sorted(set(cuts))
+
+
+def _own_clause(token: Token, span: Span) -> bool:
+    """Whether a coordinated verb heads a claim of its own: it has its own subject ("..., but
+    he would"), or it is a second predicate of the main verb's subject, with its own complement,
+    of the other polarity ("X refused to concede | and called the count a theft"): one claim
+    has one polarity, so a negated and an affirmed predicate are two claims."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return True
+    edge = token.left_edge.i
+    if not (
+        token.head.i == span.root.i
+        and span.root.pos_ == "VERB"
+        and any(c.dep_ in _COMPLEMENTS for c in token.children)
+        and span.end - edge >= 4
+        and edge - span.start >= 4
+    ):
+        return False
+    cues = negation_cues()
+    return _negated(span.doc[span.start : edge], cues) != _negated(span.doc[edge : span.end], cues)
+
+
+def _modifier_cuts(span: Span, subjects: list[Token]) -> list[int]:
+    """A cut after a subject's participial modifier set off by commas: "The talks, hosted by
+    Malta, | produced no deal" reports who hosted the talks and what they produced."""
+    cuts: list[int] = []
+    for subject in subjects:
+        for acl in (c for c in subject.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG")):
+            left, right = acl.left_edge.i, acl.right_edge.i
+            if (
+                left - 1 >= span.start
+                and span.doc[left - 1].text == ","
+                and right + 1 < span.end
+                and span.doc[right + 1].text == ","
+                and right + 1 - subject.left_edge.i >= 4
+                and span.end - right >= 4
+            ):
+                cuts.append(right + 1 - span.start)
+    return cuts
 
 
 def _has_value(part: Span) -> bool:
@@ -178,8 +218,10 @@ def _trailing_cuts(span: Span) -> list[int]:
             continue
         marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
         absolute = token.lower_ == "with" and any(
-            c.pos_ == "VERB" and any(g.dep_ == "nsubj" for g in c.children) for c in token.children
-        )
+            (c.pos_ == "VERB" and any(g.dep_ == "nsubj" for g in c.children))
+            or any(g.dep_ == "det" and g.lemma_.lower() in negation_cues() for g in c.children)
+            for c in token.children
+        )  # ", with X doing Y", ", with no agreement on X"
         if (token.dep_ == "advcl" and marks & _CONCESSIVE) or absolute:
             cuts.append(token.left_edge.i - span.start)
     return cuts
@@ -273,7 +315,7 @@ def extract_claims(analysis: Analysis, nlp: Language | None = None) -> list[Clai
         titled = (
             headline and len(_WORDS.findall(key)) >= 5
         )  # a verbless headline still says something
-        if not titled and not any(t.pos_ in ("VERB", "AUX") for t in doc):
+        if not titled and not any(t.pos_ in ("VERB", "AUX") for t in doc) and not _nominal(doc):
             continue  # without a predicate a fragment claims nothing ("The Russia-Ukraine conflict.")
         claim = Claim(
             analysis.article.id,
@@ -288,6 +330,18 @@ def extract_claims(analysis: Analysis, nlp: Language | None = None) -> list[Clai
         claims.append(claim)
     _add_context(claims, analysis)
     return claims
+
+
+def _nominal(doc: Doc | Span) -> bool:
+    """A verbless unit that still claims something: a negated event noun split off a sentence
+    ("with no agreement on the disputed maritime border")."""
+    classes = predicate_classes()
+    return len(doc) >= 4 and any(
+        t.pos_ == "NOUN"
+        and classes.get(t.lemma_.lower(), "STATEMENT") != "STATEMENT"
+        and any(c.dep_ == "det" and c.lemma_.lower() in negation_cues() for c in t.children)
+        for t in doc
+    )
 
 
 def _inside(m: Mention | object, start: int, end: int) -> bool:
@@ -307,22 +361,21 @@ def _fill(claim: Claim, analysis: Analysis, doc: Doc | Span) -> None:
             claim.actors.add("id:" + quote.speaker)
             claim.persons.add("id:" + quote.speaker)
     _fill_predicate(claim, doc)
-    claim.quantities = _counted(find_quantities(claim.text), doc)
+    claim.quantities = _counted(find_quantities(claim.text), doc, claim.text)
     claim.dates = _event_dates(claim, analysis)
     claim.bounds = [
         d for s, _e, d in find_dates(claim.text) if _word_before(claim.text, s) in _DATE_PREPS
     ]
 
 
-def _negated(doc: Doc | Span, cues: frozenset[str]) -> bool:
-    """Whether the claim's main predicate, or what a reporting verb reports, is negated ("failed
-    to agree", "there was no progress", "said nothing would happen"); a negation inside any other
-    subordinate clause ("..., saying it was not accurate") does not count."""
+def _main_predicates(doc: Doc | Span) -> set[int]:
+    """Token indices of the claim's main predicate: its root, the verbs that complete it ("failed
+    to agree"), and what a reporting verb reports ("X said [that Y failed to agree]")."""
     tokens = list(doc)
     inside = {t.i for t in tokens}
     main = {t.i for t in tokens if t.dep_ == "ROOT" or t.head.i not in inside}
     reporting = predicate_classes()
-    for _ in range(2):  # "X said [that Y failed to agree]": what is reported is the claim
+    for _ in range(2):
         main |= {
             t.i
             for t in tokens
@@ -332,6 +385,27 @@ def _negated(doc: Doc | Span, cues: frozenset[str]) -> bool:
                 or (t.dep_ == "ccomp" and reporting.get(t.head.lemma_.lower()) == "STATEMENT")
             )
         }
+    return main
+
+
+def _future(doc: Doc | Span) -> bool:
+    """Whether the claim is about what will happen ("will release", "agreed that talks would
+    follow", "is due to start"): such a claim dates a plan, not an event that took place. After
+    clause splitting most claims hold one clause, so any future verb in the claim counts."""
+    for token in doc:
+        if token.dep_ in ("aux", "auxpass") and token.lower_ in _FUTURE_AUX:
+            return True
+        if token.lemma_.lower() in _FUTURE_HEADS and any(c.dep_ == "xcomp" for c in token.children):
+            return True
+    return False
+
+
+def _negated(doc: Doc | Span, cues: frozenset[str]) -> bool:
+    """Whether the claim's main predicate, or what a reporting verb reports, is negated ("failed
+    to agree", "there was no progress", "said nothing would happen"); a negation inside any other
+    subordinate clause ("..., saying it was not accurate") does not count."""
+    tokens = list(doc)
+    main = _main_predicates(doc)
     for token in tokens:
         if token.lemma_.lower() not in cues and token.dep_ != "neg":
             continue
@@ -344,10 +418,29 @@ def _negated(doc: Doc | Span, cues: frozenset[str]) -> bool:
     return False
 
 
-def _counted(quantities: list[Quantity], doc: Doc | Span) -> list[Quantity]:
-    """Quantities whose counted word is a noun: "seven consecutive terms" names no unit."""
+def _counted(quantities: list[Quantity], doc: Doc | Span, text: str) -> list[Quantity]:
+    """Quantities whose counted word is a noun ("seven consecutive terms" names no unit), each
+    counting the noun its number modifies ("45 fishing boats" counts boats, not "fishing")."""
     adjectives = {t.lower_ for t in doc if t.pos_ == "ADJ"}
-    return [q for q in quantities if q.is_duration or q.text.split()[-1].lower() not in adjectives]
+    kept = [q for q in quantities if q.is_duration or q.text.split()[-1].lower() not in adjectives]
+    lead = doc.text.find(text) if len(doc) else -1
+    if lead < 0:
+        return kept
+    first = doc[0].idx
+    out: list[Quantity] = []
+    for q in kept:
+        numbers = [
+            t
+            for t in doc
+            if q.start <= t.idx - first - lead < q.end and (t.like_num or t.pos_ == "NUM")
+        ]
+        head = numbers[-1].head if numbers and numbers[-1].dep_ == "nummod" else None
+        if q.is_duration or head is None or head.pos_ not in ("NOUN", "PROPN"):
+            out.append(q)
+            continue
+        noun = doc.doc.text[numbers[-1].idx + len(numbers[-1].text) : head.idx + len(head.text)]
+        out.append(q.with_noun(head.lemma_.lower(), " ".join(noun.split())))
+    return out
 
 
 def _fill_predicate(claim: Claim, doc: Doc | Span) -> None:
@@ -365,17 +458,28 @@ def _fill_predicate(claim: Claim, doc: Doc | Span) -> None:
         ):
             claim.classes.add(classes[lemma])
     claim.negated = _negated(doc, negation)
+    claim.future = _future(doc)
 
 
 def _cores(doc: Doc | Span) -> list[str]:
     """The reported contents of a reporting clause: complements of its speech verbs."""
     classes = predicate_classes()
     out: list[str] = []
+    tokens = list(doc)
+    low, high = (tokens[0].i, tokens[-1].i) if tokens else (0, -1)
+
+    def inside(t: Token) -> bool:  # a reported clause can run past a clause cut
+        return low <= t.i <= high
+
     for token in doc:
         if classes.get(token.lemma_.lower()) != "STATEMENT" or token.pos_ != "VERB":
             continue
         for content in (c for c in token.children if c.dep_ in ("ccomp", "xcomp")):
-            words = [t for t in content.subtree if not (t.dep_ == "mark" and t.i < content.i)]
+            words = [
+                t
+                for t in content.subtree
+                if inside(t) and not (t.dep_ == "mark" and t.i < content.i)
+            ]
             text = "".join(
                 t.whitespace_ if t.text in _QUOTE_MARKS else t.text_with_ws for t in words
             )
@@ -412,10 +516,12 @@ def _event_dates(claim: Claim, analysis: Analysis) -> list[DateRange]:
 
 
 def _add_context(claims: list[Claim], analysis: Analysis) -> None:
-    """Claims that open with a pronoun borrow the actors of the claims just before them."""
+    """Claims that open with a pronoun, or name no actor, borrow the actors of the sentence
+    before and of the earlier clauses of their own sentence ("X refused to concede | and called
+    the count a theft": the second clause is still about X)."""
     by_sentence: dict[int, set[str]] = {}
-    for claim in claims:
-        by_sentence.setdefault(claim.sentence, set()).update(claim.actors)
     for claim in claims:
         if _PRONOUN_START.match(claim.text) or not claim.actors:
             claim.context_actors = set(by_sentence.get(claim.sentence - 1, set()))
+            claim.context_actors |= by_sentence.get(claim.sentence, set())
+        by_sentence.setdefault(claim.sentence, set()).update(claim.actors)

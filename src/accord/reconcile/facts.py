@@ -25,17 +25,27 @@ def _span(claim: Claim) -> Span:
     return Span(claim.article, claim.start, claim.end, claim.text)
 
 
-def _conflicting_pairs(
-    indices: list[int], scores: dict[tuple[int, int], PairScore]
-) -> list[tuple[int, int, str]]:
-    """(kept claim, disagreeing claim, reason) for every aligned pair in the group that conflicts."""
-    out = []
+def _against(indices: list[int], scores: dict[tuple[int, int], PairScore]) -> dict[int, str]:
+    """The claims that disagree with the group's kept account, each with its reason.
+
+    The kept account is the largest set of claims that do not disagree with one another (the
+    claims with fewest disagreements go first), so "40 boats" twice against "45 boats" once
+    keeps 40 and lists 45 as the disagreement."""
+    reasons: dict[int, dict[int, str]] = {i: {} for i in indices}
     for a_pos, i in enumerate(indices):
         for j in indices[a_pos + 1 :]:
             pair = scores.get((i, j))
             if pair is not None and pair.reasons and pair.aligned:
-                out.append((i, j, "; ".join(pair.reasons)))
-    return out
+                reasons[i][j] = reasons[j][i] = "; ".join(pair.reasons)
+    kept: list[int] = []
+    against: dict[int, str] = {}
+    for i in sorted(indices, key=lambda k: (len(reasons[k]), indices.index(k))):
+        clash = [k for k in kept if k in reasons[i]]
+        if clash:
+            against[i] = reasons[i][clash[0]]
+        else:
+            kept.append(i)
+    return against
 
 
 def _status(claims: Sequence[Claim], duplicates: dict[str, str], conflicted: bool) -> FactStatus:
@@ -93,12 +103,15 @@ def build_fact(
     duplicates: dict[str, str],
     events: Sequence[Event],
 ) -> Fact | None:
-    """One fact from a group of claim indices, or None for a lone fragment too short to report."""
+    """One fact from a group of claim indices, or None for a lone fragment too short to report
+    or a group of headlines only (a headline summarises its article's body, whose claims are
+    facts of their own)."""
     claims = [all_claims[i] for i in indices]
     if len(claims) == 1 and len(claims[0].text.split()) < MIN_WORDS:
         return None
-    pairs = _conflicting_pairs(indices, scores)
-    against = {j: reason for _, j, reason in pairs}
+    if all(c.headline for c in claims):
+        return None
+    against = _against(indices, scores)
     support = [all_claims[i] for i in indices if i not in against]
     conflicts = [
         Conflict(

@@ -67,6 +67,21 @@ class Quantity:
     unit: str
     low_open: bool = False
     high_open: bool = False
+    noun: str = ""  # the counted noun phrase as written ("fishing boats"), for display
+
+    def with_noun(self, unit: str, noun: str) -> Quantity:
+        """The same quantity counting ``unit`` (a lemma), shown with ``noun`` as written."""
+        return Quantity(
+            self.start,
+            self.end,
+            self.text,
+            self.low,
+            self.high,
+            unit,
+            self.low_open,
+            self.high_open,
+            noun,
+        )
 
     @property
     def is_duration(self) -> bool:
@@ -75,6 +90,7 @@ class Quantity:
     def describe(self) -> str:
         """A short human form: ``1,000 prisoner``, ``<2 h``, ``100 min``, ``>3 year``."""
         scale, unit = _display_unit(self)
+        unit = unit if self.is_duration or not self.noun else self.noun
         low, high = self.low / scale, self.high / scale
         if self.low == self.high:
             return f"{_fmt(low)} {unit}"
@@ -167,6 +183,9 @@ def _number_at(toks: list[_Tok], i: int) -> tuple[float, int] | None:
             j += 1
         return value, j
     if toks[i].low in ("a", "an") and i + 1 < len(toks) and toks[i + 1].low in time_units():
+        following = toks[i + 2].low if i + 2 < len(toks) else ""
+        if toks[i + 1].low == "second" and following.isalpha() and following not in ("and", "or"):
+            return None  # "a second round": an ordinal, not one second
         return 1.0, i + 1  # "less than an hour"
     if not _is_number_word(toks[i]) and not (
         toks[i].low in ("a", "an")

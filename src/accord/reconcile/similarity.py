@@ -58,20 +58,29 @@ def claim_similarity(
     claims: Sequence[Claim], encoder: Encoder | bool | None = True
 ) -> npt.NDArray[np.float32]:
     """Claim-by-claim similarity: the best match between any of two claims' text variants
-    (the whole unit, or what it reports without "X said"), so attribution does not dilute it."""
+    (the whole unit, or what it reports without "X said"), so attribution does not dilute it.
+    When both claims report something, only their reported contents are compared: "X said A"
+    and "X said B" share their attribution, not their fact."""
     texts: list[str] = []
     owner: list[int] = []
+    core: list[bool] = []
     for index, claim in enumerate(claims):
-        for text in claim.variants:
+        for n, text in enumerate(claim.variants):
             texts.append(text)
             owner.append(index)
+            core.append(n > 0)
     model = get_encoder() if encoder is True else (encoder or None)
     full = similarity_matrix(texts, model)
-    out = np.full((len(claims), len(claims)), -1.0, dtype="float32")
     rows = np.asarray(owner)
+    cores = np.asarray(core)
+    every = [np.flatnonzero(rows == i) for i in range(len(claims))]
+    reported = [np.flatnonzero((rows == i) & cores) for i in range(len(claims))]
+    out = np.full((len(claims), len(claims)), -1.0, dtype="float32")
     for i in range(len(claims)):
-        best = full[rows == i].max(axis=0)
-        np.maximum.at(out[i], rows, best)
+        for j in range(len(claims)):
+            both = reported[i].size and reported[j].size
+            a, b = (reported[i], reported[j]) if both else (every[i], every[j])
+            out[i, j] = full[np.ix_(a, b)].max()
     return out if model is not None else _calibrate(out, claims)
 
 
