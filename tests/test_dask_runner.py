@@ -91,6 +91,24 @@ def test_dask_saves_to_the_database_when_given_one(
     assert open_store(url).article_ids() == {a.id for a in expected.articles}
 
 
+@pytest.mark.slow
+def test_dask_adds_new_articles_to_a_database_incrementally(
+    corpus: list[str], expected: Result, tmp_path: Path
+) -> None:
+    from accord.store import open_store
+
+    url = f"sqlite:///{tmp_path / 'dask.db'}"
+    first = sorted(Path(corpus[0]).iterdir())[0]
+    dask_runner.run_dask([str(first)], db_url=url, scheduler="synchronous")
+    result = dask_runner.run_dask(corpus, db_url=url, scheduler="synchronous")
+    ids = {a.id for a in expected.articles}
+    assert {a for s in result.stories for a in s.articles} == ids
+    with open_store(url) as store:
+        assert store.article_ids() == ids
+        assert store.load_story_index() is not None
+        assert [r.counts["articles_added"] for r in store.list_runs()] == [1, len(ids) - 1]
+
+
 def _fake_analyze_all(
     articles: Sequence[Article], nlp: Any = None, **_: Any
 ) -> tuple[list[Analysis], list[Skipped]]:

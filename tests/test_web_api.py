@@ -188,25 +188,30 @@ def test_api_openapi_documents_every_endpoint(client: TestClient) -> None:
     assert "/" not in paths  # HTML pages stay out of the API description
 
 
-def test_api_post_analyses_new_articles_and_recomputes_everything(
+def test_api_post_analyses_new_articles_and_updates_the_store(
     fresh_client: TestClient, sample: Result, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """POST ingests, analyses only what is new, recomputes over stored + new analyses, saves."""
+    """POST ingests, analyses only what is new, and hands the new analyses to update_store."""
     import accord.pipeline
 
     analysed: list[str] = []
-    recomputed: list[str] = []
+    updated: list[str] = []
 
     def fake_analyze_all(articles: list[Article], **_: Any) -> tuple[list[Analysis], list[Any]]:
         analysed.extend(a.id for a in articles)
         return [Analysis(article=a) for a in articles], []
 
-    def fake_recompute(analyses: list[Analysis], **kwargs: Any) -> Result:
-        recomputed.extend(a.article.id for a in analyses)
-        return Result(analyses=list(analyses), skipped=list(kwargs.get("skipped", [])))
+    def fake_update_store(store: Any, analyses: list[Analysis], **kwargs: Any) -> Result:
+        updated.extend(a.article.id for a in analyses)
+        stored = store.load()
+        result = Result(
+            analyses=[*stored.analyses, *analyses], skipped=list(kwargs.get("skipped", []))
+        )
+        store.save(result, derived=False)
+        return result
 
     monkeypatch.setattr(accord.pipeline, "analyze_all", fake_analyze_all)
-    monkeypatch.setattr(accord.pipeline, "recompute", fake_recompute)
+    monkeypatch.setattr(accord.pipeline, "update_store", fake_update_store)
     client = fresh_client
     app: Any = client.app
     app.state.submitter.nlp = object()  # never used by the fakes; keeps spaCy unloaded
@@ -223,8 +228,7 @@ def test_api_post_analyses_new_articles_and_recomputes_everything(
     new_id = body["articles"][0]
     assert body["articles"] == [new_id, new_id]  # the same text is one article
     assert body["n_articles"] == 4
-    assert analysed == [new_id]
-    assert set(recomputed) == {a.id for a in sample.articles} | {new_id}
+    assert analysed == updated == [new_id]
     stored = _get(client, f"/api/articles/{new_id}")
     assert (stored["outlet"], stored["title"]) == ("Orvel Times", "Dam opens in Orvel")
     assert stored["provenance"]["source_format"] == "api"

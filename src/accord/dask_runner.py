@@ -5,7 +5,8 @@ all the time, so it runs in :mod:`dask.bag` partitions; every worker process loa
 pipeline once and keeps it in a module global. The cross-article stages (resolve, stories,
 reconcile) need every analysis at once and run on the client through
 :func:`accord.pipeline.recompute`, as :func:`accord.pipeline.process` does, so the result equals
-``accord.pipeline.run`` on the same input.
+``accord.pipeline.run`` on the same input; with a database, through
+:func:`accord.pipeline.update_store`, as ``accord run`` does.
 
 Schedulers: ``"synchronous"`` (debugging), ``"threads"`` (one process; the pipeline is shared and
 used under a lock, so this mainly overlaps I/O), ``"processes"`` (a local pool, real parallelism),
@@ -27,7 +28,7 @@ from dask.callbacks import Callback
 
 from accord.ingest import read_paths
 from accord.model import Analysis, Article, Result, Skipped
-from accord.pipeline import Progress, analyze_all, recompute
+from accord.pipeline import Progress, analyze_all, recompute, update_store
 
 if TYPE_CHECKING:
     from dask.delayed import Delayed
@@ -156,23 +157,24 @@ def run_dask(
 ) -> Result:
     """``pipeline.run`` on Dask: ingest on the client, analyse in parallel, then the rest.
 
-    With ``db_url`` the result is also saved to that database (as ``accord run`` does).
+    With ``db_url`` only the articles the database does not have yet are analysed, and they are
+    added to it as ``accord run`` does (:func:`accord.pipeline.update_store`: they join the saved
+    stories); the result then covers everything stored.
     """
     ingested = read_paths(paths, outlet=outlet, published=published, language=language)
-    result = process_dask(
-        ingested.articles,
-        scheduler=scheduler,
-        partitions=partitions,
-        model=model,
-        kb=kb,
-        progress=progress,
-    )
-    result.skipped[:0] = ingested.skipped
-    if db_url is not None:
-        from accord.store import open_store
+    options: dict[str, Any] = {"scheduler": scheduler, "partitions": partitions, "model": model}
+    if db_url is None:
+        result = process_dask(ingested.articles, kb=kb, progress=progress, **options)
+        result.skipped[:0] = ingested.skipped
+        return result
+    from accord.store import open_store
 
-        open_store(db_url).save(result)
-    return result
+    with open_store(db_url) as store:
+        known = store.article_ids()
+        new = [a for a in ingested.articles if a.id not in known]
+        analyses, failed = analyze_dask(new, progress=progress, **options)
+        skipped = [*ingested.skipped, *failed]
+        return update_store(store, analyses, kb=kb, skipped=skipped, progress=progress)
 
 
 __all__ = ["analyze_dask", "process_dask", "run_dask", "worker_pipeline"]

@@ -10,7 +10,7 @@ import operator
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from accord.analyze import analyze_articles
 from accord.errors import AnalysisError
@@ -24,11 +24,21 @@ from accord.stories import StoryIndex, cluster, publication_order
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from accord.store import Store
-
 log = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+class CorpusStore(Protocol):
+    """What :func:`update_store` needs of a store (``accord.store.Store`` has it)."""
+
+    def load(self) -> Result: ...
+
+    def load_story_index(self) -> dict[str, Any] | None: ...
+
+    def save(
+        self, result: Result, *, derived: bool = True, story_index: dict[str, Any] | None = None
+    ) -> Any: ...
 
 
 def _noop(stage: str, done: int, total: int) -> None:
@@ -237,7 +247,7 @@ def _affected(stories: Sequence[Story], before: Sequence[Story], changed: set[st
 
 
 def update_store(
-    store: Store,
+    store: CorpusStore,
     analyses: Sequence[Analysis] = (),
     *,
     kb: Any = None,
@@ -323,7 +333,7 @@ def run_corpus(
         return update_store(store, analyses, kb=_load_kb(kb), skipped=skipped, progress=progress)
 
 
-def rebuild_stories(store: Store, *, progress: Progress = _noop) -> Result:
+def rebuild_stories(store: CorpusStore, *, progress: Progress = _noop) -> Result:
     """What ``accord stories --rebuild`` does: cluster every stored article again in batch,
     reconcile the stories that changed, and save (with a fresh story index)."""
     return update_store(store, rebuild=True, progress=progress)

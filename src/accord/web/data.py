@@ -29,11 +29,16 @@ from accord.model import (
 
 
 class ResultStore(Protocol):
-    """The part of ``accord.store``'s store object the web app uses."""
+    """The part of ``accord.store``'s store object the web app uses (``load_story_index`` and
+    ``save`` only when articles are posted: see ``accord.pipeline.update_store``)."""
 
     def load(self) -> Result: ...
 
-    def save(self, result: Result) -> Any: ...
+    def load_story_index(self) -> dict[str, Any] | None: ...
+
+    def save(
+        self, result: Result, *, derived: bool = True, story_index: dict[str, Any] | None = None
+    ) -> Any: ...
 
     def summary(self) -> Any: ...
 

@@ -2,9 +2,10 @@
 
 It does what ``accord run`` does (``accord.pipeline.run_corpus``) with the same library
 functions: ``accord.ingest.read_text`` cleans each article, ``accord.pipeline.analyze_all``
-analyses the ones the database does not have yet, ``accord.pipeline.recompute`` re-runs
-resolution, story clustering and reconciliation over every stored analysis plus the new ones (a
-new article can merge entities and corroborate facts across old ones), and the store saves it.
+analyses the ones the database does not have yet, and ``accord.pipeline.update_store`` adds them
+to the stored corpus and saves: resolution runs again over every article (a new article can
+merge entities across old ones), each new article joins a saved story or starts one, and the
+stories that changed are reconciled again.
 """
 
 from __future__ import annotations
@@ -39,8 +40,7 @@ class Submitter:
             for item in items
         ]
         with self._lock:
-            result = self._update(posted)
-            self.store.save(result)
+            result = self._update(posted)  # saved
             self.cache.invalidate()
         return IngestOut(
             articles=[a.id for a in posted],
@@ -52,14 +52,13 @@ class Submitter:
         )
 
     def _update(self, posted: list[Article]) -> Result:
-        """Analyse the new articles and recompute the cross-article stages over all of them."""
-        from accord.pipeline import analyze_all, recompute  # spaCy loads only on a POST
+        """Analyse the new articles, add them to the stored corpus and save."""
+        from accord.pipeline import analyze_all, update_store  # spaCy loads only on a POST
 
-        stored = self.store.load().analyses
-        known = {a.article.id for a in stored}
+        known = {a.article.id for a in self.store.load().analyses}
         new = list({a.id: a for a in posted if a.id not in known}.values())  # same text: one
         analyses, failed = analyze_all(new, nlp=self._pipeline()) if new else ([], [])
-        return recompute([*stored, *analyses], skipped=failed)
+        return update_store(self.store, analyses, skipped=failed)
 
     def _pipeline(self) -> Language:
         if self.nlp is None:
