@@ -1,0 +1,67 @@
+"""The pieces of ``accord.pipeline.update_store`` that need no spaCy: which stories are
+reconciled again, and how a saved story index follows renamed entities."""
+
+from __future__ import annotations
+
+from accord.model import Analysis, Article, Mention, Story
+from accord.pipeline import _affected, _entity_renames, _renamed_state
+
+
+def _analysis(article_id: str, entities: list[str]) -> Analysis:
+    article = Article(id=article_id, text="x" * 20)
+    mentions = [
+        Mention(f"{article_id}:{i}", article_id, i, i + 1, "x", "PERSON", 0, entity=entity)
+        for i, entity in enumerate(entities)
+    ]
+    return Analysis(article=article, mentions=mentions)
+
+
+def test_pipeline_incremental_affected_stories() -> None:
+    before = [Story("s1", "A", ["a", "b"]), Story("s2", "B", ["c"]), Story("s3", "C", ["d"])]
+    after = [
+        Story("s1", "A", ["a", "b", "e"]),  # gained an article
+        Story("s2", "B", ["c"]),  # unchanged, but c's analysis changed
+        Story("s3", "C", ["d"], duplicates={"d": "d"}),  # copies changed
+        Story("s4", "D", ["f"]),  # new
+        Story("s5", "E", ["g"]),
+    ]
+    before.append(Story("s5", "E title changes nothing", ["g"]))
+    assert [s.id for s in _affected(after, before, changed={"c", "e"})] == ["s1", "s2", "s3", "s4"]
+    assert _affected(before, before, changed=set()) == []
+
+
+def test_pipeline_incremental_entity_renames_follow_the_majority() -> None:
+    before = {"a:0": "person-pell", "a:1": "person-pell", "b:0": "person-pell", "b:1": "gpe-x"}
+    after = [
+        _analysis("a", ["person-anika-pell", "person-anika-pell"]),
+        _analysis("b", ["person-pell-2", "gpe-x"]),
+    ]
+    assert _entity_renames(before, after) == {"person-pell": "person-anika-pell"}
+
+
+def test_pipeline_incremental_renamed_state_merges_entity_keys() -> None:
+    state = {
+        "version": 1,
+        "documents": 3,
+        "document_frequency": {"e:old": 2, "e:new": 1, "flood": 3},
+        "stories": [
+            {
+                "id": "s1",
+                "articles": ["a"],
+                "entities": {"e:old": 1.5, "e:new": 1.0, "e:other": 2.0},
+                "persons": {"e:old": 1.0},
+                "terms": {"flood": 0.5},
+                "duplicates": {},
+                "first_day": None,
+            }
+        ],
+    }
+    renamed = _renamed_state(state, {"old": "new"})
+    assert renamed["document_frequency"] == {"e:new": 2, "flood": 3}
+    (story,) = renamed["stories"]
+    assert story["entities"] == {"e:new": 2.5, "e:other": 2.0}
+    assert story["persons"] == {"e:new": 1.0}
+    assert (story["terms"], story["articles"], story["first_day"]) == ({"flood": 0.5}, ["a"], None)
+    assert state["stories"][0]["entities"]["e:old"] == 1.5  # the saved state is not modified
+    assert _renamed_state(state, {}) is state
+    assert _renamed_state({**state, "version": 99}, {"old": "new"})["version"] == 99
