@@ -30,6 +30,7 @@ from accord.model import (
 from accord.store.columns import from_columns
 from accord.store.schema import (
     ArticleRow,
+    Base,
     EntityMentionRow,
     EntityRow,
     EventRow,
@@ -47,6 +48,7 @@ from accord.store.schema import (
 )
 
 RowT = TypeVar("RowT", SentenceRow, MentionRow, TimeRow, QuoteRow, EventRow)
+T = TypeVar("T", bound=Base)
 
 
 def provenance_from_dict(data: dict[str, Any]) -> Provenance:
@@ -95,8 +97,21 @@ def _only(query: Select[Any], column: Any, ids: Collection[str] | None) -> Selec
 
 
 def _children(session: Session, table: type[RowT], ids: Collection[str] | None) -> Iterable[RowT]:
-    query = select(table).order_by(table.article_id, table.position)
-    return session.scalars(_only(query, table.article_id, ids))
+    return _owned(session, table, table.article_id, ids)
+
+
+def _owned(
+    session: Session, table: type[T], parent: Any, ids: Collection[str] | None
+) -> Iterable[T]:
+    """Child rows by parent (the ``parent`` column) and position; only ``ids``' when given."""
+    query = select(table).order_by(parent, table.__table__.c.position)
+    return session.scalars(_only(query, parent, ids))
+
+
+def _in_order(session: Session, table: type[T], ids: Collection[str] | None) -> Iterable[T]:
+    """A cross-article table's rows in the order they were saved; only ``ids`` when given."""
+    columns = table.__table__.c
+    return session.scalars(_only(select(table).order_by(columns.position), columns.id, ids))
 
 
 def quote_from_row(row: QuoteRow) -> Quote:
@@ -115,16 +130,10 @@ def _event(row: EventRow) -> Event:
 
 def load_entities(session: Session, ids: Collection[str] | None = None) -> list[Entity]:
     """Entities with their mention spans and merge evidence, in the order they were saved."""
-    query = select(EntityRow).order_by(EntityRow.position)
-    query = _only(query, EntityRow.id, ids)
-    entities = {row.id: _entity(row) for row in session.scalars(query)}
-    spans = select(EntityMentionRow).order_by(EntityMentionRow.entity_id, EntityMentionRow.position)
-    for span in session.scalars(_only(spans, EntityMentionRow.entity_id, ids)):
+    entities = {row.id: _entity(row) for row in _in_order(session, EntityRow, ids)}
+    for span in _owned(session, EntityMentionRow, EntityMentionRow.entity_id, ids):
         entities[span.entity_id].mentions.append(_span(span))
-    evidence = select(MergeEvidenceRow).order_by(
-        MergeEvidenceRow.entity_id, MergeEvidenceRow.position
-    )
-    for ev in session.scalars(_only(evidence, MergeEvidenceRow.entity_id, ids)):
+    for ev in _owned(session, MergeEvidenceRow, MergeEvidenceRow.entity_id, ids):
         entities[ev.entity_id].evidence.append(from_columns(MergeEvidence, ev))
     return list(entities.values())
 
@@ -139,11 +148,8 @@ def _span(row: EntityMentionRow | FactEvidenceRow) -> Span:
 
 def load_facts(session: Session, ids: Collection[str] | None = None) -> list[Fact]:
     """Facts with their supporting and conflicting spans, in the order they were saved."""
-    query = select(FactRow).order_by(FactRow.position)
-    query = _only(query, FactRow.id, ids)
-    facts = {row.id: _fact(row) for row in session.scalars(query)}
-    spans = select(FactEvidenceRow).order_by(FactEvidenceRow.fact_id, FactEvidenceRow.position)
-    for row in session.scalars(_only(spans, FactEvidenceRow.fact_id, ids)):
+    facts = {row.id: _fact(row) for row in _in_order(session, FactRow, ids)}
+    for row in _owned(session, FactEvidenceRow, FactEvidenceRow.fact_id, ids):
         fact = facts[row.fact_id]
         if row.kind == "conflict":
             fact.conflicts.append(from_columns(Conflict, row, reason=row.reason or ""))
@@ -158,19 +164,13 @@ def _fact(row: FactRow) -> Fact:
 
 def load_stories(session: Session, ids: Collection[str] | None = None) -> list[Story]:
     """Stories with their articles and duplicates, in the order they were saved."""
-    query = select(StoryRow).order_by(StoryRow.position)
-    query = _only(query, StoryRow.id, ids)
     stories = {
         row.id: from_columns(Story, row, articles=[], duplicates={})
-        for row in session.scalars(query)
+        for row in _in_order(session, StoryRow, ids)
     }
-    members = select(StoryArticleRow).order_by(StoryArticleRow.story_id, StoryArticleRow.position)
-    for member in session.scalars(_only(members, StoryArticleRow.story_id, ids)):
+    for member in _owned(session, StoryArticleRow, StoryArticleRow.story_id, ids):
         stories[member.story_id].articles.append(member.article_id)
-    copies = select(StoryDuplicateRow).order_by(
-        StoryDuplicateRow.story_id, StoryDuplicateRow.position
-    )
-    for copy in session.scalars(_only(copies, StoryDuplicateRow.story_id, ids)):
+    for copy in _owned(session, StoryDuplicateRow, StoryDuplicateRow.story_id, ids):
         stories[copy.story_id].duplicates[copy.article_id] = copy.copy_of
     return list(stories.values())
 
