@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from accord.model import Analysis, Entity, Fact, Span, Story
-from accord.reconcile.align import group, score_matrix
+from accord.reconcile.align import duration_conflicts, group, score_matrix
 from accord.reconcile.claims import Claim, extract_claims
 from accord.reconcile.duplicates import near_duplicates, source_of
-from accord.reconcile.facts import build_fact
+from accord.reconcile.facts import build_fact, build_value_conflict
 from accord.reconcile.similarity import claim_similarity
 
 if TYPE_CHECKING:
@@ -58,10 +58,18 @@ def reconcile_story(
     scores = score_matrix(claims, similarity)
     duplicates = story_duplicates(story, analyses)
     events = [e for a in analyses for e in a.events]
+    groups = group(claims, scores, similarity)
+    clashes = duration_conflicts(claims, groups, scores)
+    taken = {lone for lone, _other, _reason in clashes}
     facts = [
         build_fact(story.id, claims, indices, scores, duplicates, events)
-        for indices in group(claims, scores)
+        for indices in groups
+        if not (len(indices) == 1 and indices[0] in taken)
     ]
+    facts.extend(
+        build_value_conflict(story.id, claims, lone, other, reason, events)
+        for lone, other, reason in clashes
+    )
     order = {a.article.id: n for n, a in enumerate(analyses)}
     kept = [f for f in facts if f is not None]
     return sorted(kept, key=lambda f: (_rank(f), order.get(_first(f).article, 0), _first(f).start))

@@ -27,11 +27,16 @@ ALIGN = 0.55  # score above which two claims of different articles may report on
 MARGIN = 0.05  # ... if the pair also stands out from each claim's nearest neighbours by this
 LINK = 0.5  # average cross-article score two groups need to merge
 SAME_ARTICLE_LINK = 0.65  # ... when the merged group would hold two claims of one article
+SAME_ARTICLE_SIM = 0.5  # ... and those two claims need this text similarity to each other
 CONFLICT = 0.62  # score (values left out) above which incompatible values are a conflict
 POLARITY_CONFLICT = 0.85  # opposite polarity is a conflict only for near-paraphrases
 CANDIDATE = 0.3  # pairs below this similarity are candidates only if they share a rare actor
 NEIGHBOURS = 3  # how many nearest claims of the other article define a claim's neighbourhood
-TENSE_PENALTY = 0.1  # one claim dates a plan ("will meet in April"), the other a past event
+VALUE_CONFLICT = 0.45  # score at which a lone claim's duration is checked against another's
+DURATION_RATIO = 10.0  # durations further apart than this time different things
+TENSE_PENALTY = 0.1
+HEADLINE_ALIGN = 0.75  # a headline joins a body claim of another article only this close
+SPEAKER_BONUS = 0.04  # two reports by one speaker about things no actor links  # one claim dates a plan ("will meet in April"), the other a past event
 
 
 @dataclass(slots=True)
@@ -75,6 +80,9 @@ class Specificity:
 
 
 def _actor_bonus(a: Claim, b: Claim, spec: Specificity) -> float:
+    if a.cores and b.cores and not (a.core_actors & b.core_actors):
+        # two reports: sharing only the speaker says who talks, not that they say one thing
+        return SPEAKER_BONUS if a.actors & b.actors else 0.0
     shared = a.actors & b.actors
     if shared:
         return 0.12 * max(spec.actors.get(k, 1.0) for k in shared)
@@ -106,18 +114,18 @@ def _lexical_bonus(a: Claim, b: Claim, spec: Specificity) -> float:
 
 def _value_checks(a: Claim, b: Claim) -> tuple[float, list[str]]:
     """Reward for agreeing numbers and dates, and a reason per disagreement."""
-    bonus, reasons = 0.0, []
+    bonus, reasons, counted = 0.0, [], False
     units_a = Counter(q.unit for q in a.quantities)
     units_b = Counter(q.unit for q in b.quantities)
     for qa in a.quantities:
         for qb in b.quantities:
             verdict = compatible(qa, qb)
             if verdict is True:
-                bonus = max(bonus, 0.12)
+                bonus, counted = max(bonus, 0.12), True
             elif verdict is False and units_a[qa.unit] == 1 and units_b[qb.unit] == 1:
                 # only one count of this thing on each side, so they must be the same count
                 reasons.append(f"number: {qa.describe()} vs {qb.describe()}")
-    if a.dates and b.dates and a.future != b.future:
+    if a.dates and b.dates and {a.tense, b.tense} == {"future", "past"}:
         bonus -= TENSE_PENALTY  # a dated plan and a dated past event are two events
     elif a.dates and b.dates:
         if any(x.overlaps(y) for x in a.dates for y in b.dates):
@@ -126,7 +134,7 @@ def _value_checks(a: Claim, b: Claim) -> tuple[float, list[str]]:
             reasons.append(f"date: {a.dates[0].label} vs {b.dates[0].label}")
     if any(x.overlaps(y) for x in a.bounds for y in b.bounds):
         bonus += 0.05
-    if reasons and bonus > 0:  # one agreeing value among several: the others count other things
+    if reasons and counted:  # one agreeing count among several: the others count other things
         reasons = []
     return bonus, reasons
 
@@ -149,6 +157,46 @@ def _polarity(claim: Claim) -> str:
     return "negated" if claim.negated else "affirmed"
 
 
+def duration_conflicts(
+    claims: Sequence[Claim], groups: list[list[int]], scores: dict[tuple[int, int], PairScore]
+) -> list[tuple[int, int, str]]:
+    """(lone claim, claim of another article, reason) where a claim no other article confirms
+    states how long something lasted and a related claim elsewhere gives a duration it cannot
+    share ("The meeting lasted three hours" vs "talks ended after less than two hours").
+
+    The other claim may already belong to a fact about something else (the talks' place and
+    day), so the disagreement is its own fact. Durations of different orders of magnitude
+    (hours vs years) time different things and are not compared."""
+    lone = [g[0] for g in groups if len(g) == 1 and not claims[g[0]].headline]
+    out: list[tuple[int, int, str]] = []
+    for b in lone:
+        best: tuple[float, int, str] | None = None
+        for a, other in enumerate(claims):
+            pair = scores.get((min(a, b), max(a, b)))
+            if pair is None or other.article == claims[b].article or other.headline:
+                continue
+            reason = _duration_clash(claims[b], other)
+            related = pair.score >= VALUE_CONFLICT and claims[b].classes & other.classes
+            if reason and related and (best is None or pair.score > best[0]):
+                best = (pair.score, a, reason)
+        if best is not None and (best[1], b) not in {(x, y) for x, y, _r in out}:
+            out.append((b, best[1], best[2]))
+    return out
+
+
+def _duration_clash(a: Claim, b: Claim) -> str | None:
+    """The reason two claims' only durations disagree, or None."""
+    da = [q for q in a.quantities if q.is_duration]
+    db = [q for q in b.quantities if q.is_duration]
+    if len(da) != 1 or len(db) != 1 or compatible(da[0], db[0]) is not False:
+        return None
+    near_a = da[0].high if math.isfinite(da[0].high) else da[0].low
+    near_b = db[0].high if math.isfinite(db[0].high) else db[0].low
+    if min(near_a, near_b) <= 0 or max(near_a, near_b) / min(near_a, near_b) > DURATION_RATIO:
+        return None
+    return f"duration: {da[0].describe()} vs {db[0].describe()}"
+
+
 def score_matrix(
     claims: Sequence[Claim], similarity: npt.NDArray[np.float32]
 ) -> dict[tuple[int, int], PairScore]:
@@ -169,8 +217,9 @@ def score_matrix(
                 scores[i, j] = PairScore(sim, margin=-1.0)
     _set_margins(claims, scores)
     for (i, j), pair in scores.items():
-        if (claims[i].headline or claims[j].headline) and not pair.mutual:
-            pair.margin = -1.0  # a headline summarises many facts: only its best match counts
+        headline = claims[i].headline or claims[j].headline
+        if headline and (not pair.mutual or pair.score < HEADLINE_ALIGN):
+            pair.margin, pair.mutual = -1.0, False  # a headline sums up many facts
     return scores
 
 
@@ -193,8 +242,16 @@ def _set_margins(claims: Sequence[Claim], scores: dict[tuple[int, int], PairScor
         pair.mutual = pair.score >= best_i and pair.score >= best_j
 
 
-def group(claims: Sequence[Claim], scores: dict[tuple[int, int], PairScore]) -> list[list[int]]:
-    """Claim indices grouped into facts by greedy average-linkage over aligned pairs."""
+def group(
+    claims: Sequence[Claim],
+    scores: dict[tuple[int, int], PairScore],
+    similarity: npt.NDArray[np.float32] | None = None,
+) -> list[list[int]]:
+    """Claim indices grouped into facts by greedy average-linkage over aligned pairs.
+
+    A merge that would put two claims of one article into one fact also needs those claims to
+    say much the same thing (``similarity``), so two different sentences of one article cannot
+    both join a fact through one claim of another article that resembles each a little."""
     cluster_of = {i: i for i in range(len(claims))}
     members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
     edges = sorted((p for p in scores.items() if p[1].aligned), key=lambda p: -p[1].score)
@@ -202,11 +259,20 @@ def group(claims: Sequence[Claim], scores: dict[tuple[int, int], PairScore]) -> 
         ci, cj = cluster_of[i], cluster_of[j]
         if ci == cj:
             continue
-        repeats = {claims[k].article for k in members[ci]} & {
-            claims[k].article for k in members[cj]
-        }
+        repeats = [
+            (k, m)
+            for k in members[ci]
+            for m in members[cj]
+            if claims[k].article == claims[m].article
+        ]
         needed = SAME_ARTICLE_LINK if repeats else LINK
         if _linkage(members[ci], members[cj], claims, scores) < needed:
+            continue
+        if similarity is not None and any(
+            similarity[k, m] < SAME_ARTICLE_SIM
+            for k, m in repeats
+            if not (claims[k].headline or claims[m].headline)  # a headline sums up its body
+        ):
             continue
         for k in members[cj]:
             cluster_of[k] = ci

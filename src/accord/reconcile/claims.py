@@ -67,8 +67,9 @@ class Claim:
     dates: list[DateRange] = field(default_factory=list)
     bounds: list[DateRange] = field(default_factory=list)  # "since March 2022": agree, never clash
     anchored: bool = False  # a dated event clause split off its sentence
-    future: bool = False  # the main predicate is a plan or forecast ("will meet", "is due to")
+    tense: str = "present"  # "future" for a plan or forecast ("will meet"), "past", "present"
     cores: list[str] = field(default_factory=list)  # what is claimed, without who claims it
+    core_actors: set[str] = field(default_factory=set)  # actors named inside the cores
 
     @property
     def variants(self) -> list[str]:
@@ -361,6 +362,10 @@ def _fill(claim: Claim, analysis: Analysis, doc: Doc | Span) -> None:
             claim.actors.add("id:" + quote.speaker)
             claim.persons.add("id:" + quote.speaker)
     _fill_predicate(claim, doc)
+    for mention in analysis.mentions:
+        named = _inside(mention, claim.start, claim.end) and mention.label in ACTOR_LABELS
+        if named and any(mention.text in core for core in claim.cores):
+            claim.core_actors |= mention_keys(mention)
     claim.quantities = _counted(find_quantities(claim.text), doc, claim.text)
     claim.dates = _event_dates(claim, analysis)
     claim.bounds = [
@@ -388,16 +393,25 @@ def _main_predicates(doc: Doc | Span) -> set[int]:
     return main
 
 
-def _future(doc: Doc | Span) -> bool:
-    """Whether the claim is about what will happen ("will release", "agreed that talks would
-    follow", "is due to start"): such a claim dates a plan, not an event that took place. After
-    clause splitting most claims hold one clause, so any future verb in the claim counts."""
+def _tense(doc: Doc | Span) -> str:
+    """ "future" when the claim is about what will happen ("will release", "agreed that talks
+    would follow", "is due to start"), "past" when its main predicate is in the past tense
+    ("ended", "has met"), else "present" ("take effect on Friday" may be either). After clause
+    splitting most claims hold one clause, so any future verb in the claim counts."""
     for token in doc:
         if token.dep_ in ("aux", "auxpass") and token.lower_ in _FUTURE_AUX:
-            return True
+            return "future"
         if token.lemma_.lower() in _FUTURE_HEADS and any(c.dep_ == "xcomp" for c in token.children):
-            return True
-    return False
+            return "future"
+    main = _main_predicates(doc)
+    for token in doc:
+        if token.i in main and (
+            token.tag_ == "VBD"
+            or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in token.children)
+            or (token.tag_ == "VBN" and any(c.lemma_ == "have" for c in token.children))
+        ):
+            return "past"
+    return "present"
 
 
 def _negated(doc: Doc | Span, cues: frozenset[str]) -> bool:
@@ -419,28 +433,33 @@ def _negated(doc: Doc | Span, cues: frozenset[str]) -> bool:
 
 
 def _counted(quantities: list[Quantity], doc: Doc | Span, text: str) -> list[Quantity]:
-    """Quantities whose counted word is a noun ("seven consecutive terms" names no unit), each
-    counting the noun its number modifies ("45 fishing boats" counts boats, not "fishing")."""
+    """Quantities that count a noun, each counting the noun its number modifies ("45 fishing
+    boats" counts boats, "25 Karvonian officials" officials); without a parse of the number,
+    the word after it must not be an adjective ("seven consecutive terms" names no unit)."""
     adjectives = {t.lower_ for t in doc if t.pos_ == "ADJ"}
-    kept = [q for q in quantities if q.is_duration or q.text.split()[-1].lower() not in adjectives]
     lead = doc.text.find(text) if len(doc) else -1
-    if lead < 0:
-        return kept
-    first = doc[0].idx
+    first = doc[0].idx if len(doc) else 0
     out: list[Quantity] = []
-    for q in kept:
-        numbers = [
-            t
-            for t in doc
-            if q.start <= t.idx - first - lead < q.end and (t.like_num or t.pos_ == "NUM")
-        ]
-        head = numbers[-1].head if numbers and numbers[-1].dep_ == "nummod" else None
-        if q.is_duration or head is None or head.pos_ not in ("NOUN", "PROPN"):
+    for q in quantities:
+        head = _counted_noun(q, doc, first + lead) if lead >= 0 and not q.is_duration else None
+        if head is not None:
+            number, noun = head
+            written = doc.doc.text[number.idx + len(number.text) : noun.idx + len(noun.text)]
+            out.append(q.with_noun(noun.lemma_.lower(), " ".join(written.split())))
+        elif q.is_duration or q.text.split()[-1].lower() not in adjectives:
             out.append(q)
-            continue
-        noun = doc.doc.text[numbers[-1].idx + len(numbers[-1].text) : head.idx + len(head.text)]
-        out.append(q.with_noun(head.lemma_.lower(), " ".join(noun.split())))
     return out
+
+
+def _counted_noun(q: Quantity, doc: Doc | Span, offset: int) -> tuple[Token, Token] | None:
+    """(number token, the noun it counts) for a quantity found at ``offset`` in ``doc``."""
+    numbers = [
+        t for t in doc if q.start <= t.idx - offset < q.end and (t.like_num or t.pos_ == "NUM")
+    ]
+    if not numbers or numbers[-1].dep_ != "nummod":
+        return None
+    noun = numbers[-1].head
+    return (numbers[-1], noun) if noun.pos_ in ("NOUN", "PROPN") else None
 
 
 def _fill_predicate(claim: Claim, doc: Doc | Span) -> None:
@@ -458,7 +477,7 @@ def _fill_predicate(claim: Claim, doc: Doc | Span) -> None:
         ):
             claim.classes.add(classes[lemma])
     claim.negated = _negated(doc, negation)
-    claim.future = _future(doc)
+    claim.tense = _tense(doc)
 
 
 def _cores(doc: Doc | Span) -> list[str]:

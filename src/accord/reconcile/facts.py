@@ -134,3 +134,28 @@ def build_fact(
         story=story,
         events=event_ids,
     )
+
+
+def build_value_conflict(
+    story: str,
+    all_claims: Sequence[Claim],
+    lone: int,
+    other: int,
+    reason: str,
+    events: Sequence[Event],
+) -> Fact:
+    """A conflicting fact from a lone claim and a claim of another article that disagrees with
+    it on a value, while that claim stays evidence of its own fact too."""
+    claims = [all_claims[lone], all_claims[other]]
+    kind, event_ids = _type(claims, events)
+    against = all_claims[other]
+    return Fact(
+        id=fact_id(story, claims),
+        statement=readable(all_claims[lone].text),
+        type=kind,
+        status="conflicting",
+        support=[_span(all_claims[lone])],
+        conflicts=[Conflict(against.article, against.start, against.end, against.text, reason)],
+        story=story,
+        events=event_ids,
+    )

@@ -54,13 +54,17 @@ def similarity_matrix(
     return _tfidf_similarity(texts)
 
 
+ATTRIBUTION_DISCOUNT = 0.08  # a whole report matching a plain claim: partly by who speaks
+
+
 def claim_similarity(
     claims: Sequence[Claim], encoder: Encoder | bool | None = True
 ) -> npt.NDArray[np.float32]:
     """Claim-by-claim similarity: the best match between any of two claims' text variants
     (the whole unit, or what it reports without "X said"), so attribution does not dilute it.
-    When both claims report something, only their reported contents are compared: "X said A"
-    and "X said B" share their attribution, not their fact."""
+    Two reports are compared by what they report: "X said A" and "X said B" share their
+    attribution, not their fact; a report and a plain claim, by what is reported or, with a
+    discount, by the whole report."""
     texts: list[str] = []
     owner: list[int] = []
     core: list[bool] = []
@@ -78,9 +82,15 @@ def claim_similarity(
     out = np.full((len(claims), len(claims)), -1.0, dtype="float32")
     for i in range(len(claims)):
         for j in range(len(claims)):
-            both = reported[i].size and reported[j].size
-            a, b = (reported[i], reported[j]) if both else (every[i], every[j])
-            out[i, j] = full[np.ix_(a, b)].max()
+            if reported[i].size and reported[j].size:
+                out[i, j] = full[np.ix_(reported[i], reported[j])].max()
+            elif reported[i].size or reported[j].size:  # the attribution counts for less
+                a = reported[i] if reported[i].size else every[i]
+                b = reported[j] if reported[j].size else every[j]
+                whole = full[np.ix_(every[i], every[j])].max() - ATTRIBUTION_DISCOUNT
+                out[i, j] = max(full[np.ix_(a, b)].max(), whole)
+            else:
+                out[i, j] = full[np.ix_(every[i], every[j])].max()
     return out if model is not None else _calibrate(out, claims)
 
 
