@@ -108,6 +108,41 @@ def test_analyze_person_label_consistent_within_article(nlp: Language) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "country", "demonym"),
+    [
+        # spaCy tags the made-up country PERSON; its demonym, a possessive state noun and the
+        # coordination with a country that has a demonym say otherwise.
+        (
+            "Tovesk and Amrel sign fishing pact\nTovesk's negotiator Ana Pirc said the deal was "
+            "fair. Amrel, Tovesk agree on quotas.\nAn Amreli official said Tovesk would comply.",
+            "Tovesk",
+            "Amreli",
+        ),
+        # Possessive state noun and place preposition against PERSON tags, no demonym.
+        (
+            "Velkar rejects plan\nVelkar said on Monday that the plan was unfair. Velkar's "
+            "foreign minister, Jon Ekk, will travel to Rome. Velkar wants talks in Velkar.",
+            "Velkar",
+            None,
+        ),
+    ],
+)
+def test_analyze_unknown_country_typed_from_evidence(
+    nlp: Language, text: str, country: str, demonym: str | None
+) -> None:
+    a = analyse(nlp, text)
+    assert {m.label for m in by_text(a, country)} == {"GPE"}
+    if demonym:
+        assert {m.label for m in by_text(a, demonym)} == {"NORP"}
+    assert {m.label for m in a.mentions if " " in m.text and m.label == "PERSON"}
+
+
+def test_analyze_surname_with_title_stays_person_despite_state_noun(nlp: Language) -> None:
+    a = analyse(nlp, "President Marrek arrived late. Marrek's envoy spoke first. Marrek left.")
+    assert {m.label for m in by_text(a, "Marrek")} == {"PERSON"}
+
+
+@pytest.mark.parametrize(
     ("text", "value", "grain"),
     [
         ("The summit took place on Friday.", "2026-03-13", "day"),

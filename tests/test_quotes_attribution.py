@@ -86,6 +86,11 @@ def test_quotes_split_by_cue_share_speaker(nlp: Language) -> None:
          "A senior diplomatic source"),
         ("“There will be no deal this week,” an official close to the talks said.",
          "an official close to the talks"),
+        # A name inside the description does not make it the speaker.
+        ("“We are ready,” a senior Tovesk official told reporters.",
+         "a senior Tovesk official"),
+        ("The Dorvaki negotiator said the offer was “final.”", "The Dorvaki negotiator"),
+        ("A Brevian aide said the plan was “unworkable.”", "A Brevian aide"),
     ],
 )  # fmt: skip
 def test_quotes_unnamed_source_keeps_description(
@@ -94,6 +99,21 @@ def test_quotes_unnamed_source_keeps_description(
     [(quote, name)] = run(nlp, text)
     assert name is None and quote.speaker is None
     assert quote.speaker_text == description
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # An institution speaks for its country; a named aide in apposition speaks for herself.
+        ("The Velkar government said the deal was “a good start.”", "Velkar"),
+        ("An aide to the minister, Jon Ekk, said the deal was “a good start.”", "Jon Ekk"),
+    ],
+)
+def test_quotes_source_noun_rule_keeps_named_speakers(
+    nlp: Language, text: str, speaker: str
+) -> None:
+    [(_, name)] = run(nlp, text)
+    assert name == speaker
 
 
 def test_quotes_partial_quote_inside_sentence(nlp: Language) -> None:

@@ -12,7 +12,10 @@ Each rule fixes a class of slip seen in news text, never one sentence:
 * a name that the same article uses as a PERSON elsewhere is a PERSON everywhere in it
   (spaCy often labels a bare surname ORG);
 * a PERSON or ORG span that is exactly a GeoNames country or large city, and never part of a
-  longer personal name in the article, is a place (GPE).
+  longer personal name in the article, is a place (GPE);
+* one name, one type: names no gazetteer knows are typed from the article's evidence
+  (possessive state nouns, demonyms, coordination with a place, place prepositions; see
+  :mod:`accord.resolve.type_evidence`), and every occurrence of a name takes its type.
 """
 
 from __future__ import annotations
@@ -20,7 +23,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from accord.analyze.lexicon import titles
+from accord.analyze.roles import roles_of, title_before
 from accord.resolve.gazetteer import lookup_place
+from accord.resolve.type_evidence import Named, decide_labels, is_personal_role
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 # Lower-case particles that belong inside personal names.
@@ -144,9 +149,31 @@ def fix_entities(doc: Doc) -> Doc:
     _, person_tokens = _person_tokens(spans)
     spans = [_as_place(s, person_tokens) for s in spans]
     person_texts, person_tokens = _person_tokens(spans)
-    fixed = [_as_person(s, person_texts, person_tokens) for s in spans]
+    decided = _by_evidence(spans)
+    fixed = [decided.get(id(s)) or _as_person(s, person_texts, person_tokens) for s in spans]
     doc.ents = _non_overlapping(fixed)
     return doc
+
+
+def _titled(span: Span) -> bool:
+    """A PERSON span with a title in front or a personal role ("X, who led ...")."""
+    if span.label_ != "PERSON":
+        return False
+    return title_before(span) is not None or any(map(is_personal_role, roles_of(span)))
+
+
+def _by_evidence(spans: list[Span]) -> dict[int, Span]:
+    """The name spans the article's type evidence decides (one name, one type), by ``id``."""
+    names = [s for s in spans if s.label_ in NAME_LABELS]
+    if not names:
+        return {}
+    found = [Named(0, s.start_char, s.end_char, s.label_, _titled(s)) for s in names]
+    labels = decide_labels([names[0].doc.text], found)
+    return {
+        id(s): s if label == s.label_ else Span(s.doc, s.start, s.end, label=label)
+        for s, label in zip(names, labels, strict=True)
+        if label is not None
+    }
 
 
 def _non_overlapping(spans: list[Span]) -> list[Span]:

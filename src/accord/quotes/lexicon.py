@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from accord.analyze.lexicon import read_lines
+from accord.analyze.lexicon import read_lines, titles
 
 
 @lru_cache(maxsize=1)
@@ -37,3 +37,11 @@ def pronoun_labels() -> dict[str, frozenset[str]]:
 def speech_nouns() -> frozenset[str]:
     """Lemmas of nouns of saying whose possessor speaks ("X's claim that ...")."""
     return frozenset(line.lower() for line in read_lines("quote_speech_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def source_nouns() -> frozenset[str]:
+    """Lemmas of nouns that describe an unnamed source ("official", "aide"), with the title
+    heads of ``titles.txt`` ("minister"): a phrase they head names no entity."""
+    words = {line.lower() for line in read_lines("quote_source_nouns.txt")}
+    return frozenset(words | titles().heads)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from accord.quotes.context import QuoteLayout
-from accord.quotes.lexicon import pronoun_labels
+from accord.quotes.lexicon import pronoun_labels, source_nouns
 
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -73,15 +73,18 @@ class SpeakerFinder:
         """The speaker a subject (or a noun phrase after "according to") names."""
         if self.layout.inside_quote(token):
             return None
+        source = is_source_noun(token)
         ent = self.named(token)
-        if ent is not None:
+        if ent is not None and not source:
             return self.entity(ent)
         if token.lower_ in pronoun_labels():
             return self.pronoun(token)
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             return self.of_token(token.head.head)  # "X, who said ...": the relative clause's noun
+        # "the Freedonian government said" speaks for Freedonia; "a Freedonian official" does not.
+        linked = {"appos"} if source else {"appos", "compound"}
         for child in token.children:
-            ent = self.named(child) if child.dep_ in {"appos", "compound"} else None
+            ent = self.named(child) if child.dep_ in linked else None
             if ent is not None and ent.root == child:
                 return self.entity(ent)
         if token.pos_ in {"NOUN", "PROPN", "NUM"} or (
@@ -144,6 +147,13 @@ class SpeakerFinder:
             return ent
         same = [e for e in self.ents if self.chains.get((e.start_char, e.end_char)) == chain]
         return max(same, key=lambda e: (len(e), e.start_char <= near, -abs(e.start_char - near)))
+
+
+def is_source_noun(token: Token) -> bool:
+    """A lower-case noun describing an unnamed person ("official", "aide", "minister")."""
+    return token.is_lower and (
+        token.lemma_.lower() in source_nouns() or token.lower_ in source_nouns()
+    )
 
 
 def _is_subject(ent: Span) -> bool:

@@ -5,7 +5,8 @@ titles, roles, within-article ``chain``); sets ``Mention.entity`` on every menti
 the entities with canonical name, type, aliases, roles, mention spans, links (``geonames``,
 ``kb``) and the evidence for every merge (``explain(entity)`` prints it).
 
-How: mentions of one article become local entities (:mod:`.local`); locals are grouped by
+How: mention labels are first made consistent across articles from the text's type evidence
+(:mod:`.type_evidence`); mentions of one article become local entities (:mod:`.local`); locals are grouped by
 exact signature (:mod:`.groups`), compared only within blocking keys (:mod:`.blocking`), scored
 on names under transliteration rules plus roles (:mod:`.scoring`), merged with union-find under
 a cannot-link constraint (:mod:`.cluster`); bare surnames and short names attach last
@@ -25,6 +26,7 @@ from accord.resolve.gazetteer import Place, lookup_place
 from accord.resolve.groups import make_groups
 from accord.resolve.kb import KBEntry, KnowledgeBase, load_kb
 from accord.resolve.local import Local, build_locals
+from accord.resolve.type_evidence import Named, is_personal_role, repair_labels
 
 __all__ = [
     "KBEntry",
@@ -40,6 +42,7 @@ __all__ = [
 
 def resolve(analyses: Sequence[Analysis], kb: KnowledgeBase | None = None) -> list[Entity]:
     """Group every mention of every article into cross-article entities."""
+    retype_mentions(analyses)
     locals_: list[Local] = [loc for a in analyses for loc in build_locals(a, kb)]
     clusters = Clusters(make_groups(locals_))
     merge_pairs(clusters)
@@ -54,3 +57,18 @@ def resolve(analyses: Sequence[Analysis], kb: KnowledgeBase | None = None) -> li
         root = clusters.uf.find(component[0].index)
         entities.append(build_entity(component, evidence.get(root, []), reliability, taken))
     return entities
+
+
+def retype_mentions(analyses: Sequence[Analysis]) -> None:
+    """One name, one type across the articles: set ``Mention.label`` from the evidence of all
+    articles (a demonym in one article makes its base a country in all; see
+    :mod:`accord.resolve.type_evidence`)."""
+    texts = [a.article.text for a in analyses]
+    mentions = [m for a in analyses for m in a.mentions]
+    found = [
+        Named(i, m.start, m.end, m.label, bool(m.titles) or any(map(is_personal_role, m.roles)))
+        for i, a in enumerate(analyses)
+        for m in a.mentions
+    ]
+    for mention, label in zip(mentions, repair_labels(texts, found), strict=True):
+        mention.label = label

@@ -1,0 +1,329 @@
+"""Entity types from evidence in the text, for names that no gazetteer knows.
+
+spaCy's small model types an unfamiliar one-word name by its shape, so a fictional country
+("Freedonia") comes out PERSON in one sentence, ORG in the next and GPE in a third. The text
+says what it is:
+
+* **possessive state nouns**: "Freedonia's government / delegation / chief negotiator"
+  (``types_state_nouns.txt``) — a state or organisation (weak: "Putin's envoy" is a person's);
+* **demonym morphology**: a capitalised word that is a name of the set plus a demonym ending
+  (``types_demonym_suffixes.tsv``: "Freedonia" + "n"), tagged NORP or used as an adjective
+  ("a Freedonian official"), makes the base a country (strong) and the word NORP;
+* **place prepositions**: "talks in Freedonia" (``types_place_prepositions.txt``; weak);
+* **coordination** with a country: "Freedonia and Sylvania", "Freedonia-Sylvania talks" (weak;
+  propagated until nothing changes); "X and Y" with Y a person is person evidence for X;
+* GPE/LOC tags of the same name elsewhere (weak).
+
+A person needs person evidence: a title or honorific right before the name, a role found by the
+analyse stage, the word being part of a longer PERSON name in the set, or "and"/"or" with such a
+person; a one-word name with it that is tagged PERSON somewhere is a PERSON everywhere. A one-word
+PERSON-tagged name without it becomes a place when it has strong evidence or when its weak
+evidence is at least half its PERSON tags (news that names a leader by surname alone may write
+"X's envoy" once, but spaCy tags the surname PERSON every time). GeoNames places and seats of
+government are left to the gazetteer rules. Then one name gets one type: every occurrence
+of a name takes the name's winning label. Works on plain text and offsets, so the analyse stage
+runs it per article and the resolve stage across all articles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+from itertools import pairwise
+
+from accord.resolve.gazetteer import lookup_place
+from accord.resolve.names import affixes, fold_phrase
+from accord.resolve.nationality import demonym_country, metonym_country
+
+PERSON = "PERSON"
+PLACE_TAGS = frozenset({"GPE", "LOC"})
+# Ties between non-person labels go to the first of this order.
+LABEL_ORDER = ("GPE", "ORG", "LOC", "FAC", "NORP", "EVENT")
+CONNECTORS = frozenset({"and", "or", ",", "-", "–", "&"})
+DEMONYM_WEIGHT = 3  # a demonym of the name outweighs a few stray PERSON tags
+# Each piece of weak place evidence outweighs this many PERSON tags: spaCy tags an unfamiliar
+# one-word name PERSON by its shape, consistently, so the tags count for less than the text.
+PERSON_TAGS_PER_EVIDENCE = 2
+MIN_BASE_LENGTH = 4
+MAX_MODIFIERS = 2  # words between "'s" and the state noun: "X's top diplomat"
+_POSSESSIVE_AFTER = re.compile(r"^['’]s?\s")
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+_CAP_WORD = re.compile(r"\b([A-Z][a-z]+)\b")
+_DETERMINERS = frozenset({"a", "an", "the"})
+_NEXT_WORD = re.compile(r"\s*(and|or|,|-|–|&)\s*([A-Z][a-z]+)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """One name occurrence: offsets into text ``doc`` of the set, its NER label, and whether the
+    analyse stage found a title or role for it."""
+
+    doc: int
+    start: int
+    end: int
+    label: str
+    titled: bool = False
+
+
+def _data_lines(name: str) -> list[str]:
+    text = (files("accord") / "data" / name).read_text(encoding="utf-8")
+    return [line.rstrip("\n") for line in text.splitlines() if line.strip() and line[0] != "#"]
+
+
+@lru_cache(maxsize=1)
+def state_nouns() -> frozenset[tuple[str, ...]]:
+    """Nouns whose possessor is a state ("government", "foreign minister"), as word tuples."""
+    return frozenset(tuple(line.lower().split()) for line in _data_lines("types_state_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def demonym_suffixes() -> tuple[tuple[str, str], ...]:
+    """(strip, add) pairs that turn a country name into its demonym."""
+    pairs = (line.split("\t") for line in _data_lines("types_demonym_suffixes.tsv"))
+    return tuple((p[0].strip(), p[1].strip()) for p in pairs)
+
+
+@lru_cache(maxsize=1)
+def place_prepositions() -> frozenset[str]:
+    return frozenset(line.strip().lower() for line in _data_lines("types_place_prepositions.txt"))
+
+
+def demonym_forms(base: str) -> set[str]:
+    """The regular demonyms of ``base`` ("Freedonia" → {"Freedonian", "Freedoniaese", ...})."""
+    out = set()
+    for strip, add in demonym_suffixes():
+        if base.lower().endswith(strip) and len(base) - len(strip) >= MIN_BASE_LENGTH:
+            out.add(base[: len(base) - len(strip)] + add)
+    return out
+
+
+def _words_after(text: str, end: int, count: int) -> list[str]:
+    """Up to ``count`` lower-cased words after ``end``, stopping at punctuation."""
+    words = []
+    for token in text[end : end + 80].split():
+        match = _WORD.fullmatch(token.rstrip('.,;:!?"”’)'))
+        if match is None:
+            break
+        words.append(match.group(0).lower())
+        if len(words) == count or token[-1] in '.,;:!?"”’)':
+            break
+    return words
+
+
+def has_state_noun(text: str, end: int) -> bool:
+    """``text[end:]`` is "'s" plus a state noun after at most two modifiers ("'s top diplomat")."""
+    rest = text[end : end + 3]
+    if not _POSSESSIVE_AFTER.match(rest + " "):
+        return False
+    gap = 2 if rest[:2] in ("'s", "’s") else 1
+    words = _words_after(text, end + gap, MAX_MODIFIERS + 3)
+    nouns = state_nouns()
+    return any(
+        tuple(words[i : i + n]) in nouns for i in range(MAX_MODIFIERS + 1) for n in (1, 2, 3)
+    )
+
+
+def _word_before(text: str, start: int) -> str:
+    match = re.search(r"([A-Za-z]+)\.?\s+$", text[max(0, start - 30) : start])
+    return match.group(1).lower() if match else ""
+
+
+def is_titled(text: str, start: int) -> bool:
+    """An honorific or title word right before the name ("President X", "Dr. X")."""
+    return affixes().get(_word_before(text, start)) == "honorific"
+
+
+def is_personal_role(role: str) -> bool:
+    """A role that only a person has: a "who" clause, or an office ("the foreign minister")."""
+    words = role.lower().replace(",", " ").split()
+    table = affixes()
+    return bool(words) and (
+        words[0] in ("who", "whom", "whose") or any(table.get(w) == "honorific" for w in words)
+    )
+
+
+def after_place_preposition(text: str, start: int, end: int) -> bool:
+    """ "in X" (not "in X's view")."""
+    if _POSSESSIVE_AFTER.match(text[end : end + 3] + " "):
+        return False
+    return _word_before(text, start) in place_prepositions()
+
+
+@dataclass(slots=True)
+class _Evidence:
+    """What the set says about one folded name."""
+
+    words: int = 1
+    tags: Counter[str] = field(default_factory=Counter)
+    person: bool = False
+    state_nouns: int = 0
+    demonym_of: int = 0  # the name has a demonym in the set
+    prepositions: int = 0
+    coordinated: int = 0
+    is_demonym: bool = False
+    known_place: bool = False  # a GeoNames place or a seat of government
+
+    def strong(self) -> int:
+        return DEMONYM_WEIGHT * self.demonym_of
+
+    def weak(self) -> int:
+        place_tags = sum(self.tags[t] for t in PLACE_TAGS)
+        return self.state_nouns + self.prepositions + self.coordinated + place_tags
+
+    def label(self) -> str | None:
+        """The one label for every occurrence of this name; ``None`` leaves the tags alone."""
+        if self.known_place:
+            return None  # the gazetteer rules decide
+        if self.person:
+            return PERSON if self.words == 1 and self.tags[PERSON] else None
+        if self.is_demonym:
+            return "NORP"
+        if self.tags[PERSON]:
+            place = self.words == 1 and (
+                self.strong() > 0 or 0 < self.tags[PERSON] <= PERSON_TAGS_PER_EVIDENCE * self.weak()
+            )
+            return self._thing_label() if place else None
+        return self._thing_label()
+
+    def _thing_label(self) -> str:
+        scores: Counter[str] = Counter(
+            {t: n for t, n in self.tags.items() if t != PERSON and t in LABEL_ORDER}
+        )
+        # Organisations have no demonyms; "in X" and "X and Y" fit them too, so only a demonym
+        # moves an ORG-tagged name to GPE.
+        bonus = DEMONYM_WEIGHT * self.demonym_of
+        if bonus or not scores:
+            scores["GPE"] += bonus or 1
+        return min(scores, key=lambda t: (-scores[t], LABEL_ORDER.index(t)))
+
+
+def _key(text: str) -> str:
+    return fold_phrase(text)
+
+
+def _surface(texts: Sequence[str], n: Named) -> str:
+    return texts[n.doc][n.start : n.end]
+
+
+def _gather(texts: Sequence[str], names: Sequence[Named]) -> dict[str, _Evidence]:
+    evidence: dict[str, _Evidence] = defaultdict(_Evidence)
+    person_words = {
+        w
+        for n in names
+        if n.label == PERSON and len(_surface(texts, n).split()) > 1
+        for w in _key(_surface(texts, n)).split()
+    }
+    for n in names:
+        text = texts[n.doc]
+        key = _key(_surface(texts, n))
+        ev = evidence[key]
+        ev.words = len(key.split())
+        ev.tags[n.label] += 1
+        single = ev.words == 1
+        if n.titled or (single and (key in person_words or is_titled(text, n.start))):
+            ev.person = True
+        ev.state_nouns += has_state_noun(text, n.end)
+        ev.prepositions += after_place_preposition(text, n.start, n.end)
+        if demonym_country(key) is not None:
+            ev.is_demonym = True
+        if lookup_place(_surface(texts, n)) is not None or metonym_country(key) is not None:
+            ev.known_place = True
+    return evidence
+
+
+def _adjective_uses(texts: Sequence[str]) -> set[str]:
+    """Capitalised words used like adjectives: after "a/an/the", before a lower-case word."""
+    out = set()
+    for text in texts:
+        for match in _CAP_WORD.finditer(text):
+            before = _word_before(text, match.start())
+            after = text[match.end() : match.end() + 2]
+            if (
+                before in _DETERMINERS
+                and len(after) == 2
+                and after[0] == " "
+                and after[1].islower()
+            ):
+                out.add(match.group(1).lower())
+    return out
+
+
+def _find_demonyms(texts: Sequence[str], evidence: dict[str, _Evidence]) -> None:
+    """Mark names with a demonym in the set, and the demonyms themselves."""
+    adjectives = _adjective_uses(texts)
+    norp = {k for k, ev in evidence.items() if ev.tags["NORP"]}
+    for base, ev in list(evidence.items()):
+        if ev.person or ev.words != 1 or ev.is_demonym or _mostly(ev.tags, "NORP"):
+            continue  # "Kurd" + "ish" is one nationality's two words, not a country
+        for form in demonym_forms(base):
+            derived = evidence.get(form)
+            if derived is not None and derived.person:
+                continue
+            if form in norp or form in adjectives:
+                ev.demonym_of += 1
+                if derived is not None:
+                    derived.is_demonym = True
+
+
+def _mostly(tags: Counter[str], label: str) -> bool:
+    return 2 * tags[label] > sum(tags.values())
+
+
+def _coordinations(
+    texts: Sequence[str], names: Sequence[Named], evidence: dict[str, _Evidence]
+) -> list[tuple[str, str]]:
+    """Pairs of names joined by "and", "or", a comma or a hyphen, both ways round; a name
+    joined to a person by "and"/"or" gets person evidence ("Trump and Putin")."""
+    ordered = sorted(names, key=lambda n: (n.doc, n.start))
+    joined: dict[tuple[int, int], tuple[str, str, str]] = {}  # (doc, offset) → keys, connector
+    for a, b in pairwise(ordered):
+        between = texts[a.doc][a.end : b.start].strip() if a.doc == b.doc else ""
+        if between in CONNECTORS:
+            joined[(a.doc, a.end)] = (_key(_surface(texts, a)), _key(_surface(texts, b)), between)
+    for n in ordered:  # the NER often misses the second name: "Freedonia-Sylvania talks"
+        match = _NEXT_WORD.match(texts[n.doc], n.end)
+        if match and (n.doc, n.end) not in joined and match.group(2).lower() in evidence:
+            joined[(n.doc, n.end)] = (_key(_surface(texts, n)), match.group(2).lower(), match[1])
+    people = {k for k, ev in evidence.items() if ev.person or (ev.words > 1 and ev.tags[PERSON])}
+    pairs = []
+    for ka, kb, connector in joined.values():
+        pairs += [(ka, kb), (kb, ka)]
+        if connector in ("and", "or"):
+            for key, other in ((ka, kb), (kb, ka)):
+                evidence[key].person |= other in people
+    return pairs
+
+
+def _propagate(pairs: list[tuple[str, str]], evidence: dict[str, _Evidence]) -> dict[str, str]:
+    """Decide labels, letting a conjunct of a place count as place evidence, until stable."""
+    decided = {k: ev.label() for k, ev in evidence.items()}
+    for _ in range(4):
+        for ev in evidence.values():
+            ev.coordinated = 0
+        for key, other in pairs:
+            if decided.get(other) in PLACE_TAGS:
+                evidence[key].coordinated += 1
+        updated = {k: ev.label() for k, ev in evidence.items()}
+        if updated == decided:
+            break
+        decided = updated
+    return {k: v for k, v in decided.items() if v is not None}
+
+
+def decide_labels(texts: Sequence[str], names: Sequence[Named]) -> list[str | None]:
+    """The label the evidence gives each of ``names`` (``texts[n.doc]`` is the text it points
+    into); ``None`` where the evidence decides nothing."""
+    evidence = _gather(texts, names)
+    _find_demonyms(texts, evidence)
+    decided = _propagate(_coordinations(texts, names, evidence), evidence)
+    return [decided.get(_key(_surface(texts, n))) for n in names]
+
+
+def repair_labels(texts: Sequence[str], names: Sequence[Named]) -> list[str]:
+    """The label each of ``names`` should carry: the evidence's, else its own."""
+    decided = decide_labels(texts, names)
+    return [label or n.label for n, label in zip(names, decided, strict=True)]

@@ -1,0 +1,163 @@
+"""Entity typing from text evidence (accord.resolve.type_evidence), on hand-made sentences with
+made-up names that no gazetteer knows."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from accord.model import Analysis, Article, Mention, mention_id
+from accord.resolve import resolve
+from accord.resolve.type_evidence import (
+    Named,
+    demonym_forms,
+    has_state_noun,
+    is_personal_role,
+    repair_labels,
+)
+
+
+def tagged(text: str, tags: dict[str, str], doc: int = 0) -> list[Named]:
+    """Every whole-word occurrence of each tagged name, with the NER label given for it."""
+    out = [
+        Named(doc, m.start(), m.end(), label)
+        for name, label in tags.items()
+        for m in re.finditer(rf"\b{re.escape(name)}\b", text)
+    ]
+    return sorted(out, key=lambda n: n.start)
+
+
+def labels_of(texts: list[str], names: list[Named]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for n, label in zip(names, repair_labels(texts, names), strict=True):
+        out.setdefault(texts[n.doc][n.start : n.end], set()).add(label)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Borvania's government rejected the offer.", True),
+        ("Borvania's chief negotiator left early.", True),
+        ("Borvania’s top diplomat flew home.", True),
+        ("Borvania's new foreign minister spoke first.", True),
+        ("Borvania's daughter left early.", False),
+        ("Borvania said the army was ready.", False),
+    ],
+)
+def test_resolve_types_possessive_state_noun(text: str, expected: bool) -> None:
+    assert has_state_noun(text, len("Borvania")) is expected
+
+
+def test_resolve_types_demonym_forms_follow_the_table() -> None:
+    assert {"Borvanian", "Borvaniaese"} <= demonym_forms("Borvania")
+    assert "Tarquese" in demonym_forms("Tarqua")
+    assert demonym_forms("Ab") == set()
+
+
+def test_resolve_types_demonym_makes_base_a_country_and_word_norp() -> None:
+    text = "Talks with Zembla ended. A Zemblan negotiator left. Zembla said it would wait."
+    names = tagged(text, {"Zembla": "PERSON", "Zemblan": "ORG"})
+    assert labels_of([text], names) == {"Zembla": {"GPE"}, "Zemblan": {"NORP"}}
+
+
+def test_resolve_types_possessive_and_preposition_outweigh_person_tags() -> None:
+    text = "Quorvia's delegation arrived. Talks in Quorvia resume. Quorvia's army waits."
+    names = tagged(text, {"Quorvia": "PERSON"})
+    assert labels_of([text], names) == {"Quorvia": {"GPE"}}
+
+
+def test_resolve_types_one_possessive_does_not_outvote_many_person_tags() -> None:
+    text = "Merrow's envoy spoke. Merrow left. Merrow returned. Merrow laughed."
+    names = tagged(text, {"Merrow": "PERSON"})
+    assert labels_of([text], names) == {"Merrow": {"PERSON"}}
+
+
+@pytest.mark.parametrize(
+    ("joined", "expected"),
+    [("Dravonia and Pellucia", "GPE"), ("Dravonia, then Pellucia", "PERSON")],
+)
+def test_resolve_types_coordination_with_a_country_propagates(joined: str, expected: str) -> None:
+    text = f"Talks with {joined} ended. Dravonia's army left. Pellucia's army stayed. Pellucia won."
+    names = tagged(text, {"Dravonia": "GPE", "Pellucia": "PERSON"})
+    assert labels_of([text], names) == {"Dravonia": {"GPE"}, "Pellucia": {expected}}
+
+
+def test_resolve_types_hyphenated_pair_counts_without_an_entity_for_the_second_name() -> None:
+    text = "Sarnland-Ostmere talks. Ostmere's delegation left. Sarnland and Ostmere disagree."
+    names = tagged(text, {"Ostmere": "PERSON", "Sarnland": "GPE"})
+    assert labels_of([text], names)["Ostmere"] == {"GPE"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Halvik met reporters. Halvik's government fell. Talks in Halvik failed.",
+        "Erik Halvik arrived. Halvik's government fell. Talks in Halvik failed.",
+        "Jonas Brandt and Halvik met. Halvik's government fell. Talks in Halvik failed.",
+    ],
+)
+def test_resolve_types_person_evidence_keeps_a_person(text: str) -> None:
+    names = tagged(text, {"Halvik": "PERSON", "Erik Halvik": "PERSON", "Jonas Brandt": "PERSON"})
+    names = [n for n in names if not any(o.start < n.start < o.end for o in names)]
+    assert labels_of([text], names)["Halvik"] == {"PERSON"}
+
+
+def test_resolve_types_one_name_one_type_among_things() -> None:
+    text = "Talks in Port Arlen ended. Port Arlen is calm. Port Arlen hosted them."
+    names = tagged(text, {"Port Arlen": "GPE"})
+    names[1] = Named(0, names[1].start, names[1].end, "ORG")
+    assert labels_of([text], names) == {"Port Arlen": {"GPE"}}
+
+
+def test_resolve_types_known_demonym_is_norp() -> None:
+    text = "The Ukrainian side agreed."
+    names = tagged(text, {"Ukrainian": "ORG"})
+    assert labels_of([text], names) == {"Ukrainian": {"NORP"}}
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("who led the delegation", True),
+        ("the foreign minister", True),
+        ("the smaller of the two countries", False),
+    ],
+)
+def test_resolve_types_personal_role(role: str, expected: bool) -> None:
+    assert is_personal_role(role) is expected
+
+
+def _analysis(text: str, tags: dict[str, str]) -> Analysis:
+    article = Article.from_text(text)
+    mentions = [
+        Mention(
+            mention_id(article.id, n.start, n.end),
+            article.id,
+            n.start,
+            n.end,
+            text[n.start : n.end],
+            n.label,
+            0,
+        )
+        for n in tagged(text, tags)
+    ]
+    return Analysis(article=article, sentences=[], mentions=mentions)
+
+
+def test_resolve_types_demonym_in_one_article_types_the_name_in_another() -> None:
+    first = _analysis("A Tavoran official spoke. Talks in Tavora ended.", {"Tavora": "GPE"})
+    second = _analysis("Tavora wants more. Tavora will wait.", {"Tavora": "PERSON"})
+    entities = resolve([first, second])
+    assert [(e.name, e.type) for e in entities] == [("Tavora", "GPE")]
+    assert {m.label for m in second.mentions} == {"GPE"}
+
+
+def test_resolve_types_person_evidence_in_one_article_restores_a_person_in_another() -> None:
+    first = _analysis("Dravik's envoy met them. Talks went on.", {"Dravik": "GPE"})
+    second = _analysis("President Dravik spoke. Dravik left.", {"Dravik": "PERSON"})
+    second.mentions[0].titles = ["President"]
+    entities = resolve([first, second])
+    assert {m.label for a in (first, second) for m in a.mentions} == {"PERSON"}
+    assert all(e.type == "PERSON" for e in entities)
