@@ -3,8 +3,8 @@ reconciled again, and how a saved story index follows renamed entities."""
 
 from __future__ import annotations
 
-from accord.model import Analysis, Article, Mention, Story
-from accord.pipeline import _affected, _entity_renames, _renamed_state
+from accord.model import Analysis, Article, Fact, Mention, Story
+from accord.pipeline import _affected, _entity_renames, _merge_facts, _renamed_state
 
 
 def _analysis(article_id: str, entities: list[str]) -> Analysis:
@@ -14,6 +14,10 @@ def _analysis(article_id: str, entities: list[str]) -> Analysis:
         for i, entity in enumerate(entities)
     ]
     return Analysis(article=article, mentions=mentions)
+
+
+def _fact(fact_id: str, story: str) -> Fact:
+    return Fact(fact_id, "statement", "CONSULT", "single_source", story=story)
 
 
 def test_pipeline_incremental_affected_stories() -> None:
@@ -65,3 +69,12 @@ def test_pipeline_incremental_renamed_state_merges_entity_keys() -> None:
     assert state["stories"][0]["entities"]["e:old"] == 1.5  # the saved state is not modified
     assert _renamed_state(state, {}) is state
     assert _renamed_state({**state, "version": 99}, {"old": "new"})["version"] == 99
+
+
+def test_pipeline_incremental_merge_facts_keeps_unaffected_stories() -> None:
+    stories = [Story("s1", "A", ["a"]), Story("s2", "B", ["b"]), Story("s3", "C", ["c"])]
+    kept = [_fact("f1", "s1"), _fact("f2", "s2"), _fact("f9", "gone")]
+    redone = [_fact("f3", "s3")]
+    # s1 was reconciled again and has no facts now; s2 keeps its own; "gone" is no story now.
+    merged = _merge_facts(stories, [stories[0], stories[2]], kept, redone)
+    assert [f.id for f in merged] == ["f2", "f3"]

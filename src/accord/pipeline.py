@@ -246,6 +246,21 @@ def _affected(stories: Sequence[Story], before: Sequence[Story], changed: set[st
     ]
 
 
+def _merge_facts(
+    stories: Sequence[Story],
+    affected: Sequence[Story],
+    kept: Sequence[Fact],
+    redone: Sequence[Fact],
+) -> list[Fact]:
+    """The facts of ``stories`` in story order: ``redone`` for the ``affected`` stories (which
+    were reconciled again), the ``kept`` ones for the others; facts of stories gone are dropped."""
+    again = {s.id for s in affected}
+    facts_of: dict[str | None, list[Fact]] = {}
+    for fact in [*(f for f in kept if f.story not in again), *redone]:
+        facts_of.setdefault(fact.story, []).append(fact)
+    return [f for s in stories for f in facts_of.get(s.id, [])]
+
+
 def update_store(
     store: CorpusStore,
     analyses: Sequence[Analysis] = (),
@@ -288,12 +303,8 @@ def update_store(
     affected = _affected(stories, stored.stories, changed)
     progress("reconcile", 0, len(affected))
     redone = reconcile(everything, affected, entities)
+    facts = _merge_facts(stories, affected, stored.facts, redone)
     progress("reconcile", len(affected), len(affected))
-    redo = {s.id for s in affected}
-    facts_of: dict[str | None, list[Fact]] = {}
-    for fact in [*(f for f in stored.facts if f.story not in redo), *redone]:
-        facts_of.setdefault(fact.story, []).append(fact)
-    facts = [f for s in stories for f in facts_of.get(s.id, [])]
     result = Result(everything, entities, facts, stories, list(skipped))
     store.save(result, story_index=index.to_state())
     return result
