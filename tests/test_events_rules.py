@@ -80,3 +80,51 @@ def test_events_rules_refusal_is_reject_not_negation(nlp: Language) -> None:
 
 def test_events_rules_no_trigger_no_hit(nlp: Language) -> None:
     assert _hit(nlp, "The weather in Oslo was mild on Tuesday.") is None
+
+
+def _sentence_hits(nlp: Language, text: str) -> list[tuple[str, bool]]:
+    from accord.events.rules import secondary_hits
+
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name != "accord_events":
+            doc = proc(doc)
+    primary = code_sentence(doc[:])
+    assert primary is not None
+    hits = [primary, *secondary_hits(doc[:], primary)]
+    return [(h.type, h.negated) for h in hits]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks in Lima produced no deal on the fishing quotas.",
+        "Negotiators from Norway and Chile ended their talks on Friday with no agreement.",
+    ],
+)
+def test_events_rules_talks_without_deal_add_negated_agree(nlp: Language, text: str) -> None:
+    assert ("AGREE", True) in _sentence_hits(nlp, text)
+
+
+def test_events_rules_headline_future_release_is_intended(nlp: Language) -> None:
+    hits = _sentence_hits(
+        nlp, "Trawlers to be released as Norway-Chile talks end without quota deal"
+    )
+    assert hits[0] == ("AGREE", False)  # an announced release: intent to cooperate
+    assert ("AGREE", True) in hits  # and the deal that was not reached
+
+
+def test_events_rules_release_is_retreat_release(nlp: Language) -> None:
+    hit = _hit(nlp, "Chile released twelve Norwegian fishermen on Tuesday.")
+    assert hit is not None
+    assert (hit.type, hit.mode) == ("RETREAT", "release")
+
+
+def test_events_rules_naming_verb_is_no_call(nlp: Language) -> None:
+    assert _hit(nlp, 'The Chilean minister called the outcome "a useful first step".') is None
+
+
+def test_events_rules_time_phrase_is_no_required_object(nlp: Language) -> None:
+    hit = _hit(nlp, "The Norwegian minister called her Chilean counterpart on Monday.")
+    assert hit is not None
+    assert hit.type == "CONSULT"

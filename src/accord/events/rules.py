@@ -75,15 +75,29 @@ def object_lemmas(token: Token) -> set[str]:
         if child.dep_ in _OBJECT_DEPS:
             out.update(_forms(child))
             out.update(f for c in child.children if c.dep_ == "compound" for f in _forms(c))
-        elif child.dep_ in ("prep", "agent"):
+        elif child.dep_ in ("prep", "agent") and not _temporal(child):
             out.update(_forms(child))
             out.update(f for c in child.children if c.dep_ == "pobj" for f in _forms(c))
     return out
 
 
+def _temporal(prep: Token) -> bool:
+    """ "on Monday", "in March": a time phrase, never the object a trigger requires ("call on")."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
+
+
 def _forms(token: Token) -> tuple[str, str]:
     """Lemma and lower-case form ("relations" is lemmatised to "relation" but listed as is)."""
     return token.lemma_.lower(), token.lower_
+
+
+def _naming(token: Token) -> bool:
+    """ "called the outcome a first step": a naming verb with an object predicate names, it does
+    not report a call (or any other event)."""
+    if token.lemma_.lower() not in cue("naming"):
+        return False
+    return any(c.dep_ == "oprd" and c.ent_type_ not in ("DATE", "TIME") for c in token.children)
 
 
 def _anchor(token: Token) -> Token:
@@ -108,7 +122,7 @@ def _match(token: Token) -> Entry | None:
     if pos is None:
         return None
     candidates = entries().get((pos, token.lemma_.lower()), ())
-    if not candidates:
+    if not candidates or _naming(token):
         return None
     objects = object_lemmas(token)
     for entry in candidates:
@@ -208,7 +222,17 @@ def is_intended(trigger: Token, anchor: Token) -> bool:
         return True
     if any(tok.lemma_.lower() in intentions for tok in chain[1:]):
         return True
+    if _headline_future(chain[-1]):
+        return True
     return trigger.i != anchor.i and anchor.lemma_.lower() in intentions
+
+
+def _headline_future(verb: Token) -> bool:
+    """ "Boats to be released as talks end": a main verb with only "to" for an auxiliary is the
+    headline future ("X to do Y" means X will do Y)."""
+    if verb.dep_ != "ROOT" or verb.pos_ != "VERB":
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def is_conditional(anchor: Token) -> bool:
@@ -276,6 +300,7 @@ def secondary_hits(sent: Span, primary: RuleHit) -> list[RuleHit]:
         if hit.type not in seen:
             seen.add(hit.type)
             out.append(hit)
+    out += _failed_agreements(found, primary, seen)
     demanded = _demanded_action(primary) if primary.type == "THREATEN" else None
     if demanded is not None and "DEMAND" not in seen:
         out.append(
@@ -291,6 +316,21 @@ def secondary_hits(sent: Span, primary: RuleHit) -> list[RuleHit]:
             )
         )
     return out
+
+
+def _failed_agreements(found: list[Trigger], primary: RuleHit, seen: set[str]) -> list[RuleHit]:
+    """ "talks ended with no agreement", "talks end without a deal": besides the meeting, the
+    sentence reports an agreement that did not happen (a negated AGREE, as PLOVER codes it), even
+    beside an accomplished or intended AGREE ("boats to be freed as talks end without a deal")."""
+    for trig in found:
+        token = trig.token
+        if trig.entry.type != "AGREE" or token.pos_ != "NOUN" or token.i == primary.trigger.i:
+            continue
+        if (primary.type == "AGREE" and primary.negated) or not is_negated(token, trig.anchor):
+            continue
+        seen.add("AGREE")
+        return [RuleHit(token, trig.anchor, "AGREE", trig.entry.mode, True, False, False)]
+    return []
 
 
 def _demanded_action(threat: RuleHit) -> Token | None:
