@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from accord.reconcile.claims import Claim
-from accord.reconcile.numbers import compatible
+from accord.reconcile.numbers import Quantity, compatible
 
 if TYPE_CHECKING:
     import numpy as np
@@ -32,9 +32,10 @@ CONFLICT = 0.62  # score (values left out) above which incompatible values are a
 POLARITY_CONFLICT = 0.85  # opposite polarity is a conflict only for near-paraphrases
 CANDIDATE = 0.3  # pairs below this similarity are candidates only if they share a rare actor
 NEIGHBOURS = 3  # how many nearest claims of the other article define a claim's neighbourhood
-VALUE_CONFLICT = 0.45  # score at which a lone claim's duration is checked against another's
+VALUE_CONFLICT = 0.35  # score at which a lone claim's duration is checked against another's
 DURATION_RATIO = 10.0  # durations further apart than this time different things
 TENSE_PENALTY = 0.1
+UNIT_PENALTY = 0.1  # both claims count things, and never the same kind of thing
 HEADLINE_ALIGN = 0.75  # a headline joins a body claim of another article only this close
 SPEAKER_BONUS = 0.04  # two reports by one speaker about things no actor links  # one claim dates a plan ("will meet in April"), the other a past event
 
@@ -122,9 +123,16 @@ def _value_checks(a: Claim, b: Claim) -> tuple[float, list[str]]:
             verdict = compatible(qa, qb)
             if verdict is True:
                 bonus, counted = max(bonus, 0.12), True
-            elif verdict is False and units_a[qa.unit] == 1 and units_b[qb.unit] == 1:
+            elif (
+                verdict is False
+                and units_a[qa.unit] == 1
+                and units_b[qb.unit] == 1
+                and comparable_durations(qa, qb)
+            ):
                 # only one count of this thing on each side, so they must be the same count
                 reasons.append(f"number: {qa.describe()} vs {qb.describe()}")
+    if a.quantities and b.quantities and not set(units_a) & set(units_b):
+        bonus -= UNIT_PENALTY  # both count something, never the same thing
     if a.dates and b.dates and {a.tense, b.tense} == {"future", "past"}:
         bonus -= TENSE_PENALTY  # a dated plan and a dated past event are two events
     elif a.dates and b.dates:
@@ -190,11 +198,19 @@ def _duration_clash(a: Claim, b: Claim) -> str | None:
     db = [q for q in b.quantities if q.is_duration]
     if len(da) != 1 or len(db) != 1 or compatible(da[0], db[0]) is not False:
         return None
-    near_a = da[0].high if math.isfinite(da[0].high) else da[0].low
-    near_b = db[0].high if math.isfinite(db[0].high) else db[0].low
-    if min(near_a, near_b) <= 0 or max(near_a, near_b) / min(near_a, near_b) > DURATION_RATIO:
+    if not comparable_durations(da[0], db[0]):
         return None
     return f"duration: {da[0].describe()} vs {db[0].describe()}"
+
+
+def comparable_durations(a: Quantity, b: Quantity) -> bool:
+    """Whether two quantities can time one thing: counts always, durations only within an order
+    of magnitude ("three hours" vs "less than two hours", not "two hours" vs "a decade")."""
+    if not (a.is_duration and b.is_duration):
+        return True
+    near_a = a.high if math.isfinite(a.high) else a.low
+    near_b = b.high if math.isfinite(b.high) else b.low
+    return min(near_a, near_b) > 0 and max(near_a, near_b) / min(near_a, near_b) <= DURATION_RATIO
 
 
 def score_matrix(

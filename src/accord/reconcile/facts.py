@@ -30,13 +30,16 @@ def _against(indices: list[int], scores: dict[tuple[int, int], PairScore]) -> di
 
     The kept account is the largest set of claims that do not disagree with one another (the
     claims with fewest disagreements go first), so "40 boats" twice against "45 boats" once
-    keeps 40 and lists 45 as the disagreement."""
+    keeps 40 and lists 45 as the disagreement. Each reason reads from the disagreeing claim,
+    its own value first ("number: 45 boats vs 40 boats")."""
     reasons: dict[int, dict[int, str]] = {i: {} for i in indices}
     for a_pos, i in enumerate(indices):
         for j in indices[a_pos + 1 :]:
-            pair = scores.get((i, j))
+            pair = scores.get((min(i, j), max(i, j)))
             if pair is not None and pair.reasons and pair.aligned:
-                reasons[i][j] = reasons[j][i] = "; ".join(pair.reasons)
+                ordered = pair.reasons if i < j else [_swap(r) for r in pair.reasons]
+                reasons[i][j] = "; ".join(ordered)
+                reasons[j][i] = "; ".join(_swap(r) for r in ordered)
     kept: list[int] = []
     against: dict[int, str] = {}
     for i in sorted(indices, key=lambda k: (len(reasons[k]), indices.index(k))):
@@ -46,6 +49,13 @@ def _against(indices: list[int], scores: dict[tuple[int, int], PairScore]) -> di
         else:
             kept.append(i)
     return against
+
+
+def _swap(reason: str) -> str:
+    """ "number: A vs B" seen from the other claim: "number: B vs A"."""
+    kind, _, values = reason.partition(": ")
+    left, sep, right = values.partition(" vs ")
+    return f"{kind}: {right} vs {left}" if sep else reason
 
 
 def _status(claims: Sequence[Claim], duplicates: dict[str, str], conflicted: bool) -> FactStatus:

@@ -1,0 +1,199 @@
+"""One hand-made case per alignment rule: counted nouns, clause splits (", with no X", a
+participial modifier, mixed-polarity predicates), reported contents, tense, headlines, duration
+conflicts across facts, majority support and polarity-aware alignment of negated claims."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from accord.model import Fact
+from accord.reconcile.claims import Claim
+from accord.reconcile.numbers import find_quantities
+from test_reconcile_claims import _claims, claims_of
+from test_reconcile_status import facts_of
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+@pytest.fixture(scope="module")
+def minilm() -> object:
+    pytest.importorskip("sentence_transformers")
+    from accord.embeddings import get_encoder
+
+    model = get_encoder()
+    if model is None:
+        pytest.skip("MiniLM model not installed")
+    return model
+
+
+def _body(nlp: Language, sentence: str) -> list[Claim]:
+    return [c for c in _claims(nlp, "Talks end\n" + sentence) if not c.headline]
+
+
+def _fact_with(facts: list[Fact], words: str) -> list[Fact]:
+    return [f for f in facts if any(words in s.text for s in [*f.support, *f.conflicts])]
+
+
+# --- numbers -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "durations"),
+    [
+        ("A second round of talks will follow in June.", []),
+        ("The vote took less than a second.", ["<0.02 min"]),
+        ("The talks lasted an hour.", ["1 h"]),
+    ],
+)
+def test_reconcile_ordinal_second_is_not_a_duration(text: str, durations: list[str]) -> None:
+    assert [q.describe() for q in find_quantities(text) if q.is_duration] == durations
+
+
+def test_reconcile_quantity_counts_the_noun_its_number_modifies(nlp: Language) -> None:
+    (claim,) = _body(nlp, "The envoys agreed to free 45 fishing boats seized last year.")
+    (boats,) = claim.quantities
+    assert boats.unit == "boat"
+    assert boats.describe() == "45 fishing boats"
+
+
+def test_reconcile_quantity_with_a_demonym_before_its_noun_is_kept(nlp: Language) -> None:
+    (claim,) = _body(nlp, "The bloc froze the assets of 25 Zorbian officials on Monday.")
+    assert [(q.unit, q.low) for q in claim.quantities] == [("official", 25.0)]
+
+
+# --- clause splitting ------------------------------------------------------------------------
+
+
+def test_reconcile_trailing_with_no_phrase_is_a_negated_claim(nlp: Language) -> None:
+    text = "Talks end\nThe envoys ended their talks in Brenn on Monday, with no agreement on the river border."
+    units = _claims(nlp, text)
+    texts = [c.text for c in units]
+    assert "The envoys ended their talks in Brenn on Monday" in texts
+    (no_deal,) = [c for c in units if c.text.startswith("with no agreement")]
+    assert no_deal.negated
+
+
+def test_reconcile_participial_modifier_of_the_subject_is_split(nlp: Language) -> None:
+    units = claims_of(
+        nlp, "Talks end\nThe talks, hosted by Norway, produced no deal on the border."
+    )
+    assert "The talks, hosted by Norway" in units
+    assert "produced no deal on the border." in units
+
+
+def test_reconcile_coordinated_predicates_of_mixed_polarity_are_split(nlp: Language) -> None:
+    units = claims_of(
+        nlp, 'Vote disputed\nThe challenger refused to concede and called the count "a fraud".'
+    )
+    assert "The challenger refused to concede" in units
+    assert any(u.startswith("and called the count") for u in units)
+
+
+def test_reconcile_coordinated_predicates_of_one_polarity_stay_together(nlp: Language) -> None:
+    units = claims_of(
+        nlp, "Talks end\nThe delegation welcomed the meeting and said it was ready for more talks."
+    )
+    assert "The delegation welcomed the meeting and said it was ready for more talks." in units
+
+
+def test_reconcile_reported_content_stops_at_the_claim_boundary(nlp: Language) -> None:
+    claims = _body(
+        nlp, 'The envoy said the mood had been "calm" and that a new round would follow in May.'
+    )
+    first = next(c for c in claims if c.text.startswith("The envoy said"))
+    assert first.cores == ["the mood had been calm"]
+
+
+# --- tense -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tense"),
+    [
+        ("A second round of talks will take place in May.", "future"),
+        ("The truce is due to start on 3 May.", "future"),
+        ("The envoys ended the talks on Friday.", "past"),
+        ("The sanctions take effect on Friday.", "present"),
+    ],
+)
+def test_reconcile_claim_tense(nlp: Language, sentence: str, tense: str) -> None:
+    (claim,) = _body(nlp, sentence)
+    assert claim.tense == tense
+
+
+# --- alignment and status ----------------------------------------------------------------------
+
+TALKS_A = (
+    "Envoys from Norland and Vesk meet in Brenn\n"
+    "Negotiators from Norland and Vesk ended a round of talks in Brenn on Monday after less than "
+    "two hours, with no agreement on the river border.\n"
+    'Vesk\'s chief envoy Marta Olsen said the mood had been "calm" and that a new round would '
+    "follow in May.\n"
+)
+TALKS_B = (
+    "Norland and Vesk agree to reopen the river crossing after talks in Brenn\n"
+    "Delegations from Norland and Vesk met in Brenn on Monday for their first talks in a decade.\n"
+    "The meeting lasted three hours, officials said.\n"
+    "The two sides failed to agree on a new river border.\n"
+    "Marta Olsen, Vesk's chief envoy, said her government was ready to keep talking.\n"
+)
+TALKS_C = (
+    "Norland, Vesk reopen crossing but not border talks\n"
+    "The talks, hosted by Norway, produced no deal on the river border.\n"
+    "Vesk's envoy Marta Olsen said a new round of talks would take place in May.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def talks(nlp: Language, minilm: object) -> list[Fact]:
+    return facts_of(nlp, minilm, TALKS_A, TALKS_B, TALKS_C)[0]
+
+
+def test_reconcile_negated_claims_align_with_each_other(talks: list[Fact]) -> None:
+    (fact,) = _fact_with(talks, "failed to agree on a new river border")
+    assert fact.status == "corroborated"
+    texts = " | ".join(s.text for s in fact.support)
+    assert "with no agreement on the river border" in texts
+    assert "produced no deal on the river border" in texts
+
+
+def test_reconcile_duration_conflict_is_found_across_facts(talks: list[Fact]) -> None:
+    conflicts = [f for f in _fact_with(talks, "lasted three hours") if f.status == "conflicting"]
+    assert conflicts
+    assert conflicts[0].conflicts[0].reason.startswith("duration:")
+
+
+def test_reconcile_same_speaker_different_content_is_not_one_fact(talks: list[Fact]) -> None:
+    for fact in _fact_with(talks, "ready to keep talking"):
+        assert fact.status == "single_source"
+        assert not any("calm" in s.text for s in fact.support)
+
+
+def test_reconcile_planned_round_keeps_past_talks_out(talks: list[Fact]) -> None:
+    (fact,) = _fact_with(talks, "would take place in May")
+    assert fact.status == "corroborated"
+    assert not any("ended a round of talks" in s.text for s in fact.support)
+
+
+def test_reconcile_headlines_alone_make_no_fact(talks: list[Fact]) -> None:
+    for fact in talks:
+        spans = [*fact.support, *fact.conflicts]
+        assert not all(s.start == 0 for s in spans), fact.statement
+
+
+SWAP = (
+    "Boats to go home\nThe two sides agreed to release 40 fishing boats seized at sea.\n",
+    "Boat deal\nThe governments will release 40 fishing boats seized at sea, officials said.\n",
+    "Fishing deal\nThe two governments agreed that 45 fishing boats seized at sea would be returned.\n",
+)
+
+
+def test_reconcile_conflict_keeps_the_majority_as_support(nlp: Language, minilm: object) -> None:
+    facts = facts_of(nlp, minilm, *SWAP)[0]
+    (fact,) = _fact_with(facts, "45 fishing boats")
+    assert fact.status == "conflicting"
+    assert all("40 fishing boats" in s.text for s in fact.support)
+    assert [c.reason for c in fact.conflicts] == ["number: 45 fishing boats vs 40 fishing boats"]
