@@ -11,6 +11,7 @@ from accord.model import (
     Article,
     Conflict,
     Entity,
+    Event,
     Fact,
     Quote,
     Result,
@@ -82,7 +83,38 @@ def result() -> Result:
         mentions=[span(a, "two sides")],
     )
     quote = Quote("q1", a.id, 0, 5, EVIL, speaker="p1")
-    analyses = [Analysis(article=a, quotes=[quote]), Analysis(article=b), Analysis(article=c)]
+    where = _offsets(b, "One thousand")  # an unresolved location mention: its text is shown
+    events = [
+        Event(
+            "e1",
+            a.id,
+            *_offsets(a, EVIL),
+            EVIL,
+            "AGREE",
+            "retreat",
+            source=["p1"],
+            source_text=["two sides"],
+            target=[f"{a.id}:0-4"],
+            target_text=["Swap"],
+            quantity="1000 prisoners",
+            date="2024-05-01",
+        ),
+        Event(
+            "e2",
+            b.id,
+            0,
+            16,
+            "Prisoners return",
+            "AGREE",
+            negated=True,
+            location=f"{b.id}:{where[0]}-{where[1]}",
+        ),
+    ]
+    analyses = [
+        Analysis(article=a, quotes=[quote], events=events[:1]),
+        Analysis(article=b, events=events[1:]),
+        Analysis(article=c),
+    ]
     return Result(analyses=analyses, entities=[person], facts=facts, stories=[story])
 
 
@@ -108,7 +140,14 @@ def test_dossier_html_is_self_contained(result: Result) -> None:
 
 def test_dossier_html_has_every_section(result: Result) -> None:
     html = render_html(result)
-    for heading in ("Sources", "Actors", "Facts", "Quotes by speaker", "Coverage by outlet"):
+    for heading in (
+        "Sources",
+        "Actors",
+        "Events",
+        "Facts",
+        "Quotes by speaker",
+        "Coverage by outlet",
+    ):
         assert f">{heading}</h3>" in html
     assert "copy of Daily Planet" in html
     assert "E. Brask" in html and "harbour master" in html
@@ -126,6 +165,7 @@ def test_dossier_markdown_escapes_and_lists_sections(result: Result) -> None:
     for heading in (
         "### Sources",
         "### Actors",
+        "### Events",
         "### Facts",
         "### Quotes by speaker",
         "### Coverage by outlet",
@@ -146,3 +186,32 @@ def test_dossier_coverage_counts_exclusive_facts(result: Result) -> None:
 
 def test_dossier_md_escape_flattens_lines() -> None:
     assert md_escape("a\n# b | c") == "a \\# b \\| c"
+
+
+def test_dossier_events_name_actors_and_outlets(result: Result) -> None:
+    (story,) = build_dossier(result)
+    first, second = story.events
+    assert (first.type, first.mode, first.negated) == ("AGREE", "retreat", False)
+    assert first.source == ["Elena Brask"]  # canonical name of the resolved entity
+    assert first.target == ["Swap"]  # unresolved: the surface text
+    assert (first.outlet, first.quantity, first.date) == (
+        "Daily Planet",
+        "1000 prisoners",
+        "2024-05-01",
+    )
+    assert (second.negated, second.location, second.outlet) == (
+        True,
+        "One thousand",
+        "Evening Star",
+    )
+
+
+def test_dossier_events_are_escaped(result: Result) -> None:
+    html = render_html(result)
+    events = html[html.index('id="s1-events"') : html.index('id="s1-facts"')]
+    assert "<script" not in events and "&lt;script&gt;" in events
+    assert "did not happen" in events and "Elena Brask" in events
+    text = render_markdown(result)
+    table = text[text.index("### Events") : text.index("### Facts")]
+    assert "\\<script\\>" in table and "<script>" not in table
+    assert "| AGREE | retreat |  | Elena Brask → Swap |" in table

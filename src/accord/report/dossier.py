@@ -1,8 +1,9 @@
 """The dossier: a human-readable account of each story, as Markdown or one self-contained HTML page.
 
 Per story: what happened (who, where, when), the sources and which copies which, the actors with
-their aliases and roles, the facts grouped by status with each source's evidence side by side,
-the quotes by speaker, and what each outlet reports that no other does. The page is built from a
+their aliases and roles, the coded PLOVER events (who did what to whom, with the evidence sentence
+and its outlet), the facts grouped by status with each source's evidence side by side, the quotes
+by speaker, and what each outlet reports that no other does. The page is built from a
 plain view model (:func:`build_dossier`) rendered by Jinja2 templates under ``templates/``; the
 HTML template autoescapes every string and inlines its CSS, so the file opens anywhere offline.
 """
@@ -17,7 +18,7 @@ from pathlib import PurePath
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from accord.model import Article, Entity, Fact, Quote, Result, Span, Story
+from accord.model import Article, Entity, Event, Fact, Quote, Result, Span, Story
 
 STATUS_ORDER = ("conflicting", "corroborated", "single_source")
 STATUS_TITLES = {
@@ -78,6 +79,24 @@ class SpeakerQuotes:
 
 
 @dataclass(slots=True)
+class EventView:
+    """One coded event: type, mode, whether it did not happen, actors by canonical name, and the
+    sentence it was read from with the outlet that printed it."""
+
+    type: str
+    mode: str
+    negated: bool
+    source: list[str]
+    target: list[str]
+    location: str
+    date: str
+    quantity: str
+    evidence: str
+    outlet: str
+    method: str
+
+
+@dataclass(slots=True)
 class Coverage:
     """What one source contributes: facts it shares with others, and facts only it reports."""
 
@@ -99,6 +118,7 @@ class StoryView:
     facts: dict[str, list[FactView]]
     quotes: list[SpeakerQuotes]
     coverage: list[Coverage]
+    events: list[EventView] = field(default_factory=list)
 
     @property
     def fact_count(self) -> int:
@@ -222,6 +242,57 @@ def _quotes(story: Story, result: Result, sources: list[Source]) -> list[Speaker
     return [SpeakerQuotes(speaker, quotes) for speaker, quotes in ranked]
 
 
+def _actor_names(ids: list[str], texts: list[str], names: dict[str, str]) -> list[str]:
+    """Canonical entity names of an event's actors; the surface text where one is unresolved."""
+    out = []
+    for k, actor in enumerate(ids):
+        name = names.get(actor) or (texts[k] if k < len(texts) else actor)
+        if name not in out:
+            out.append(" ".join(name.split()))
+    return out
+
+
+def _place(event: Event, names: dict[str, str], texts: dict[str, str]) -> str:
+    """The event's place by canonical name, else the text of its mention in the article."""
+    if not event.location:
+        return ""
+    if event.location in names:
+        return names[event.location]
+    mention = event.location_mention or event.location
+    article, _, offsets = mention.rpartition(":")
+    start, _, end = offsets.partition("-")
+    if article in texts and start.isdigit() and end.isdigit():
+        return " ".join(texts[article][int(start) : int(end)].split())
+    return ""
+
+
+def _events(result: Result, sources: list[Source]) -> list[EventView]:
+    """The story's events in source order, then in reading order within each article."""
+    names = {e.id: e.name for e in result.entities}
+    texts = {a.id: a.text for a in result.articles}
+    order = {s.id: k for k, s in enumerate(sources)}
+    labels = {s.id: s.label for s in sources}
+    mine = sorted(
+        (e for e in result.events if e.article in order), key=lambda e: (order[e.article], e.start)
+    )
+    return [
+        EventView(
+            type=e.type,
+            mode=e.mode or "",
+            negated=e.negated,
+            source=_actor_names(e.source, e.source_text, names),
+            target=_actor_names(e.target, e.target_text, names),
+            location=_place(e, names, texts),
+            date=e.date or "",
+            quantity=e.quantity or "",
+            evidence=" ".join(e.text.split()),
+            outlet=labels[e.article],
+            method=e.method,
+        )
+        for e in mine
+    ]
+
+
 def _coverage(views: dict[str, list[FactView]], sources: list[Source]) -> list[Coverage]:
     out = []
     for source in sources:
@@ -256,6 +327,7 @@ def build_story(story: Story, result: Result) -> StoryView:
         facts=facts,
         quotes=_quotes(story, result, sources),
         coverage=_coverage(facts, sources),
+        events=_events(result, sources),
     )
 
 
