@@ -121,6 +121,9 @@ def build_fact(
         return None
     if all(c.headline for c in claims):
         return None
+    told = {c.article for c in claims if not c.headline}
+    indices = [i for i in indices if not (all_claims[i].headline and all_claims[i].article in told)]
+    claims = [all_claims[i] for i in indices]  # a headline adds nothing to its own body's claim
     against = _against(indices, scores)
     support = [all_claims[i] for i in indices if i not in against]
     conflicts = [
