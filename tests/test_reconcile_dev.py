@@ -1,0 +1,54 @@
+"""Quality floor on the hand-made development sets (tests/data/reconcile) and the demo articles.
+
+Each set is three outlets' reports of one fictional event with deliberate number, duration, date
+and polarity conflicts; gold in tests/data/reconcile/gold. Floors sit one fact under what
+benchmarks/facts_dev.py measured (see docs/reconcile.md), per gold status.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+# set -> (corroborated right, single-source right, conflicting right, most corroborated facts)
+FLOORS = {
+    "examples": (4, 3, 1, 8),
+    "ceasefire": (2, 3, 2, 5),
+    "election": (3, 2, 0, 7),
+    "sanctions": (2, 2, 0, 6),
+}
+
+
+def _benchmark() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("facts_dev", REPO / "benchmarks" / "facts_dev.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_reconcile_dev_set_floor(name: str) -> None:
+    pytest.importorskip("sentence_transformers")
+    from accord.model import Result, Story
+    from accord.reconcile import reconcile
+
+    bench = _benchmark()
+    _name, folder, gold_path, published = next(s for s in bench.SETS if s[0] == name)
+    analyses, entities = bench.analyse(folder, published)
+    story = Story("s1", name, [a.article.id for a in analyses])
+    facts = reconcile(analyses, [story], entities)
+    result = Result(analyses=analyses, entities=entities, facts=facts, stories=[story])
+    table = bench.score(result, json.loads(gold_path.read_text(encoding="utf-8")), False)
+    corroborated, single, conflicting, most = FLOORS[name]
+    assert table["corroborated"][2] >= corroborated, table
+    assert table["single_source"][2] >= single, table
+    assert table["conflicting"][2] >= conflicting, table
+    assert sum(f.status == "corroborated" for f in facts) <= most  # over-merging shows here
