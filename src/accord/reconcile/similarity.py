@@ -82,7 +82,9 @@ def claim_similarity(
     out = np.full((len(claims), len(claims)), -1.0, dtype="float32")
     for i in range(len(claims)):
         for j in range(len(claims)):
-            if reported[i].size and reported[j].size:
+            if model is None:  # TF-IDF on a short reported clause is too sparse to trust alone
+                out[i, j] = full[np.ix_(every[i], every[j])].max()
+            elif reported[i].size and reported[j].size:
                 out[i, j] = full[np.ix_(reported[i], reported[j])].max()
             elif reported[i].size or reported[j].size:  # the attribution counts for less
                 a = reported[i] if reported[i].size else every[i]
