@@ -12,9 +12,9 @@ from accord.resolve import resolve
 from accord.resolve.type_evidence import (
     Named,
     demonym_forms,
-    has_state_noun,
     is_personal_role,
     repair_labels,
+    state_noun_weight,
 )
 
 
@@ -38,16 +38,17 @@ def labels_of(texts: list[str], names: list[Named]) -> dict[str, set[str]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Borvania's government rejected the offer.", True),
-        ("Borvania's chief negotiator left early.", True),
-        ("Borvania’s top diplomat flew home.", True),
-        ("Borvania's new foreign minister spoke first.", True),
-        ("Borvania's daughter left early.", False),
-        ("Borvania said the army was ready.", False),
+        ("Borvania's border was closed.", 1.0),
+        ("Borvania's new prime minister spoke first.", 1.0),
+        ("Borvania's government rejected the offer.", 0.5),
+        ("Borvania's chief negotiator left early.", 0.5),
+        ("Borvania’s top diplomat flew home.", 0.5),
+        ("Borvania's daughter left early.", 0.0),
+        ("Borvania said the army was ready.", 0.0),
     ],
 )
-def test_resolve_types_possessive_state_noun(text: str, expected: bool) -> None:
-    assert has_state_noun(text, len("Borvania")) is expected
+def test_resolve_types_possessive_state_noun(text: str, expected: float) -> None:
+    assert state_noun_weight(text, len("Borvania")) == expected
 
 
 def test_resolve_types_demonym_forms_follow_the_table() -> None:
@@ -161,3 +162,9 @@ def test_resolve_types_person_evidence_in_one_article_restores_a_person_in_anoth
     entities = resolve([first, second])
     assert {m.label for a in (first, second) for m in a.mentions} == {"PERSON"}
     assert all(e.type == "PERSON" for e in entities)
+
+
+def test_resolve_types_leader_named_by_surname_keeps_person_tags() -> None:
+    text = "Velt's government collapsed on Tuesday after Velt lost a confidence vote."
+    names = tagged(text, {"Velt": "PERSON"})
+    assert labels_of([text], names) == {"Velt": {"PERSON"}}

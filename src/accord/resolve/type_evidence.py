@@ -4,8 +4,9 @@ spaCy's small model types an unfamiliar one-word name by its shape, so a fiction
 ("Freedonia") comes out PERSON in one sentence, ORG in the next and GPE in a third. The text
 says what it is:
 
-* **possessive state nouns**: "Freedonia's government / delegation / chief negotiator"
-  (``types_state_nouns.txt``) — a state or organisation (weak: "Putin's envoy" is a person's);
+* **possessive state nouns**: "Freedonia's border / prime minister" (``types_state_nouns.txt``,
+  weak) and "Freedonia's government / chief negotiator" (half as much: "Putin's envoy" is a
+  leader's);
 * **demonym morphology**: a capitalised word that is a name of the set plus a demonym ending
   (``types_demonym_suffixes.tsv``: "Freedonia" + "n"), tagged NORP or used as an adjective
   ("a Freedonian official"), makes the base a country (strong) and the word NORP;
@@ -48,16 +49,18 @@ DEMONYM_WEIGHT = 3  # a demonym of the name outweighs a few stray PERSON tags
 # Each piece of weak place evidence outweighs this many PERSON tags: spaCy tags an unfamiliar
 # one-word name PERSON by its shape, consistently, so the tags count for less than the text.
 PERSON_TAGS_PER_EVIDENCE = 2
+SHARED_NOUN_WEIGHT = 0.5  # "X's government": a country's, or its leader's
 MIN_BASE_LENGTH = 4
 MAX_MODIFIERS = 2  # words between "'s" and the state noun: "X's top diplomat"
 _POSSESSIVE_AFTER = re.compile(r"^['’]s?\s")
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 _CAP_WORD = re.compile(r"\b([A-Z][a-z]+)\b")
 _DETERMINERS = frozenset({"a", "an", "the"})
 _NEXT_WORD = re.compile(r"\s*(and|or|,|-|–|&)\s*([A-Z][a-z]+)\b")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Named:
     """One name occurrence: offsets into text ``doc`` of the set, its NER label, and whether the
     analyse stage found a title or role for it."""
@@ -75,9 +78,15 @@ def _data_lines(name: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def state_nouns() -> frozenset[tuple[str, ...]]:
-    """Nouns whose possessor is a state ("government", "foreign minister"), as word tuples."""
-    return frozenset(tuple(line.lower().split()) for line in _data_lines("types_state_nouns.txt"))
+def state_nouns() -> dict[tuple[str, ...], float]:
+    """Nouns whose possessor is a state, as word tuples, with their weight as place evidence:
+    1 when only a place has one ("border"), 1/2 when a leader has one too ("government")."""
+    weights = {"country": 1.0, "shared": SHARED_NOUN_WEIGHT}
+    table = {}
+    for line in _data_lines("types_state_nouns.txt"):
+        noun, kind = line.split("\t")
+        table[tuple(noun.lower().split())] = weights[kind.strip()]
+    return table
 
 
 @lru_cache(maxsize=1)
@@ -114,21 +123,25 @@ def _words_after(text: str, end: int, count: int) -> list[str]:
     return words
 
 
-def has_state_noun(text: str, end: int) -> bool:
-    """``text[end:]`` is "'s" plus a state noun after at most two modifiers ("'s top diplomat")."""
+def state_noun_weight(text: str, end: int) -> float:
+    """The weight of the state noun that ``text[end:]`` possesses ("'s top diplomat": shared),
+    after at most two modifiers; 0 when there is none."""
     rest = text[end : end + 3]
     if not _POSSESSIVE_AFTER.match(rest + " "):
-        return False
+        return 0.0
     gap = 2 if rest[:2] in ("'s", "’s") else 1
     words = _words_after(text, end + gap, MAX_MODIFIERS + 3)
     nouns = state_nouns()
-    return any(
-        tuple(words[i : i + n]) in nouns for i in range(MAX_MODIFIERS + 1) for n in (1, 2, 3)
-    )
+    for i in range(MAX_MODIFIERS + 1):
+        for n in (3, 2, 1):
+            weight = nouns.get(tuple(words[i : i + n]))
+            if weight is not None:
+                return weight
+    return 0.0
 
 
 def _word_before(text: str, start: int) -> str:
-    match = re.search(r"([A-Za-z]+)\.?\s+$", text[max(0, start - 30) : start])
+    match = _WORD_BEFORE.search(text, max(0, start - 30), start)
     return match.group(1).lower() if match else ""
 
 
@@ -160,7 +173,7 @@ class _Evidence:
     words: int = 1
     tags: Counter[str] = field(default_factory=Counter)
     person: bool = False
-    state_nouns: int = 0
+    state_nouns: float = 0.0
     demonym_of: int = 0  # the name has a demonym in the set
     prepositions: int = 0
     coordinated: int = 0
@@ -170,7 +183,7 @@ class _Evidence:
     def strong(self) -> int:
         return DEMONYM_WEIGHT * self.demonym_of
 
-    def weak(self) -> int:
+    def weak(self) -> float:
         place_tags = sum(self.tags[t] for t in PLACE_TAGS)
         return self.state_nouns + self.prepositions + self.coordinated + place_tags
 
@@ -226,7 +239,7 @@ def _gather(texts: Sequence[str], names: Sequence[Named]) -> dict[str, _Evidence
         single = ev.words == 1
         if n.titled or (single and (key in person_words or is_titled(text, n.start))):
             ev.person = True
-        ev.state_nouns += has_state_noun(text, n.end)
+        ev.state_nouns += state_noun_weight(text, n.end)
         ev.prepositions += after_place_preposition(text, n.start, n.end)
         if demonym_country(key) is not None:
             ev.is_demonym = True
@@ -235,36 +248,41 @@ def _gather(texts: Sequence[str], names: Sequence[Named]) -> dict[str, _Evidence
     return evidence
 
 
-def _adjective_uses(texts: Sequence[str]) -> set[str]:
-    """Capitalised words used like adjectives: after "a/an/the", before a lower-case word."""
+def _adjective_uses(texts: Sequence[str], words: set[str]) -> set[str]:
+    """Those of ``words`` (lower case) written capitalised like adjectives: after "a/an/the",
+    before a lower-case word ("a Freedonian official")."""
     out = set()
     for text in texts:
         for match in _CAP_WORD.finditer(text):
-            before = _word_before(text, match.start())
+            word = match.group(1).lower()
+            if word not in words or word in out:
+                continue
             after = text[match.end() : match.end() + 2]
             if (
-                before in _DETERMINERS
-                and len(after) == 2
-                and after[0] == " "
-                and after[1].islower()
+                after[:1] == " "
+                and after[1:].islower()
+                and (_word_before(text, match.start()) in _DETERMINERS)
             ):
-                out.add(match.group(1).lower())
+                out.add(word)
     return out
 
 
 def _find_demonyms(texts: Sequence[str], evidence: dict[str, _Evidence]) -> None:
     """Mark names with a demonym in the set, and the demonyms themselves."""
-    adjectives = _adjective_uses(texts)
+    bases = {
+        base: demonym_forms(base)
+        for base, ev in evidence.items()
+        if not (ev.person or ev.words != 1 or ev.is_demonym or _mostly(ev.tags, "NORP"))
+    }  # "Kurd" + "ish" is one nationality's two words, not a country
+    adjectives = _adjective_uses(texts, {f for forms in bases.values() for f in forms})
     norp = {k for k, ev in evidence.items() if ev.tags["NORP"]}
-    for base, ev in list(evidence.items()):
-        if ev.person or ev.words != 1 or ev.is_demonym or _mostly(ev.tags, "NORP"):
-            continue  # "Kurd" + "ish" is one nationality's two words, not a country
-        for form in demonym_forms(base):
+    for base, forms in bases.items():
+        for form in forms:
             derived = evidence.get(form)
             if derived is not None and derived.person:
                 continue
             if form in norp or form in adjectives:
-                ev.demonym_of += 1
+                evidence[base].demonym_of += 1
                 if derived is not None:
                     derived.is_demonym = True
 
