@@ -9,6 +9,7 @@ import pytest
 
 from accord.model import Analysis, Article, Mention, mention_id
 from accord.resolve import resolve
+from accord.resolve.local import group_singular
 from accord.resolve.type_evidence import (
     Named,
     demonym_forms,
@@ -168,3 +169,12 @@ def test_resolve_types_leader_named_by_surname_keeps_person_tags() -> None:
     text = "Velt's government collapsed on Tuesday after Velt lost a confidence vote."
     names = tagged(text, {"Velt": "PERSON"})
     assert labels_of([text], names) == {"Velt": {"PERSON"}}
+
+
+def test_resolve_types_plural_group_word_is_one_entity() -> None:
+    first = _analysis("A Tavoran official spoke.", {"Tavoran": "NORP"})
+    second = _analysis("The Tavorans objected. Swiss banks waited.", {"Tavorans": "NORP"})
+    entities = resolve([first, second])
+    assert [(e.name, e.type) for e in entities] == [("Tavoran", "NORP")]
+    assert group_singular("Tavorans") == "tavoran"
+    assert group_singular("Swiss") == "swiss"

@@ -73,6 +73,8 @@ class Local:
             return ("geo", str(self.place.geonameid))
         if self.label == "NORP" and self.country is not None:
             return ("nationality", self.country)
+        if self.label == "NORP":
+            return ("name", group_singular(self.name))
         return ("name", fold_phrase(self.name))
 
 
@@ -85,7 +87,18 @@ def _mention_key(m: Mention) -> tuple[str, str]:
     if place is not None:
         return ("thing", f"geo:{place.geonameid}")
     demonym = demonym_country(m.text)
-    return ("thing", f"nationality:{demonym}" if demonym else fold_phrase(m.text))
+    if demonym:
+        return ("thing", f"nationality:{demonym}")
+    return ("thing", group_singular(m.text) if m.label == "NORP" else fold_phrase(m.text))
+
+
+def group_singular(text: str) -> str:
+    """A group word's folded singular: "Freedonians" and "Freedonian" are one nationality,
+    "Democrats" and "Democrat" one party (not "Swiss")."""
+    key = fold_phrase(text)
+    if key.endswith("s") and not key.endswith("ss") and len(key) > 4:
+        return key[:-1]
+    return key
 
 
 def _mislabelled_surname(m: Mention) -> bool:
