@@ -21,7 +21,7 @@ FLOORS = {
     "examples": (4, 3, 1, 8),
     "ceasefire": (2, 3, 2, 5),
     "election": (3, 2, 0, 7),
-    "sanctions": (2, 2, 0, 6),
+    "sanctions": (2, 2, 1, 6),
 }
 
 

@@ -197,3 +197,34 @@ def test_reconcile_conflict_keeps_the_majority_as_support(nlp: Language, minilm:
     assert fact.status == "conflicting"
     assert all("40 fishing boats" in s.text for s in fact.support)
     assert [c.reason for c in fact.conflicts] == ["number: 45 fishing boats vs 40 fishing boats"]
+
+
+def test_reconcile_main_verb_lemmas_are_kept(nlp: Language) -> None:
+    (claim,) = _body(nlp, "The new rules will take effect on Monday.")
+    assert "take effect" in claim.predicates
+    (report,) = _body(nlp, "The minister said the envoys released the prisoners.")
+    assert "say" not in report.predicates
+    assert "release" in report.predicates
+
+
+EFFECT = (
+    "Bloc adopts measures\nThe bloc adopted the measures on Wednesday. "
+    "The measures take effect on 1 June 2026.\n",
+    "Measures adopted\nThe new measures will take effect on 4 June 2026, a spokesman said. "
+    "A farmers' union called for lower diesel taxes.\n",
+)
+
+
+def test_reconcile_same_predicate_different_date_conflicts(nlp: Language, minilm: object) -> None:
+    facts = facts_of(nlp, minilm, *EFFECT)[0]
+    (fact,) = _fact_with(facts, "take effect on 1 June")
+    assert fact.status == "conflicting"
+    assert fact.conflicts[0].reason.startswith("date: ")
+
+
+def test_reconcile_headline_is_left_out_beside_its_own_body(nlp: Language, minilm: object) -> None:
+    facts = facts_of(nlp, minilm, *SWAP)[0]
+    for fact in facts:
+        spans = [*fact.support, *fact.conflicts]
+        bodies = {s.article for s in spans if s.start > 0}
+        assert not any(s.start == 0 and s.article in bodies for s in spans), fact.statement

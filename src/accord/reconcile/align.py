@@ -35,6 +35,7 @@ NEIGHBOURS = 3  # how many nearest claims of the other article define a claim's 
 VALUE_CONFLICT = 0.35  # score at which a lone claim's duration is checked against another's
 DURATION_RATIO = 10.0  # durations further apart than this time different things
 TENSE_PENALTY = 0.1
+PREDICATE_BONUS = 0.05  # both claims' main verb is the same (light verbs with their object)
 UNIT_PENALTY = 0.1  # both claims count things, and never the same kind of thing
 HEADLINE_ALIGN = 0.75  # a headline joins a body claim of another article only this close
 SPEAKER_BONUS = 0.04  # two reports by one speaker about things no actor links  # one claim dates a plan ("will meet in April"), the other a past event
@@ -103,6 +104,8 @@ def _specific_actor_shared(a: Claim, b: Claim, spec: Specificity) -> bool:
 
 def _lexical_bonus(a: Claim, b: Claim, spec: Specificity) -> float:
     bonus = 0.05 if a.classes & b.classes else 0.0
+    if a.predicates & b.predicates:  # the same main verb ("take effect", "release")
+        bonus += PREDICATE_BONUS
     if ("REJECT" in a.classes) != ("REJECT" in b.classes):  # rejecting X is not doing X
         bonus -= 0.08
     if a.negated and b.negated and a.classes & b.classes:  # "failed to agree" ~ "no deal"

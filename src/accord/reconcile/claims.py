@@ -70,6 +70,7 @@ class Claim:
     tense: str = "present"  # "future" for a plan or forecast ("will meet"), "past", "present"
     cores: list[str] = field(default_factory=list)  # what is claimed, without who claims it
     core_actors: set[str] = field(default_factory=set)  # actors named inside the cores
+    predicates: set[str] = field(default_factory=set)  # main verb lemmas ("take effect")
 
     @property
     def variants(self) -> list[str]:
@@ -393,6 +394,25 @@ def _main_predicates(doc: Doc | Span) -> set[int]:
     return main
 
 
+def _predicate_keys(doc: Doc | Span) -> set[str]:
+    """The lemmas of the claim's main verbs, a light verb with its object ("take effect",
+    "take place"), reporting verbs left out: "X will take effect on Monday" and "Y takes effect
+    on Friday" say the same kind of thing about different values."""
+    main = _main_predicates(doc)
+    reporting = predicate_classes()
+    keys: set[str] = set()
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.i not in main or token.pos_ != "VERB" or reporting.get(lemma) == "STATEMENT":
+            continue
+        if not token.is_stop:
+            keys.add(lemma)
+        for child in token.children:
+            if child.dep_ in ("dobj", "prt") and not child.is_stop:
+                keys.add(f"{lemma} {child.lemma_.lower()}")
+    return keys
+
+
 def _tense(doc: Doc | Span) -> str:
     """ "future" when the claim is about what will happen ("will release", "agreed that talks
     would follow", "is due to start"), "past" when its main predicate is in the past tense
@@ -477,6 +497,7 @@ def _fill_predicate(claim: Claim, doc: Doc | Span) -> None:
         ):
             claim.classes.add(classes[lemma])
     claim.negated = _negated(doc, negation)
+    claim.predicates = _predicate_keys(doc)
     claim.tense = _tense(doc)
 
 
