@@ -128,3 +128,18 @@ def test_events_rules_time_phrase_is_no_required_object(nlp: Language) -> None:
     hit = _hit(nlp, "The Norwegian minister called her Chilean counterpart on Monday.")
     assert hit is not None
     assert hit.type == "CONSULT"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The harbour authority gave in to the demands of the striking dockers.", "CONCEDE"),
+        ("The ministry met the demands of the striking dockers.", "CONCEDE"),
+        ("The Chilean minister met her Norwegian counterpart in Lima.", "CONSULT"),
+        ("Chile moved troops to the northern border.", "MOBILIZE"),
+    ],
+)
+def test_events_rules_cameo_additions(nlp: Language, text: str, expected: str) -> None:
+    hit = _hit(nlp, text)
+    assert hit is not None
+    assert hit.type == expected
