@@ -143,3 +143,7 @@ def test_events_rules_cameo_additions(nlp: Language, text: str, expected: str) -
     hit = _hit(nlp, text)
     assert hit is not None
     assert hit.type == expected
+
+
+def test_events_rules_described_deal_is_no_event(nlp: Language) -> None:
+    assert _hit(nlp, 'The Chilean minister said the deal was "a useful first step".') is None

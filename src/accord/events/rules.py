@@ -136,12 +136,21 @@ def triggers(sent: Span) -> list[Trigger]:
     found: list[Trigger] = []
     for token in sent:
         entry = _match(token)
-        if entry is None or _in_condition(token):
+        if entry is None or _in_condition(token) or _described(token):
             continue
         anchor = _anchor(token)
         found.append(Trigger(token, anchor, entry, _depth(anchor) + _background(token, anchor)))
     found.sort(key=lambda t: (t.depth, t.token.pos_ != "VERB", t.token.i))
     return found
+
+
+def _described(token: Token) -> bool:
+    """ "the deal was a first step": a nominal trigger that a copula only describes is the topic
+    of a comment, not an event the sentence reports."""
+    head = token.head
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ != "nsubj" or head.lemma_ != "be":
+        return False
+    return any(c.dep_ in ("attr", "acomp") for c in head.children)
 
 
 def _background(token: Token, anchor: Token) -> int:
