@@ -36,6 +36,7 @@ SETS = [
     ("ceasefire", DATA / "ceasefire", DATA / "gold" / "ceasefire.json", "2026-04-21"),
     ("election", DATA / "election", DATA / "gold" / "election.json", "2026-05-11"),
     ("sanctions", DATA / "sanctions", DATA / "gold" / "sanctions.json", "2026-03-18"),
+    ("trade", DATA / "trade", DATA / "gold" / "trade.json", "2026-06-05"),
     ("seeds", SHARED / "seeds", SHARED / "gold" / "seeds.json", None),
 ]
 

@@ -22,6 +22,7 @@ FLOORS = {
     "ceasefire": (2, 3, 2, 5),
     "election": (3, 2, 0, 7),
     "sanctions": (2, 2, 1, 6),
+    "trade": (2, 1, 1, 6),
 }
 
 

@@ -228,3 +228,25 @@ def test_reconcile_headline_is_left_out_beside_its_own_body(nlp: Language, minil
         spans = [*fact.support, *fact.conflicts]
         bodies = {s.article for s in spans if s.start > 0}
         assert not any(s.start == 0 and s.article in bodies for s in spans), fact.statement
+
+
+def test_reconcile_modifier_fragment_says_what_its_participle_says(nlp: Language) -> None:
+    units = _claims(nlp, "Talks end\nThe deal, brokered by Norway, leaves fishing off the table.")
+    (fragment,) = [c for c in units if c.text == "The deal, brokered by Norway"]
+    assert fragment.verbless
+    assert fragment.predicates == {"broker"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tense"),
+    [
+        ("A follow-up meeting is planned for September, the minister said.", "future"),
+        ("The minister said the envoys would meet again in May.", "future"),
+        ("The minister said the envoys met on Friday.", "past"),
+    ],
+)
+def test_reconcile_tense_is_that_of_what_is_reported(
+    nlp: Language, sentence: str, tense: str
+) -> None:
+    (claim,) = _body(nlp, sentence)
+    assert claim.tense == tense

@@ -106,6 +106,8 @@ def _lexical_bonus(a: Claim, b: Claim, spec: Specificity) -> float:
     bonus = 0.05 if a.classes & b.classes else 0.0
     if a.predicates & b.predicates:  # the same main verb ("take effect", "release")
         bonus += PREDICATE_BONUS
+    elif any(c.verbless and c.predicates for c in (a, b)):
+        bonus -= PREDICATE_BONUS  # a modifier fragment says only what its participle says
     if ("REJECT" in a.classes) != ("REJECT" in b.classes):  # rejecting X is not doing X
         bonus -= 0.08
     if a.negated and b.negated and a.classes & b.classes:  # "failed to agree" ~ "no deal"

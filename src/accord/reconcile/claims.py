@@ -71,6 +71,7 @@ class Claim:
     cores: list[str] = field(default_factory=list)  # what is claimed, without who claims it
     core_actors: set[str] = field(default_factory=set)  # actors named inside the cores
     predicates: set[str] = field(default_factory=set)  # main verb lemmas ("take effect")
+    verbless: bool = False  # its root is no verb ("The talks, hosted by Malta"; "with no deal")
 
     @property
     def variants(self) -> list[str]:
@@ -403,7 +404,10 @@ def _predicate_keys(doc: Doc | Span) -> set[str]:
     keys: set[str] = set()
     for token in doc:
         lemma = token.lemma_.lower()
-        if token.i not in main or token.pos_ != "VERB" or reporting.get(lemma) == "STATEMENT":
+        modifier = token.dep_ == "acl" and token.head.i in main and token.head.pos_ != "VERB"
+        if (token.i not in main and not modifier) or token.pos_ != "VERB":
+            continue  # "The talks, hosted by Malta": the participle is what the unit says
+        if reporting.get(lemma) == "STATEMENT":
             continue
         if not token.is_stop:
             keys.add(lemma)
@@ -411,6 +415,13 @@ def _predicate_keys(doc: Doc | Span) -> set[str]:
             if child.dep_ in ("dobj", "prt") and not child.is_stop:
                 keys.add(f"{lemma} {child.lemma_.lower()}")
     return keys
+
+
+def _verbless(doc: Doc | Span) -> bool:
+    """Whether the unit's root is no verb: a fragment split off a sentence."""
+    main = _main_predicates(doc)
+    roots = [t for t in doc if t.i in main and t.dep_ not in ("xcomp", "ccomp")]
+    return bool(roots) and all(t.pos_ not in ("VERB", "AUX") for t in roots)
 
 
 def _tense(doc: Doc | Span) -> str:
@@ -421,10 +432,18 @@ def _tense(doc: Doc | Span) -> str:
     for token in doc:
         if token.dep_ in ("aux", "auxpass") and token.lower_ in _FUTURE_AUX:
             return "future"
-        if token.lemma_.lower() in _FUTURE_HEADS and any(c.dep_ == "xcomp" for c in token.children):
-            return "future"
+        if token.lemma_.lower() in _FUTURE_HEADS and any(
+            c.dep_ == "xcomp" or (c.dep_ == "auxpass" and token.tag_ == "VBN")
+            for c in token.children
+        ):
+            return "future"  # "is due to start", "is planned for September"
     main = _main_predicates(doc)
+    reporting = predicate_classes()
     for token in doc:
+        if reporting.get(token.lemma_.lower()) == "STATEMENT" and any(
+            c.dep_ == "ccomp" for c in token.children
+        ):
+            continue  # "X said" is past; what X said need not be
         if token.i in main and (
             token.tag_ == "VBD"
             or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in token.children)
@@ -498,6 +517,7 @@ def _fill_predicate(claim: Claim, doc: Doc | Span) -> None:
             claim.classes.add(classes[lemma])
     claim.negated = _negated(doc, negation)
     claim.predicates = _predicate_keys(doc)
+    claim.verbless = _verbless(doc)
     claim.tense = _tense(doc)
 
 
