@@ -19,6 +19,10 @@ DURATION = re.compile(r"\b(seconds?|minutes?|hours?|days?|weeks?|months?|years?|
 ANCHOR = re.compile(r"\b(ago|last|next|this|since|until|later|earlier|before|after)\b", re.I)
 MONTH_YEAR = re.compile(rf"^(?:in\s+)?({MONTHS})\s+(\d{{4}})$", re.I)
 YEAR = re.compile(r"^(?:in\s+)?(\d{4})s?$")
+MONTH_ONLY = re.compile(
+    rf"^(?:(?:in|by|until|from|since|during)\s+)?(?:(early|late|mid|last|next|this)[\s-]+)?({MONTHS})$",
+    re.I,
+)
 
 
 def parse_published(value: str | None) -> datetime | None:
@@ -54,6 +58,31 @@ def _weekday(text: str, base: date) -> date | None:
     return base - timedelta(days=(base.weekday() - days[0]) % 7)
 
 
+def _month_alone(match: re.Match[str], base: date) -> str:
+    """A month named without a year: the occurrence nearest the publication date.
+
+    "last April" / "next April" pick the one before / after; otherwise news means the nearest
+    one ("a second round in April" in a March article is next month, "in November" in a
+    January article is two months back). dateparser would give the past one with the
+    publication day glued on, which turns a month into a wrong day.
+    """
+    month = MONTHS.split("|").index(match.group(2).lower()) + 1
+    before = base.year if month <= base.month else base.year - 1
+    after = base.year if month >= base.month else base.year + 1
+    modifier = (match.group(1) or "").lower()
+    if modifier == "last":
+        year = before if month != base.month else base.year - 1
+    elif modifier == "next":
+        year = after if month != base.month else base.year + 1
+    elif modifier == "this":
+        year = base.year
+    else:
+        gap_before = (base.year - before) * 12 + base.month - month
+        gap_after = (after - base.year) * 12 + month - base.month
+        year = before if gap_before <= gap_after else after
+    return f"{year:04d}-{month:02d}"
+
+
 def resolve_time(text: str, published: datetime | None) -> tuple[str | None, str]:
     """(ISO value or None, grain) for one temporal expression."""
     clean = text.strip()
@@ -64,6 +93,8 @@ def resolve_time(text: str, published: datetime | None) -> tuple[str | None, str
         return f"{int(match.group(2)):04d}-{month:02d}", "month"
     if match := YEAR.match(clean):
         return match.group(1), "year"
+    if published is not None and (match := MONTH_ONLY.match(clean)):
+        return _month_alone(match, published.date()), "month"
     if published is not None:
         day = _weekday(clean, published.date())
         if day is not None:

@@ -1,0 +1,36 @@
+"""Temporal expressions resolve against the publication date (hand-made expressions)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from accord.analyze.temporal import resolve_time
+
+PUBLISHED = datetime(2026, 3, 14)  # a Saturday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on Friday", ("2026-03-13", "day")),
+        ("Saturday", ("2026-03-14", "day")),
+        ("March 2022", ("2022-03", "month")),
+        ("in 2019", ("2019", "year")),
+        ("April", ("2026-04", "month")),  # next month, not the April eleven months back
+        ("in November", ("2025-11", "month")),  # four months back, not eight ahead
+        ("last April", ("2025-04", "month")),
+        ("next March", ("2027-03", "month")),
+        ("early June", ("2026-06", "month")),
+        ("one hour and 40 minutes", (None, "duration")),
+        ("21 years", (None, "duration")),
+    ],
+)
+def test_temporal_resolves_against_publication(text: str, expected: tuple[str | None, str]) -> None:
+    assert resolve_time(text, PUBLISHED) == expected
+
+
+def test_temporal_without_publication_date_keeps_weekdays_relative() -> None:
+    assert resolve_time("on Friday", None) == (None, "relative")
+    assert resolve_time("March 2022", None) == ("2022-03", "month")
