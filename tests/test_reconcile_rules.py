@@ -250,3 +250,17 @@ def test_reconcile_tense_is_that_of_what_is_reported(
 ) -> None:
     (claim,) = _body(nlp, sentence)
     assert claim.tense == tense
+
+
+def test_reconcile_attribution_with_its_own_scene_is_split(nlp: Language) -> None:
+    units = claims_of(
+        nlp,
+        "Boats freed\nThe two states will free 30 trawlers, envoys said after talks in Brenn on Monday.",
+    )
+    assert "The two states will free 30 trawlers" in units
+    assert "envoys said after talks in Brenn on Monday." in units
+
+
+def test_reconcile_plain_attribution_stays_with_its_claim(nlp: Language) -> None:
+    units = claims_of(nlp, "Boats freed\nThe two states will free 30 trawlers, envoys said.")
+    assert units[-1] == "The two states will free 30 trawlers, envoys said."

@@ -43,6 +43,7 @@ _QUOTE_MARKS = frozenset('“”"‘’')
 _WORDS = re.compile(r"\w+")
 _FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 _FUTURE_HEADS = frozenset({"due", "set", "expect", "plan", "schedule"})  # "is due to start"
+ATTRIBUTION_SCENE = 4  # "said after talks in Valletta": an attribution's own scene, in tokens
 SCENE_TOKENS = 8  # a fronted phrase this long is a claim of its own even without a number
 MIN_WORDS = 3  # shorter units (section headings, list debris) are not claims
 
@@ -156,6 +157,7 @@ def _clause_cuts(span: Span) -> list[int]:
             cuts.append(first - span.start)
         cuts.extend(_modifier_cuts(span, subjects))
     cuts.extend(_trailing_cuts(span))
+    cuts.extend(_attribution_cuts(span))
     for token in span:
         if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and _own_clause(token, span):
             left = token.left_edge.i
@@ -203,6 +205,32 @@ def _modifier_cuts(span: Span, subjects: list[Token]) -> list[int]:
             ):
                 cuts.append(right + 1 - span.start)
     return cuts
+
+
+def _attribution_cuts(span: Span) -> list[int]:
+    """A cut before a trailing attribution that says more than who spoke: "X will release 40
+    boats, | negotiators said after talks in Valletta on Friday" also reports the talks. The
+    speech verb heads the sentence (its content before it) or hangs off it as parataxis."""
+    root = span.root
+    classes = predicate_classes()
+    for verb in (root, *[c for c in root.children if c.dep_ == "parataxis" and c.i > root.i]):
+        if classes.get(verb.lemma_.lower()) != "STATEMENT":
+            continue
+        reported = verb is not root or any(
+            c.dep_ == "ccomp" and c.i < verb.i for c in verb.children
+        )
+        speakers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        scene = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
+        if not (reported and speakers):
+            continue
+        start = min(t.left_edge.i for t in speakers)
+        if (
+            start - span.start >= 4
+            and span.doc[start - 1].text == ","
+            and any(len(list(c.subtree)) >= ATTRIBUTION_SCENE for c in scene)
+        ):
+            return [start - span.start]
+    return []
 
 
 def _has_value(part: Span) -> bool:
