@@ -178,3 +178,17 @@ def test_resolve_types_plural_group_word_is_one_entity() -> None:
     assert [(e.name, e.type) for e in entities] == [("Tavoran", "NORP")]
     assert group_singular("Tavorans") == "tavoran"
     assert group_singular("Swiss") == "swiss"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ostmere, Sarnland sign pact. Sarnland's border opened.", "GPE"),
+        ("This is serious, Sarnland, Ostmere. Sarnland's border opened.", "PERSON"),
+    ],
+)
+def test_resolve_types_comma_joins_names_only_in_a_list_or_subject(
+    text: str, expected: str
+) -> None:
+    names = tagged(text, {"Ostmere": "PERSON", "Sarnland": "GPE"})
+    assert labels_of([text], names)["Ostmere"] == {expected}

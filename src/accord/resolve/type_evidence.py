@@ -13,17 +13,19 @@ says what it is:
 * **place prepositions**: "talks in Freedonia" (``types_place_prepositions.txt``; weak);
 * **coordination** with a country: "Freedonia and Sylvania", "Freedonia-Sylvania talks" (weak;
   propagated until nothing changes); "X and Y" with Y a person is person evidence for X;
-* GPE/LOC tags of the same name elsewhere (weak).
+* GPE/LOC tags of the same name elsewhere (they count only beside evidence from the words).
 
 A person needs person evidence: a title or honorific right before the name, a role found by the
 analyse stage, the word being part of a longer PERSON name in the set, or "and"/"or" with such a
-person; a one-word name with it that is tagged PERSON somewhere is a PERSON everywhere. A one-word
-PERSON-tagged name without it becomes a place when it has strong evidence or when its weak
-evidence is at least half its PERSON tags (news that names a leader by surname alone may write
-"X's envoy" once, but spaCy tags the surname PERSON every time). GeoNames places and seats of
-government are left to the gazetteer rules. Then one name gets one type: every occurrence
-of a name takes the name's winning label. Works on plain text and offsets, so the analyse stage
-runs it per article and the resolve stage across all articles.
+person; a one-word name with it that is tagged PERSON somewhere is a PERSON everywhere. A
+one-word PERSON-tagged name without it becomes a place when it has a demonym, or when the words
+around it (each counting for two PERSON tags) plus its GPE/LOC tags at least match its PERSON
+tags: news that names a leader by surname alone may write "X's envoy" once, but spaCy tags the
+surname PERSON every time. A GeoNames place or seat of government tagged PERSON is left to the
+gazetteer rules. Then one name gets one type: every occurrence of a name takes the name's
+winning label (the majority of its non-person tags; a demonym adds 3 to GPE; ties go to GPE when
+words around it speak for a place, else to ORG). Works on plain text and offsets, so the analyse
+stage runs it per article and the resolve stage across all articles.
 """
 
 from __future__ import annotations
@@ -42,8 +44,9 @@ from accord.resolve.nationality import demonym_country, metonym_country
 
 PERSON = "PERSON"
 PLACE_TAGS = frozenset({"GPE", "LOC"})
-# Ties between non-person labels go to the first of this order.
-LABEL_ORDER = ("GPE", "ORG", "LOC", "FAC", "NORP", "EVENT")
+# Ties between non-person labels go to the first of this order (GPE when words around the
+# name speak for a place).
+LABEL_ORDER = ("ORG", "GPE", "LOC", "FAC", "NORP", "EVENT")
 CONNECTORS = frozenset({"and", "or", ",", "-", "–", "&"})
 DEMONYM_WEIGHT = 3  # a demonym of the name outweighs a few stray PERSON tags
 # Each piece of weak place evidence outweighs this many PERSON tags: spaCy tags an unfamiliar
@@ -183,34 +186,43 @@ class _Evidence:
     def strong(self) -> int:
         return DEMONYM_WEIGHT * self.demonym_of
 
-    def weak(self) -> float:
-        place_tags = sum(self.tags[t] for t in PLACE_TAGS)
-        return self.state_nouns + self.prepositions + self.coordinated + place_tags
+    def textual(self) -> float:
+        """Weak evidence read off the words around the name (not the NER's tags)."""
+        return self.state_nouns + self.prepositions + self.coordinated
 
     def label(self) -> str | None:
         """The one label for every occurrence of this name; ``None`` leaves the tags alone."""
-        if self.known_place:
-            return None  # the gazetteer rules decide
         if self.person:
             return PERSON if self.words == 1 and self.tags[PERSON] else None
+        if self.known_place:  # the gazetteer rules decide about people
+            return None if self.tags[PERSON] else self._thing_label()
         if self.is_demonym:
             return "NORP"
         if self.tags[PERSON]:
-            place = self.words == 1 and (
-                self.strong() > 0 or 0 < self.tags[PERSON] <= PERSON_TAGS_PER_EVIDENCE * self.weak()
-            )
-            return self._thing_label() if place else None
+            return self._thing_label() if self.words == 1 and self._not_a_person() else None
         return self._thing_label()
 
+    def _not_a_person(self) -> bool:
+        """A demonym, or words around the name that, with the GPE/LOC tags, match the PERSON
+        tags (each word counting for PERSON_TAGS_PER_EVIDENCE tags). Tags alone decide nothing:
+        one GPE and one PERSON tag for "Bloomberg" say only that the NER hesitated."""
+        if self.strong() > 0:
+            return True
+        place_tags = sum(self.tags[t] for t in PLACE_TAGS)
+        text = self.textual()
+        return text > 0 and self.tags[PERSON] <= PERSON_TAGS_PER_EVIDENCE * text + place_tags
+
     def _thing_label(self) -> str:
-        scores: Counter[str] = Counter(
-            {t: n for t, n in self.tags.items() if t != PERSON and t in LABEL_ORDER}
-        )
+        scores: dict[str, float] = {
+            t: n for t, n in self.tags.items() if t != PERSON and t in LABEL_ORDER
+        }
         # Organisations have no demonyms; "in X" and "X and Y" fit them too, so only a demonym
-        # moves an ORG-tagged name to GPE.
+        # moves an ORG-tagged name to GPE, and the words around it only break a tie.
         bonus = DEMONYM_WEIGHT * self.demonym_of
         if bonus or not scores:
-            scores["GPE"] += bonus or 1
+            scores["GPE"] = scores.get("GPE", 0) + (bonus or 1)
+        elif self.textual() > 0 and "GPE" in scores:
+            scores["GPE"] += 0.5
         return min(scores, key=lambda t: (-scores[t], LABEL_ORDER.index(t)))
 
 
@@ -299,12 +311,18 @@ def _coordinations(
     ordered = sorted(names, key=lambda n: (n.doc, n.start))
     joined: dict[tuple[int, int], tuple[str, str, str]] = {}  # (doc, offset) → keys, connector
     for a, b in pairwise(ordered):
-        between = texts[a.doc][a.end : b.start].strip() if a.doc == b.doc else ""
-        if between in CONNECTORS:
+        text = texts[a.doc]
+        between = text[a.end : b.start].strip() if a.doc == b.doc else ""
+        if between in CONNECTORS and _continues(between, text, b.end):
             joined[(a.doc, a.end)] = (_key(_surface(texts, a)), _key(_surface(texts, b)), between)
     for n in ordered:  # the NER often misses the second name: "Freedonia-Sylvania talks"
         match = _NEXT_WORD.match(texts[n.doc], n.end)
-        if match and (n.doc, n.end) not in joined and match.group(2).lower() in evidence:
+        if (
+            match
+            and (n.doc, n.end) not in joined
+            and match.group(2).lower() in evidence
+            and _continues(match[1], texts[n.doc], match.end())
+        ):
             joined[(n.doc, n.end)] = (_key(_surface(texts, n)), match.group(2).lower(), match[1])
     people = {k for k, ev in evidence.items() if ev.person or (ev.words > 1 and ev.tags[PERSON])}
     pairs = []
@@ -314,6 +332,19 @@ def _coordinations(
             for key, other in ((ka, kb), (kb, ka)):
                 evidence[key].person |= other in people
     return pairs
+
+
+def _continues(connector: str, text: str, end: int) -> bool:
+    """A comma joins two names only inside a list or a subject ("X, Y and Z", "X, Y trade
+    boats"), not in an address or an apposition ("this is America, Chris.")."""
+    if connector != ",":
+        return True
+    after = text[end : end + 5]
+    return (
+        after[:1] == ","
+        or after.startswith((" and ", " or "))
+        or (after[:1] == " " and after[1:2].islower())
+    )
 
 
 def _propagate(pairs: list[tuple[str, str]], evidence: dict[str, _Evidence]) -> dict[str, str]:
