@@ -110,3 +110,14 @@ def test_events_component_rejects_unknown_ontology() -> None:
 
     with pytest.raises(ValueError, match="ontology"):
         EventCoder(ontology="cameo")
+
+
+def test_events_component_coordinated_actors_in_a_phrase(nlp: Language) -> None:
+    events = _events(nlp, "Negotiators from Norway and Chile held talks in Lima on Friday.")
+    assert events[0].type == "CONSULT"
+    assert events[0].source_text == ["Norway", "Chile"]
+
+
+def test_events_component_talks_without_deal(nlp: Language) -> None:
+    events = _events(nlp, "The talks in Lima ended on Friday without a deal on fishing quotas.")
+    assert ("AGREE", True) in [(e.type, e.negated) for e in events]

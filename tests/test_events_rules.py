@@ -133,7 +133,7 @@ def test_events_rules_time_phrase_is_no_required_object(nlp: Language) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The harbour authority gave in to the demands of the striking dockers.", "CONCEDE"),
+        ("The harbour authority bowed to the demands of the striking dockers.", "CONCEDE"),
         ("The ministry met the demands of the striking dockers.", "CONCEDE"),
         ("The Chilean minister met her Norwegian counterpart in Lima.", "CONSULT"),
         ("Chile moved troops to the northern border.", "MOBILIZE"),

@@ -98,11 +98,16 @@ def phrase_entities(head: Token, ents: dict[int, Span]) -> list[Span]:
     close = [e for e in inside if _path_ok(e.root, head, close_only=True)]
     if close:
         return _drop_modifiers(close, head)
-    return [
+    loose = [
         e
         for e in inside
         if _path_ok(e.root, head, close_only=False) and not _in_place_phrase(e.root, head)
-    ][:1]
+    ]
+    if not loose:
+        return []
+    # "negotiators from X and Y": the first entity and those coordinated with it
+    joined = {c.i for c in loose[0].root.conjuncts}
+    return [loose[0], *(e for e in loose[1:] if e.root.i in joined)]
 
 
 def _drop_modifiers(found: list[Span], head: Token) -> list[Span]:
