@@ -4,7 +4,7 @@ Add it to any English pipeline with a parser and NER (``nlp.add_pipe("accord_eve
 ``doc._.accord_events`` to a list of :class:`accord.model.Event` whose actors and place are mention
 ids (``accord.model.mention_id``) of ``doc.ents``. Two coders back each other up (see
 :mod:`accord.events.combine`): dependency rules over the PLOVER lexicon, and a classifier over
-MiniLM sentence embeddings (skipped when no encoder is installed).
+MiniLM sentence embeddings, words and the event verb's lemma (skipped when no encoder is installed).
 """
 
 from __future__ import annotations
