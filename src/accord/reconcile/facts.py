@@ -68,13 +68,15 @@ def _status(claims: Sequence[Claim], duplicates: dict[str, str], conflicted: boo
 def _statement(
     claims: Sequence[Claim], indices: list[int], scores: dict[tuple[int, int], PairScore]
 ) -> str:
-    """The most central evidence text (highest mean score to the others), body text preferred."""
+    """The most central evidence text (highest mean score to the others); body text preferred,
+    and a unit that starts a sentence over a clause split off one ("negotiators said ...")."""
 
-    def centrality(i: int) -> tuple[bool, float]:
+    def centrality(i: int) -> tuple[bool, bool, float]:
         values = [
             scores[min(i, j), max(i, j)].score for j in indices if (min(i, j), max(i, j)) in scores
         ]
-        return (not claims_by[i].headline, sum(values) / len(values) if values else 0.0)
+        opens = claims_by[i].text.lstrip("\"“‘'")[:1].isupper()
+        return (not claims_by[i].headline, opens, sum(values) / len(values) if values else 0.0)
 
     claims_by = {i: c for i, c in zip(indices, claims, strict=True)}
     best = max(indices, key=centrality)
