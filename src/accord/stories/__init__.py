@@ -35,10 +35,12 @@ def cluster(
     """Batch clustering: the online algorithm run over the articles in publication order.
 
     Document frequencies are learned from the whole batch first (``StoryIndex.prime``), so early
-    articles are compared with the same term weights as late ones. With ``refine`` (default, rounds from the model),
-    every article is then taken out and placed again with all stories in view
-    (:meth:`StoryIndex.refine`), which repairs early online mistakes. ``entities`` is accepted for
-    the stage contract; resolved ids are read from ``Mention.entity``.
+    articles are compared with the same term weights as late ones. With ``refine`` (default, rounds
+    from the model), every article is then taken out and placed again with all stories in view
+    (:meth:`StoryIndex.refine`), which repairs early online mistakes; when the model has a
+    ``split_below`` threshold, stories holding two similar events are then cut in two
+    (:meth:`StoryIndex.split`) and the articles placed again. ``entities`` is accepted for the
+    stage contract; resolved ids are read from ``Mention.entity``.
     """
     del entities  # resolved ids already sit on the mentions
     index = StoryIndex(model=model, encoder=encoder)
@@ -49,4 +51,6 @@ def cluster(
         index.add_features(art)
     if refine and index.model.refine_rounds:
         index.refine(articles, rounds=index.model.refine_rounds)
+        if index.model.split_below and index.split(articles):
+            index.refine(articles, rounds=index.model.refine_rounds)
     return index.stories()

@@ -46,6 +46,8 @@ class DecisionModel:
     window_days: float = 30.0
     refine_rounds: int = 10  # batch re-placement rounds after the online pass (0: none)
     online_shift: float = 0.0  # logit offset while IDF is still learned from the stream
+    split_below: float = 0.0  # batch: cut a story in two when its halves' articles would join
+    # each other with a mean probability below this (0: never cut; then refine again)
     header: dict[str, Any] = field(default_factory=dict)
 
     def probability(
@@ -69,6 +71,7 @@ class DecisionModel:
             "window_days": self.window_days,
             "refine_rounds": self.refine_rounds,
             "online_shift": self.online_shift,
+            "split_below": self.split_below,
             "models": {
                 name: {"bias": w.bias, "weights": w.weights}
                 for name, w in (("embedding", self.embedding), ("plain", self.plain))
@@ -88,6 +91,7 @@ class DecisionModel:
             window_days=float(data.get("window_days", 30.0)),
             refine_rounds=int(data.get("refine_rounds", 10)),
             online_shift=float(data.get("online_shift", 0.0)),
+            split_below=float(data.get("split_below", 0.0)),
             header=dict(data.get("header", {})),
         )
 

@@ -16,6 +16,7 @@ import numpy.typing as npt
 
 from accord.model import Analysis
 from accord.stories import minhash
+from accord.stories.dates import date_keys
 from accord.stories.text import (
     entity_weights,
     headline,
@@ -36,6 +37,9 @@ FEATURES = (
     "title",
     "entity_recall",
     "size",
+    "dates",
+    "date_conflict",
+    "dates_known",
     "embedding",
 )
 
@@ -54,6 +58,7 @@ class ArticleFeatures:
     day: date | None = None
     vector: Vector | None = None
     signature: minhash.Signature | None = None
+    dates: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -88,6 +93,7 @@ def extract(analysis: Analysis, vector: Vector | None = None) -> ArticleFeatures
     article = analysis.article
     title = headline(analysis)
     terms = term_weights(article.text, title)
+    day = parse_day(article.published)
     return ArticleFeatures(
         id=article.id,
         title=title,
@@ -96,9 +102,10 @@ def extract(analysis: Analysis, vector: Vector | None = None) -> ArticleFeatures
         entities=entity_weights(analysis),
         names=name_weights(analysis),
         numbers=number_weights(terms),
-        day=parse_day(article.published),
+        day=day,
         vector=vector,
         signature=minhash.signature(article.text),
+        dates=date_keys(article.text, day),
     )
 
 

@@ -18,6 +18,7 @@ import numpy as np
 from accord.embeddings import Encoder, get_encoder
 from accord.model import Analysis, Story
 from accord.stories import minhash
+from accord.stories.dates import date_keys
 from accord.stories.decision import DecisionModel, default_model
 from accord.stories.features import (
     ArticleFeatures,
@@ -26,9 +27,11 @@ from accord.stories.features import (
     cosine,
     extract,
     norm,
+    parse_day,
     prune,
     weighted,
 )
+from accord.stories.regroup import two_halves
 from accord.stories.text import (
     entity_weights,
     headline,
@@ -58,6 +61,7 @@ class StoryState:
     entities: dict[str, float] = field(default_factory=dict)
     names: dict[str, float] = field(default_factory=dict)
     numbers: dict[str, float] = field(default_factory=dict)
+    dates: dict[str, float] = field(default_factory=dict)
     vector_sum: Vector | None = None
     first_day: date | None = None
     last_day: date | None = None
@@ -85,12 +89,14 @@ class StoryState:
             (self.entities, art.entities),
             (self.names, art.names),
             (self.numbers, art.numbers),
+            (self.dates, art.dates),
         ):
             for key, w in source.items():
                 target[key] = target.get(key, 0.0) + w
         self.terms = prune(self.terms)
         self.names = prune(self.names)
         self.numbers = prune(self.numbers)
+        self.dates = prune(self.dates)
         if art.vector is not None:
             self.vector_sum = (
                 art.vector.copy() if self.vector_sum is None else self.vector_sum + art.vector
@@ -113,6 +119,7 @@ class StoryState:
             (self.entities, art.entities),
             (self.names, art.names),
             (self.numbers, art.numbers),
+            (self.dates, art.dates),
         ):
             for key, w in source.items():
                 if key in target:
@@ -164,8 +171,14 @@ class StoryIndex:
     def prime(self, analyses: Iterable[Analysis]) -> None:
         """Batch mode: learn document frequencies from all articles before clustering them."""
         for analysis in analyses:
-            terms = term_weights(analysis.article.text, headline(analysis))
-            self.df.add(set(terms) | set(entity_weights(analysis)) | set(name_weights(analysis)))
+            text, day = analysis.article.text, parse_day(analysis.article.published)
+            terms = term_weights(text, headline(analysis))
+            self.df.add(
+                set(terms)
+                | set(entity_weights(analysis))
+                | set(name_weights(analysis))
+                | set(date_keys(text, day))
+            )
         self.frozen_df = True
 
     def add(self, analysis: Analysis) -> str:
@@ -186,7 +199,7 @@ class StoryIndex:
         if art.id in self._story_of:
             return self._story_of[art.id]
         if not self.frozen_df:
-            self.df.add(set(art.terms) | set(art.entities) | set(art.names))
+            self.df.add(set(art.terms) | set(art.entities) | set(art.names) | set(art.dates))
         return self.assign(art, self._choose(art))
 
     def assign(self, art: ArticleFeatures, story: StoryState | None) -> str:
@@ -222,6 +235,31 @@ class StoryIndex:
             if not moved:
                 break
         return moved
+
+    def split(self, articles: Sequence[ArticleFeatures]) -> int:
+        """Batch step: cut in two every story that holds two similar events (see ``regroup.py``),
+        again on the halves; returns the number of cuts. The half without the story's first
+        article becomes a new story."""
+        by_id = {a.id: a for a in articles}
+        queue = list(self._stories.values())
+        cuts = 0
+        while queue:
+            story = queue.pop()
+            if any(a not in by_id for a in story.articles):
+                continue  # restored from state: its articles' features are gone
+            halves = two_halves(self, [by_id[a] for a in story.articles])
+            if halves is None:
+                continue
+            keep = {a.id for a in halves[0]}
+            moved = halves[1] if story.articles[0] in keep else halves[0]
+            new: StoryState | None = None
+            for art in moved:
+                story.remove(art)
+                del self._story_of[art.id]
+                new = self._stories[self.assign(art, new)]
+            queue += [story, new] if new is not None else [story]
+            cuts += 1
+        return cuts
 
     def story_of(self, article_id: str) -> str | None:
         """The id of the story holding an article, if it was added."""
@@ -265,6 +303,10 @@ class StoryIndex:
             return scored[0][1]
         return None
 
+    def probability(self, art: ArticleFeatures, story: StoryState) -> float:
+        """The decision model's probability that ``art`` belongs to ``story``."""
+        return self._probability(art, story)
+
     def _probability(self, art: ArticleFeatures, story: StoryState) -> float:
         features = self.features(art, story)
         return self.model.probability(features, story.gap_days(art.day), not self.frozen_df)
@@ -293,6 +335,9 @@ class StoryIndex:
             ),
             "entity_recall": _recall(ents, story.entities),
             "size": math.log1p(len(story.articles)),
+            "dates": self._cosine(art.dates, story, "dates"),
+            "dates_known": float(bool(art.dates and story.dates)),
+            "date_conflict": date_conflict(art.dates, story.dates),
         }
         if art.vector is not None and story.vector_sum is not None:
             centroid = story.vector_sum / (float(np.linalg.norm(story.vector_sum)) or 1.0)
@@ -372,6 +417,14 @@ class StoryIndex:
         index = cls(model=model, encoder=encoder)
         load(index, state)
         return index
+
+
+def date_conflict(article_dates: dict[str, float], story_dates: dict[str, float]) -> float:
+    """1 when both name months and share none (two events of one kind, told apart by date)."""
+    months = [k for k in article_dates if k.startswith("m:")]
+    if not months or not any(k.startswith("m:") for k in story_dates):
+        return 0.0
+    return 0.0 if any(k in story_dates for k in months) else 1.0
 
 
 def _recall(article_entities: dict[str, float], story_entities: dict[str, float]) -> float:

@@ -1,0 +1,83 @@
+"""Splitting a story that holds two similar events, on hand-made articles."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from accord.model import Analysis, Article, Mention
+from accord.stories import StoryIndex, default_model
+from accord.stories.features import ArticleFeatures
+
+
+def make(text: str, names: dict[str, str]) -> Analysis:
+    """An analysis of ``text`` whose mentions are the given names (name -> entity id)."""
+    article = Article.from_text(text, title=text.split("\n", 1)[0])
+    mentions = []
+    for name, entity in names.items():
+        start = text.find(name)
+        label = "PERSON" if entity.startswith("p-") else "GPE"
+        mentions.append(
+            Mention(
+                id=f"{article.id}:{start}",
+                article=article.id,
+                start=start,
+                end=start + len(name),
+                text=name,
+                label=label,
+                sentence=0,
+                entity=entity,
+            )
+        )
+    return Analysis(article=article, mentions=mentions)
+
+
+def quake(place: str, region: str, minister: str, date: str, toll: str, n: int) -> Analysis:
+    """Article ``n`` about an earthquake at ``place``: same kind of event, its own particulars."""
+    openings = (
+        f"Earthquake strikes {place} in {region}",
+        f"Rescuers dig through rubble in {place} after quake",
+        f"Death toll rises after {place} earthquake",
+        f"{region} mourns victims of {place} tremor",
+    )
+    text = (
+        f"{openings[n % 4]}\n{date}\nA strong earthquake struck {place} in {region}, killing "
+        f"{toll} people and flattening homes. Interior minister {minister} visited {place} and "
+        f"promised aid as aftershocks shook {region}. Rescue teams searched collapsed buildings "
+        f"in {place} through the night."
+    )
+    return make(text, {place: f"g-{place}", region: f"g-{region}", minister: f"p-{minister}"})
+
+
+FIRST = [quake("Maltrek", "Corvania", "Ada Renn", "March 4, 2031", "twelve", n) for n in range(4)]
+SECOND = [quake("Verskel", "Corvania", "Ilo Brandt", "June 9, 2033", "forty", n) for n in range(4)]
+
+
+def merged_index(batch: list[Analysis]) -> tuple[StoryIndex, list[ArticleFeatures]]:
+    """An index in which every article of ``batch`` sits in one story (an online mistake)."""
+    index = StoryIndex(model=replace(default_model(), split_below=0.7), encoder=None)
+    index.prime(batch)
+    features = index.extract_all(batch)
+    story = None
+    for art in features:
+        story = index.state(index.assign(art, story))
+    return index, features
+
+
+def test_stories_split_cuts_story_holding_two_similar_events() -> None:
+    index, features = merged_index(FIRST + SECOND)
+    assert index.split(features) == 1
+    first = {index.story_of(a.article.id) for a in FIRST}
+    second = {index.story_of(a.article.id) for a in SECOND}
+    assert len(first) == 1 and len(second) == 1 and first != second
+    assert index.stories()[0].articles == [a.article.id for a in FIRST]
+
+
+def test_stories_split_keeps_one_event_together() -> None:
+    index, features = merged_index(FIRST)
+    assert index.split(features) == 0
+    assert len(index.stories()) == 1
+
+
+def test_stories_split_leaves_small_stories_alone() -> None:
+    index, features = merged_index(FIRST[:1] + SECOND[:2])
+    assert index.split(features) == 0
