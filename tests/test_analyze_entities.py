@@ -174,3 +174,17 @@ def test_analyze_too_long_article_is_an_error_not_a_crash(nlp: Language) -> None
     results = list(analyze_articles([huge, ok], nlp=nlp))
     assert isinstance(results[0], AnalysisError) and "limit" in str(results[0])
     assert isinstance(results[1], Analysis)
+
+
+def test_analyze_sentences_split_only_after_terminal_punctuation(nlp: Language) -> None:
+    text = (
+        "Freedonia, Sylvania swap envoys\n"
+        "Freedonia and Sylvania will swap 12 envoys, officials said on Monday. "
+        '"It is a start," the minister said. Talks resume in May.'
+    )
+    doc = nlp(text)
+    sentences = [s.text.strip() for s in doc.sents]
+    assert sentences[0] == "Freedonia, Sylvania swap envoys"
+    assert sentences[1].startswith("Freedonia and Sylvania will swap")
+    assert all(not s[0].islower() for s in sentences)
+    assert sentences[-1] == "Talks resume in May."

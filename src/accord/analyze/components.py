@@ -6,7 +6,7 @@ Each sets ``Doc`` extension attributes documented in ``docs/architecture.md``.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from accord.analyze.coref import chain_mentions
 from accord.analyze.entity_fixes import fix_entities
@@ -28,17 +28,44 @@ for _name, _default in _EXTENSIONS.items():
         Doc.set_extension(_name, default=_default)
 
 
+SENTENCE_END = frozenset(".!?…")
+CLOSERS = frozenset("\"'”’»)]")
+
+
+def _may_follow(previous: Token | None) -> bool:
+    """Whether a sentence may start after ``previous`` inside one paragraph.
+
+    News prose ends a sentence with terminal punctuation, possibly inside a closing quote or
+    bracket; the small parser sometimes splits elsewhere ("Freedonia | and Sylvania will ..."),
+    which cuts actors from their verbs. Line breaks are handled separately.
+    """
+    if previous is None:
+        return True
+    text = previous.text
+    if text and text[-1] in SENTENCE_END:
+        return True
+    if text and all(ch in CLOSERS for ch in text) and previous.i > 0:
+        before = previous.doc[previous.i - 1].text
+        return bool(before) and (before[-1] in SENTENCE_END or before[-1] in CLOSERS)
+    return False
+
+
 @Language.component("accord_paragraphs", assigns=["token.is_sent_start"])
 def paragraphs(doc: Doc) -> Doc:
-    """A sentence starts after every line break: headlines and paragraphs never run together."""
+    """A sentence starts after every line break, and inside a paragraph only after terminal
+    punctuation: headlines and paragraphs never run together, and clauses are not cut apart."""
     after_break = False
+    previous: Token | None = None
     for token in doc:
         if token.is_space:
             after_break = after_break or "\n" in token.text
             continue
-        if after_break and token.i > 0:
+        if token.i > 0 and (after_break or (previous is not None and "\n" in previous.whitespace_)):
             token.is_sent_start = True
-        after_break = "\n" in token.whitespace_
+        elif token.i > 0 and not _may_follow(previous):
+            token.is_sent_start = False
+        after_break = False
+        previous = token
     return doc
 
 

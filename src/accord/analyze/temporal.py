@@ -58,6 +58,33 @@ def _weekday(text: str, base: date) -> date | None:
     return base - timedelta(days=(base.weekday() - days[0]) % 7)
 
 
+DAY_MONTH = re.compile(
+    rf"^(?:on\s+)?(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})|({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?)$",
+    re.I,
+)
+
+
+def _nearest_year(month: int, base: date) -> int:
+    """The year that puts ``month`` nearest ``base`` (ties go to the past)."""
+    before = base.year if month <= base.month else base.year - 1
+    after = base.year if month >= base.month else base.year + 1
+    gap_before = (base.year - before) * 12 + base.month - month
+    gap_after = (after - base.year) * 12 + month - base.month
+    return before if gap_before <= gap_after else after
+
+
+def _day_month(match: re.Match[str], base: date) -> str | None:
+    """A day and month without a year ("1 May"): the occurrence nearest the publication date."""
+    day_text = match.group(1) or match.group(4)
+    month_name = match.group(2) or match.group(3)
+    month = MONTHS.split("|").index(month_name.lower()) + 1
+    year = _nearest_year(month, base)
+    try:
+        return date(year, month, int(day_text)).isoformat()
+    except ValueError:
+        return None
+
+
 def _month_alone(match: re.Match[str], base: date) -> str:
     """A month named without a year: the occurrence nearest the publication date.
 
@@ -67,19 +94,17 @@ def _month_alone(match: re.Match[str], base: date) -> str:
     publication day glued on, which turns a month into a wrong day.
     """
     month = MONTHS.split("|").index(match.group(2).lower()) + 1
-    before = base.year if month <= base.month else base.year - 1
-    after = base.year if month >= base.month else base.year + 1
+    before = base.year if month < base.month else base.year - 1
+    after = base.year if month > base.month else base.year + 1
     modifier = (match.group(1) or "").lower()
     if modifier == "last":
-        year = before if month != base.month else base.year - 1
+        year = before
     elif modifier == "next":
-        year = after if month != base.month else base.year + 1
+        year = after
     elif modifier == "this":
         year = base.year
     else:
-        gap_before = (base.year - before) * 12 + base.month - month
-        gap_after = (after - base.year) * 12 + month - base.month
-        year = before if gap_before <= gap_after else after
+        year = _nearest_year(month, base)
     return f"{year:04d}-{month:02d}"
 
 
@@ -95,6 +120,10 @@ def resolve_time(text: str, published: datetime | None) -> tuple[str | None, str
         return match.group(1), "year"
     if published is not None and (match := MONTH_ONLY.match(clean)):
         return _month_alone(match, published.date()), "month"
+    if published is not None and (match := DAY_MONTH.match(clean)):
+        value = _day_month(match, published.date())
+        if value is not None:
+            return value, "day"
     if published is not None:
         day = _weekday(clean, published.date())
         if day is not None:
