@@ -126,8 +126,14 @@ class StoryView:
 
 
 def _label(article: Article, taken: set[str]) -> str:
-    """A short unique name for a source: its outlet, else its file name, else its id."""
-    base = article.outlet or (PurePath(article.path).stem if article.path else "") or article.id[:8]
+    """A short unique name for a source: its outlet, else the outlet its "Source: X" line
+    credits, else its file name, else its id."""
+    base = (
+        article.outlet
+        or article.provenance.attributed_to
+        or (PurePath(article.path).stem if article.path else "")
+        or article.id[:8]
+    )
     label, n = base, 2
     while label in taken:
         label, n = f"{base} ({n})", n + 1
