@@ -37,6 +37,7 @@ SETS = [
     ("election", DATA / "election", DATA / "gold" / "election.json", "2026-05-11"),
     ("sanctions", DATA / "sanctions", DATA / "gold" / "sanctions.json", "2026-03-18"),
     ("trade", DATA / "trade", DATA / "gold" / "trade.json", "2026-06-05"),
+    ("hostages", DATA / "hostages", DATA / "gold" / "hostages.json", "2026-07-13"),
     ("seeds", SHARED / "seeds", SHARED / "gold" / "seeds.json", None),
 ]
 

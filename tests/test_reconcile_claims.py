@@ -35,6 +35,11 @@ def _claims(nlp: Language, text: str, skip: list[tuple[int, int]] | None = None)
         ("The judge sentenced him after the jury failed to agree on a verdict.", False),
         ("She opened a bakery in the port, saying it was not easy.", False),
         ("He was sentenced to life without parole by the court.", False),
+        ("The package stopped short of an oil embargo.", True),
+        ("The two pilots were left out of the agreement.", True),
+        ("The talks ended without agreeing on a date.", True),
+        ("The minister ruled out new talks.", True),
+        ("The army fell short of its target.", True),
     ],
 )
 def test_reconcile_polarity_is_scoped_to_the_main_claim(

@@ -86,3 +86,30 @@ def test_reconcile_quantity_describe_uses_readable_units() -> None:
 def test_reconcile_digit_numbers_round_trip(value: int) -> None:
     quantity = only(f"exactly {value:,} detainees")
     assert quantity.low == quantity.high == value
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "comparable"),
+    [
+        ("people", "protester", True),  # a generic class and its refinement
+        ("protester", "demonstrator", True),  # one class
+        ("hostage", "captive", True),
+        ("boat", "vessel", True),
+        ("hostage", "prisoner", False),  # two refinements count two different groups
+        ("car", "bus", False),
+        ("seat", "percent", False),
+    ],
+)
+def test_counted_nouns_compare_by_class(a: str, b: str, comparable: bool) -> None:
+    from accord.reconcile.numbers import same_kind
+
+    assert same_kind(a, b) is comparable
+    qa = Quantity(0, 1, "1", 30.0, 30.0, a)
+    qb = Quantity(0, 1, "1", 80.0, 80.0, b)
+    assert compatible(qa, qb) is (False if comparable else None)
+
+
+def test_a_part_of_a_whole_counts_what_the_whole_counts() -> None:
+    q = only("Her party won a majority, taking 71 of 120 seats.")
+    assert (q.low, q.unit) == (71.0, "seat")
+    assert find_quantities("three of the freed hostages") == []

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from accord.reconcile.claims import Claim
-from accord.reconcile.numbers import Quantity, compatible
+from accord.reconcile.numbers import Quantity, compatible, kind, same_kind
 
 if TYPE_CHECKING:
     import numpy as np
@@ -37,6 +37,8 @@ DURATION_RATIO = 10.0  # durations further apart than this time different things
 TENSE_PENALTY = 0.1
 PREDICATE_BONUS = 0.05  # both claims' main verb is the same (light verbs with their object)
 UNIT_PENALTY = 0.1  # both claims count things, and never the same kind of thing
+SHARE_UNITS = frozenset({"percent", "%", "per", "percentage", "pct"})
+MEASURE_PENALTY = 0.05  # ... and one states only percentages, the other only counts
 HEADLINE_ALIGN = 0.75  # a headline joins a body claim of another article only this close
 SPEAKER_BONUS = 0.04  # two reports by one speaker about things no actor links  # one claim dates a plan ("will meet in April"), the other a past event
 
@@ -121,8 +123,8 @@ def _lexical_bonus(a: Claim, b: Claim, spec: Specificity) -> float:
 def _value_checks(a: Claim, b: Claim) -> tuple[float, list[str]]:
     """Reward for agreeing numbers and dates, and a reason per disagreement."""
     bonus, reasons, counted = 0.0, [], False
-    units_a = Counter(q.unit for q in a.quantities)
-    units_b = Counter(q.unit for q in b.quantities)
+    units_a = Counter(kind(q.unit) for q in a.quantities)
+    units_b = Counter(kind(q.unit) for q in b.quantities)
     for qa in a.quantities:
         for qb in b.quantities:
             verdict = compatible(qa, qb)
@@ -130,14 +132,20 @@ def _value_checks(a: Claim, b: Claim) -> tuple[float, list[str]]:
                 bonus, counted = max(bonus, 0.12), True
             elif (
                 verdict is False
-                and units_a[qa.unit] == 1
-                and units_b[qb.unit] == 1
+                and units_a[kind(qa.unit)] == 1
+                and units_b[kind(qb.unit)] == 1
                 and comparable_durations(qa, qb)
             ):
                 # only one count of this thing on each side, so they must be the same count
                 reasons.append(f"number: {qa.describe()} vs {qb.describe()}")
-    if a.quantities and b.quantities and not set(units_a) & set(units_b):
+    if (
+        a.quantities
+        and b.quantities
+        and not any(same_kind(qa.unit, qb.unit) for qa in a.quantities for qb in b.quantities)
+    ):
         bonus -= UNIT_PENALTY  # both count something, never the same thing
+        if _measure(a) != _measure(b) and "duration" not in (_measure(a), _measure(b)):
+            bonus -= MEASURE_PENALTY  # a share ("52 percent of the vote") is no count of seats
     if a.dates and b.dates and {a.tense, b.tense} == {"future", "past"}:
         bonus -= TENSE_PENALTY  # a dated plan and a dated past event are two events
     elif a.dates and b.dates:
@@ -150,6 +158,15 @@ def _value_checks(a: Claim, b: Claim) -> tuple[float, list[str]]:
     if reasons and counted:  # one agreeing count among several: the others count other things
         reasons = []
     return bonus, reasons
+
+
+def _measure(claim: Claim) -> str:
+    """What a claim's numbers measure: "share" (all percentages), "count", "duration" or "mixed"."""
+    kinds = {
+        "share" if q.unit in SHARE_UNITS else "duration" if q.is_duration else "count"
+        for q in claim.quantities
+    }
+    return kinds.pop() if len(kinds) == 1 else "mixed"
 
 
 def score_pair(a: Claim, b: Claim, similarity: float, spec: Specificity | None = None) -> PairScore:

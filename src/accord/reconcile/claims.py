@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from accord.model import Analysis, Mention, Sentence
 from accord.reconcile.actors import ACTOR_LABELS, mention_keys
 from accord.reconcile.dates import DateRange, anchored_events, find_dates, parse_iso
-from accord.reconcile.lexicon import negation_cues, predicate_classes
+from accord.reconcile.lexicon import negation_cues, negation_phrases, predicate_classes
 from accord.reconcile.numbers import Quantity, find_quantities
 
 if TYPE_CHECKING:
@@ -496,7 +496,21 @@ def _negated(doc: Doc | Span, cues: frozenset[str]) -> bool:
             return True
         if token.dep_ == "det" and token.head.head.i in main:  # "there was no progress"
             return True
-    return False
+    return any(
+        _phrase_at(tokens, k, phrase) and (t.i in main or t.head.i in main)
+        for k, t in enumerate(tokens)
+        for phrase in negation_phrases()
+    )
+
+
+def _phrase_at(tokens: list[Token], k: int, phrase: tuple[str, ...]) -> bool:
+    """Whether a multiword negation cue ("stop short of", "without VERB") starts at ``k``."""
+    if k + len(phrase) > len(tokens):
+        return False
+    return all(
+        t.pos_ == word if word.isupper() else t.lemma_.lower() == word
+        for t, word in zip(tokens[k : k + len(phrase)], phrase, strict=True)
+    )
 
 
 def _counted(quantities: list[Quantity], doc: Doc | Span, text: str) -> list[Quantity]:

@@ -42,7 +42,14 @@ def comparatives() -> dict[tuple[str, ...], str]:
 @lru_cache(maxsize=1)
 def negation_cues() -> frozenset[str]:
     """Words (lemmas) that negate the clause they govern."""
-    return frozenset(row[0] for row in _rows("reconcile_negation.txt"))
+    return frozenset(row[0] for row in _rows("reconcile_negation.txt") if " " not in row[0])
+
+
+@lru_cache(maxsize=1)
+def negation_phrases() -> tuple[tuple[str, ...], ...]:
+    """Multiword negation cues as lemma tuples ("stop short of", "rule out"); an upper-case word
+    stands for a part of speech ("without VERB": "without agreeing")."""
+    return tuple(tuple(row[0].split()) for row in _rows("reconcile_negation.txt") if " " in row[0])
 
 
 @lru_cache(maxsize=1)
@@ -55,3 +62,9 @@ def predicate_classes() -> dict[str, str]:
 def count_stopwords() -> frozenset[str]:
     """Words that cannot be the counted noun after a number ("one of", "one that")."""
     return frozenset(row[0] for row in _rows("reconcile_count_stopwords.txt"))
+
+
+@lru_cache(maxsize=1)
+def noun_classes() -> dict[str, str]:
+    """Counted noun lemma -> its class ("protester" -> "person.protester", "boat" -> "vessel")."""
+    return {row[0]: row[1] for row in _rows("reconcile_noun_classes.tsv")}

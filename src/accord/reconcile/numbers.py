@@ -17,7 +17,13 @@ import math
 import re
 from dataclasses import dataclass
 
-from accord.reconcile.lexicon import comparatives, count_stopwords, number_words, time_units
+from accord.reconcile.lexicon import (
+    comparatives,
+    count_stopwords,
+    noun_classes,
+    number_words,
+    time_units,
+)
 
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?|[A-Za-z]+(?:'[a-z]+)?|[-–]|\S")
 _MONTHS = frozenset(
@@ -303,6 +309,12 @@ def _complete(
 ) -> tuple[Quantity | None, int]:
     """Attach unit, duration sums ("one hour and 40 minutes") and a comparative to a number."""
     unit = _unit_after(toks, j)
+    if unit is None and j + 1 < len(toks) and toks[j].low == "of":
+        # "71 of 120 seats": a part counts what its whole counts
+        whole = _number_at(toks, j + 1)
+        unit = _unit_after(toks, whole[1]) if whole else None
+        if unit is None or unit[0] == DURATION:
+            return None, j
     if unit is None:
         return None, j
     name, j = unit
@@ -322,9 +334,24 @@ def _complete(
     return Quantity(start, end, text[start:end], low, high, name, low_open, high_open), j
 
 
+def kind(unit: str) -> str:
+    """The class of a counted noun (``data/reconcile_noun_classes.tsv``), else the noun itself."""
+    return noun_classes().get(unit, unit)
+
+
+def same_kind(a: str, b: str) -> bool:
+    """Whether two counted nouns count one kind of thing: the same noun, one class ("protester",
+    "demonstrator"), or a class and its refinement ("people" and "protesters"), never two
+    refinements ("hostages" and "prisoners")."""
+    if a == b:
+        return True
+    ka, kb = kind(a), kind(b)
+    return ka == kb or ka.startswith(kb + ".") or kb.startswith(ka + ".")
+
+
 def compatible(a: Quantity, b: Quantity) -> bool | None:
     """Whether two quantities can describe the same fact; None when they count different things."""
-    if a.unit != b.unit:
+    if not same_kind(a.unit, b.unit):
         return None
     low, high = max(a.low, b.low), min(a.high, b.high)
     tolerance = 1e-6 * max(1.0, abs(low))
