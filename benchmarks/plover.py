@@ -59,6 +59,7 @@ class Row:
     location_ok: bool | None  # None: the gold record names no location
     source_cv_ok: bool
     target_cv_ok: bool
+    classifier_p: float = 0.0  # the classifier's probability for its own label
 
 
 MECHANISMS = ("rules", "rules_cv", "embedding", "classifier", "combined", "combined_cv")
@@ -214,6 +215,7 @@ def evaluate(folds: int) -> list[Row]:
                 location_ok=_location_ok(mine.parts, record.location),
                 source_cv_ok=actors_ok(_texts(cv, "source"), record.source),
                 target_cv_ok=actors_ok(_texts(cv, "target"), record.target),
+                classifier_p=float(np.max(probs[k])),
             )
         )
     return rows
@@ -253,6 +255,18 @@ def report(rows: list[Row]) -> None:
     )
     print(f"location accuracy (records with eventLoc, n={len(located)}): {np.mean(located):.3f}\n")
     _per_type(rows)
+    _uncoded(rows)
+
+
+def _uncoded(rows: list[Row]) -> None:
+    """How often the classifier is right on the records the lexicon-CV combination leaves
+    uncoded, by its confidence: would a threshold let it code them alone?"""
+    left = [r for r in rows if r.combined_cv == NONE]
+    print(f"\nclassifier alone on the {len(left)} records combined_cv leaves uncoded:")
+    for threshold in (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7):
+        picked = [r for r in left if r.classifier_p >= threshold]
+        right = sum(r.classifier == r.gold for r in picked)
+        print(f"  p >= {threshold:.1f}: {len(picked):>3} guesses, {right:>3} right")
 
 
 def _per_type(rows: list[Row]) -> None:

@@ -147,3 +147,44 @@ def test_events_rules_cameo_additions(nlp: Language, text: str, expected: str) -
 
 def test_events_rules_described_deal_is_no_event(nlp: Language) -> None:
     assert _hit(nlp, 'The Chilean minister said the deal was "a useful first step".') is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thousands of dockers took to the streets of Valparaiso on Sunday.", "PROTEST"),
+        ("The Chilean government ruled out talks with the rebels.", "REJECT"),
+        ("Riot police fired tear gas at the crowd outside the port.", "COERCE"),
+        ("Police apprehended a dozen fishermen near the harbour.", "COERCE"),
+        ("Chile slapped sanctions on three Norwegian shipping firms.", "SANCTION"),
+        ("The Norwegian air force carried out an air raid on the rebel camp.", "FIGHT"),
+        ("Norway scrambled fighter jets after the incursion.", "MOBILIZE"),
+        ("The Chilean army rushed troops to the northern border.", "MOBILIZE"),
+        ("Police stepped up security around the parliament in Oslo.", "MOBILIZE"),
+        ("The government rescinded the ban on fishing in the bay.", "CONCEDE"),
+        ("The port authority complied with the union's demands.", "CONCEDE"),
+        ("The rebels lifted the siege of the northern town.", "RETREAT"),
+        ("The Norwegian minister quit his post over the scandal.", "RETREAT"),
+        ("Gunmen gunned down a local mayor near the border.", "ASSAULT"),
+        ("A car bomb killed four soldiers in the capital.", "ASSAULT"),
+        ("The Norwegian prime minister sent condolences to the Chilean president.", "SUPPORT"),
+        ("Chile and Peru sealed a deal on fishing rights.", "AGREE"),
+        ("The Chilean minister lashed out at Norway over the fishing dispute.", "DISAPPROVE"),
+    ],
+)
+def test_events_rules_general_coverage(nlp: Language, text: str, expected: str) -> None:
+    hit = _hit(nlp, text)
+    assert hit is not None
+    assert hit.type == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator sat down with reporters in Ohio on Tuesday.",
+        "The campaign rounded up a sampling of the candidate's claims.",
+        "The candidate gave a speech in Ohio on Tuesday.",
+    ],
+)
+def test_events_rules_everyday_phrasal_verbs_are_no_events(nlp: Language, text: str) -> None:
+    assert _hit(nlp, text) is None
