@@ -119,11 +119,15 @@ def test_cli_bad_inputs_exit_one_and_batch_goes_on(tmp_path: Path) -> None:
     )
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "blob.bin").write_bytes(b"\x00\x01\x02\xff" * 100)
+    (tmp_path / "latin.txt").write_bytes(b"Caf\xe9 talks\nTalks in Oslo ended on Friday.\n")
     proc = accord("run", str(tmp_path), "--no-db", "--json", str(tmp_path / "o.json"), cwd=tmp_path)
     assert proc.returncode == 1
     assert "empty.txt" in proc.stderr and "blob.bin" in proc.stderr
+    # each skip is listed once, and the repaired encoding is said
+    assert proc.stderr.count("blob.bin") == 1
+    assert "latin.txt" in proc.stderr and "invalid UTF-8" in proc.stderr
     export = json.loads((tmp_path / "o.json").read_text())
-    assert len(export["articles"]) == 1
+    assert len(export["articles"]) == 2
     assert {Path(s["path"]).name for s in export["skipped"]} == {"empty.txt", "blob.bin"}
 
 

@@ -5,7 +5,10 @@ Exit codes: 0 everything was read, 1 some inputs were skipped (they are listed),
 
 from __future__ import annotations
 
+import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -65,6 +68,38 @@ def _summary(result: Result) -> Table:
     return table
 
 
+class _Notes(logging.Handler):
+    """Collects what ingest repaired (``extra={"accord_note": True}``) to list after the run.
+
+    Installing it also keeps Python's last-resort handler from printing accord's warnings a
+    second time: skipped inputs are listed from the result instead.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if getattr(record, "accord_note", False):
+            self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _collect_notes() -> Iterator[_Notes]:
+    logger = logging.getLogger("accord")
+    notes = _Notes()
+    logger.addHandler(notes)
+    try:
+        yield notes
+    finally:
+        logger.removeHandler(notes)
+
+
+def _report_notes(notes: _Notes) -> None:
+    for message in notes.messages:
+        err.print(f"[yellow]note[/] {message}", highlight=False, markup=True)
+
+
 def _report_skipped(result: Result) -> None:
     for skipped in result.skipped:
         line = f":{skipped.line}" if skipped.line else ""
@@ -121,15 +156,18 @@ def run(
     """Ingest, analyse, resolve, cluster and reconcile articles; store them and write reports."""
     from accord.pipeline import run_corpus
 
-    with Progress(
-        TextColumn("{task.description:<10}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        disable=quiet,
-        transient=True,
-    ) as bar:
+    with (
+        _collect_notes() as notes,
+        Progress(
+            TextColumn("{task.description:<10}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            disable=quiet,
+            transient=True,
+        ) as bar,
+    ):
         tasks: dict[str, TaskID] = {}
 
         def progress(stage: str, done: int, total: int) -> None:
@@ -149,6 +187,7 @@ def run(
             dask_scheduler=scheduler if dask else None,
         )
     _write_reports(result, json_out, markdown_out, html_out)
+    _report_notes(notes)
     _report_skipped(result)
     if not quiet:
         err.print(_summary(result))

@@ -69,6 +69,9 @@ def _collect(result: IngestResult, seen: set[str], outcome: Article | IngestErro
     else:
         seen.add(outcome.id)
         result.articles.append(outcome)
+        for warning in outcome.provenance.warnings:
+            # Read, but repaired on the way in (e.g. invalid UTF-8): the user must hear of it.
+            log.warning("%s: %s", outcome.path or "-", warning, extra={"accord_note": True})
 
 
 def _read_one(
