@@ -20,7 +20,7 @@ REPO = Path(__file__).resolve().parent.parent
 FLOORS = {
     "examples": (5, 3, 1, 8),
     "ceasefire": (2, 3, 2, 5),
-    "election": (3, 3, 0, 7),
+    "election": (3, 3, 1, 7),
     "sanctions": (2, 2, 1, 6),
     "trade": (2, 1, 1, 6),
     "hostages": (4, 1, 0, 8),

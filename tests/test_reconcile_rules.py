@@ -264,3 +264,20 @@ def test_reconcile_attribution_with_its_own_scene_is_split(nlp: Language) -> Non
 def test_reconcile_plain_attribution_stays_with_its_claim(nlp: Language) -> None:
     units = claims_of(nlp, "Boats freed\nThe two states will free 30 trawlers, envoys said.")
     assert units[-1] == "The two states will free 30 trawlers, envoys said."
+
+
+CRACKDOWN = (
+    "Crackdown in Tarsa\nThousands of students marched through Tarsa on Friday.\n"
+    "Police said 20 people were arrested during the march.\n",
+    "Tarsa protests\nStudents rallied in Tarsa on Friday against the new fees.\n"
+    "Police arrested 20 people, officials said.\n",
+    "Students detained\nA rights group said 65 demonstrators were detained during the march in Tarsa.\n",
+)
+
+
+def test_reconcile_counts_of_one_noun_class_conflict(nlp: Language, minilm: object) -> None:
+    facts = facts_of(nlp, minilm, *CRACKDOWN)[0]
+    arrests = [f for f in _fact_with(facts, "65 demonstrators") if f.status == "conflicting"]
+    assert arrests, [(f.status, f.statement) for f in facts]
+    assert arrests[0].conflicts[0].reason == "number: 65 demonstrators vs 20 people"
+    assert all("20 people" in s.text for s in arrests[0].support)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from accord.model import Analysis, Entity, Fact, Span, Story
-from accord.reconcile.align import duration_conflicts, group, score_matrix
+from accord.reconcile.align import duration_conflicts, group, score_matrix, share_counts
 from accord.reconcile.claims import Claim, extract_claims
 from accord.reconcile.duplicates import near_duplicates, source_of
 from accord.reconcile.facts import build_fact, build_value_conflict
@@ -58,7 +58,7 @@ def reconcile_story(
     scores = score_matrix(claims, similarity)
     duplicates = story_duplicates(story, analyses)
     events = [e for a in analyses for e in a.events]
-    groups = group(claims, scores, similarity)
+    groups = share_counts(claims, group(claims, scores, similarity), scores)
     clashes = duration_conflicts(claims, groups, scores)
     taken = {lone for lone, _other, _reason in clashes}
     facts = [

@@ -117,6 +117,12 @@ def _lexical_bonus(a: Claim, b: Claim, spec: Specificity) -> float:
     elif a.negated != b.negated:
         bonus -= 0.05
     shared = sorted((spec.lemmas.get(k, 1.0) for k in a.lemmas & b.lemmas), reverse=True)
+    if any(
+        qa.unit != qb.unit and same_kind(qa.unit, qb.unit)
+        for qa in a.quantities
+        for qb in b.quantities
+    ):  # "people" ~ "protesters": one counted thing in two words, as if one lemma were shared
+        shared = sorted([*shared, 1.0], reverse=True)
     return bonus + 0.04 * sum(shared[:3])
 
 
@@ -316,6 +322,45 @@ def group(
             cluster_of[k] = ci
         members[ci].extend(members.pop(cj))
     return [sorted(m) for m in members.values()]
+
+
+def share_counts(
+    claims: Sequence[Claim], groups: list[list[int]], scores: dict[tuple[int, int], PairScore]
+) -> list[list[int]]:
+    """Groups where a claim also serves a second fact through a count its own fact has no use
+    for: "Rights groups said 80 protesters were detained in Kessel on Monday" joins the march in
+    Kessel on Monday, and also the arrests ("Police said 30 people were arrested").
+
+    The claim must align with a claim of the other group, link to that group on average like a
+    merge would (``LINK``), and count a kind of thing that the other group counts and no other
+    claim of its own group does; the other group must hold no claim of its article. A claim
+    serves at most one extra fact, and groups without a count never gain a claim this way."""
+    out = [list(g) for g in groups]
+    counted = [
+        {kind(q.unit) for i in g for q in claims[i].quantities if not q.is_duration} for g in groups
+    ]
+    for gi, group_ in enumerate(groups):
+        for c in group_:
+            own = [q for q in claims[c].quantities if not q.is_duration]
+            others = {kind(q.unit) for i in group_ if i != c for q in claims[i].quantities}
+            spare = [q for q in own if not any(same_kind(q.unit, k) for k in others)]
+            best: tuple[float, int] | None = None
+            for hi, other in enumerate(groups):
+                if hi == gi or not counted[hi] or (claims[other[0]].headline and len(other) == 1):
+                    continue
+                if any(claims[h].article == claims[c].article for h in other):
+                    continue
+                if not any(same_kind(q.unit, k) for q in spare for k in counted[hi]):
+                    continue
+                pairs = [scores.get((min(c, h), max(c, h))) for h in other]
+                if not any(p is not None and p.aligned for p in pairs):
+                    continue
+                link = _linkage([c], other, claims, scores)
+                if link >= LINK and (best is None or link > best[0]):
+                    best = (link, hi)
+            if best is not None:
+                out[best[1]] = sorted([*out[best[1]], c])
+    return out
 
 
 def _linkage(
