@@ -170,6 +170,14 @@ def test_events_rules_described_deal_is_no_event(nlp: Language) -> None:
         ("The Norwegian prime minister sent condolences to the Chilean president.", "SUPPORT"),
         ("Chile and Peru sealed a deal on fishing rights.", "AGREE"),
         ("The Chilean minister lashed out at Norway over the fishing dispute.", "DISAPPROVE"),
+        ("Hackers hacked into the computers of the Chilean navy.", "COERCE"),
+        ("The government lifted the state of emergency in the northern province.", "CONCEDE"),
+        ("The army declared a state of siege in the capital.", "COERCE"),
+        ("The dockers ended their strike after talks with the port authority.", "CONCEDE"),
+        ("Chile denied entry to three Norwegian activists.", "SANCTION"),
+        ("Norway deployed peacekeeping troops to the border region.", "AID"),
+        ("UN helicopters evacuated the wounded from the besieged town.", "AID"),
+        ("Chilean artillery launched mortar fire against rebel camps near the border.", "FIGHT"),
     ],
 )
 def test_events_rules_general_coverage(nlp: Language, text: str, expected: str) -> None:
@@ -188,3 +196,12 @@ def test_events_rules_general_coverage(nlp: Language, text: str, expected: str) 
 )
 def test_events_rules_everyday_phrasal_verbs_are_no_events(nlp: Language, text: str) -> None:
     assert _hit(nlp, text) is None
+
+
+def test_events_rules_attempted_attack_is_the_attack(nlp: Language) -> None:
+    hit = _hit(nlp, "Gunmen tried to assassinate the provincial governor on Monday.")
+    assert hit is not None
+    assert (hit.type, hit.intended) == ("ASSAULT", False)
+    hit = _hit(nlp, "The rebels will try to kill the governor.")
+    assert hit is not None
+    assert hit.type == "THREATEN"

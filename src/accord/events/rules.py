@@ -236,6 +236,16 @@ def is_intended(trigger: Token, anchor: Token) -> bool:
     return trigger.i != anchor.i and anchor.lemma_.lower() in intentions
 
 
+def _attempted(anchor: Token) -> bool:
+    """ "tried to kill", "attempted to storm": the only intention words governing the act are
+    attempt words, with no modal ("will try to" is still an intention)."""
+    chain = [anchor, *_governors(anchor)]
+    if any(c.dep_ == "aux" and c.lower_ in cue("modal") for tok in chain for c in tok.children):
+        return False
+    words = {tok.lemma_.lower() for tok in chain[1:]} & cue("intention")
+    return bool(words) and words <= cue("attempt")
+
+
 def _headline_future(verb: Token) -> bool:
     """ "Boats to be released as talks end": a main verb with only "to" for an auxiliary is the
     headline future ("X to do Y" means X will do Y)."""
@@ -393,6 +403,9 @@ def _hit(best: Trigger, found: list[Trigger]) -> RuleHit:
     intended = is_intended(token, anchor)
     conditional = is_conditional(anchor)
     type_, mode = best.entry.type, best.entry.mode
+    info = types().get(type_)
+    if intended and info is not None and not info.cooperative and _attempted(anchor):
+        intended = False  # "tried to assassinate": an attempted attack is the attack
     promised = _promised_threat(best, found)
     if promised is not None:
         type_, mode = "THREATEN", promised
