@@ -178,6 +178,14 @@ def test_events_rules_described_deal_is_no_event(nlp: Language) -> None:
         ("Norway deployed peacekeeping troops to the border region.", "AID"),
         ("UN helicopters evacuated the wounded from the besieged town.", "AID"),
         ("Chilean artillery launched mortar fire against rebel camps near the border.", "FIGHT"),
+        ("The army sent reinforcements to the northern border.", "MOBILIZE"),
+        ("Chile placed its northern garrisons on high alert.", "MOBILIZE"),
+        ("The Chilean president paid tribute to the Norwegian rescuers.", "SUPPORT"),
+        ("The rebels laid down their arms on Sunday.", "RETREAT"),
+        ("Norway banned imports of Chilean salmon.", "SANCTION"),
+        ("Chile declared the Norwegian attache persona non grata.", "SANCTION"),
+        ("The government blocked websites critical of the president.", "COERCE"),
+        ("Troops quelled the riot in the capital.", "COERCE"),
     ],
 )
 def test_events_rules_general_coverage(nlp: Language, text: str, expected: str) -> None:
