@@ -113,3 +113,10 @@ def test_a_part_of_a_whole_counts_what_the_whole_counts() -> None:
     q = only("Her party won a majority, taking 71 of 120 seats.")
     assert (q.low, q.unit) == (71.0, "seat")
     assert find_quantities("three of the freed hostages") == []
+
+
+@pytest.mark.parametrize("text", ["52% of the vote", "52 per cent of the vote", "52 percent"])
+def test_percent_signs_and_words_are_one_unit(text: str) -> None:
+    q = only(text)
+    assert (q.low, q.unit) == (52.0, "percent")
+    assert compatible(q, only("48 percent")) is False

@@ -281,3 +281,8 @@ def test_reconcile_counts_of_one_noun_class_conflict(nlp: Language, minilm: obje
     assert arrests, [(f.status, f.statement) for f in facts]
     assert arrests[0].conflicts[0].reason == "number: 65 demonstrators vs 20 people"
     assert all("20 people" in s.text for s in arrests[0].support)
+
+
+def test_reconcile_percent_sign_keeps_its_unit_in_a_claim(nlp: Language) -> None:
+    (claim,) = _body(nlp, "The incumbent won 52% of the vote on Sunday.")
+    assert [(q.low, q.unit) for q in claim.quantities] == [(52.0, "percent")]

@@ -23,7 +23,7 @@ from accord.model import Analysis, Mention, Sentence
 from accord.reconcile.actors import ACTOR_LABELS, mention_keys
 from accord.reconcile.dates import DateRange, anchored_events, find_dates, parse_iso
 from accord.reconcile.lexicon import negation_cues, negation_phrases, predicate_classes
-from accord.reconcile.numbers import Quantity, find_quantities
+from accord.reconcile.numbers import PERCENT, Quantity, find_quantities
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -522,7 +522,8 @@ def _counted(quantities: list[Quantity], doc: Doc | Span, text: str) -> list[Qua
     first = doc[0].idx if len(doc) else 0
     out: list[Quantity] = []
     for q in quantities:
-        head = _counted_noun(q, doc, first + lead) if lead >= 0 and not q.is_duration else None
+        counts = lead >= 0 and not q.is_duration and q.unit != PERCENT
+        head = _counted_noun(q, doc, first + lead) if counts else None
         if head is not None:
             number, noun = head
             written = doc.doc.text[number.idx + len(number.text) : noun.idx + len(noun.text)]

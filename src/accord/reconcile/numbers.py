@@ -55,6 +55,7 @@ _MONTHS = frozenset(
     ]
 )
 DURATION = "min"  # the unit every duration is converted to
+PERCENT = "percent"  # "52%", "52 per cent" and "52 percent" are one unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,9 +245,13 @@ def _unit_after(toks: list[_Tok], j: int) -> tuple[str, int] | None:
     k = j
     while k < len(toks) and toks[k].low in ("-", "–"):
         k += 1
+    if k < len(toks) and toks[k].text == "%":
+        return PERCENT, k + 1
     if k >= len(toks) or not toks[k].text.isalpha():
         return None
     word = toks[k].low
+    if word == "per" and k + 1 < len(toks) and toks[k + 1].low == "cent":
+        return PERCENT, k + 2  # "52 per cent"
     if word in time_units():
         return DURATION, k + 1
     if word in count_stopwords() or word in number_words() or word in _MONTHS:
