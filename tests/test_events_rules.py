@@ -213,3 +213,19 @@ def test_events_rules_attempted_attack_is_the_attack(nlp: Language) -> None:
     hit = _hit(nlp, "The rebels will try to kill the governor.")
     assert hit is not None
     assert hit.type == "THREATEN"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Chilean president ordered the arrest of three Norwegian fishermen.", "COERCE"),
+        ("The government ordered the withdrawal of troops from the border.", "RETREAT"),
+        ("The court ordered Norway to release the trawler.", "DEMAND"),
+    ],
+)
+def test_events_rules_ordered_event_noun_is_the_act(
+    nlp: Language, text: str, expected: str
+) -> None:
+    hit = _hit(nlp, text)
+    assert hit is not None
+    assert hit.type == expected

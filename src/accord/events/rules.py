@@ -298,7 +298,23 @@ def code_sentence(sent: Span) -> RuleHit | None:
         return RuleHit(speech, speech, "DEMAND", None, False, False, False, demand_target=clause)
     if not found:
         return None
-    return _hit(found[0], found)
+    return _hit(_ordered_act(found[0], found), found)
+
+
+def _ordered_act(best: Trigger, found: list[Trigger]) -> Trigger:
+    """ "ordered the arrest of", "ordered patrols": an authority's order whose object is itself
+    an event noun enacts that event (CAMEO codes the act), unlike "ordered X to ..." (DEMAND)."""
+    if best.token.lemma_.lower() != "order" or best.entry.type != "DEMAND":
+        return best
+    for other in found:
+        if (
+            other.token.head.i == best.token.i
+            and other.token.dep_ == "dobj"
+            and other.token.pos_ == "NOUN"
+            and other.entry.type not in _NEVER_EVENT_MODES
+        ):
+            return Trigger(other.token, best.anchor, other.entry, best.depth)
+    return best
 
 
 def secondary_hits(sent: Span, primary: RuleHit) -> list[RuleHit]:
