@@ -12,9 +12,10 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from accord.model import TimeExpression
+from accord.months import FULL_NAMES
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+MONTHS = "|".join(FULL_NAMES)
 DURATION = re.compile(r"\b(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b", re.I)
 ANCHOR = re.compile(r"\b(ago|last|next|this|since|until|later|earlier|before|after)\b", re.I)
 MONTH_YEAR = re.compile(rf"^(?:in\s+)?({MONTHS})\s+(\d{{4}})$", re.I)

@@ -17,30 +17,11 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from accord.months import MONTH_NUMBERS, month_pattern
 from accord.reconcile.lexicon import number_words
 
-_MONTHS = {
-    name: i
-    for i, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTHS = MONTH_NUMBERS
+_MONTH = month_pattern()
 _DATE = re.compile(
     r"\b(?:(?P<day1>\d{1,2})\s+" + _MONTH + r"\s+(?P<year1>\d{4})"
     r"|" + _MONTH.replace("month", "month2") + r"\s+(?:(?P<day2>\d{1,2}),?\s+)?(?P<year2>\d{4})"

@@ -17,6 +17,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from accord.months import FULL_NAME_SET
 from accord.reconcile.lexicon import (
     comparatives,
     count_stopwords,
@@ -26,34 +27,7 @@ from accord.reconcile.lexicon import (
 )
 
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?|[A-Za-z]+(?:'[a-z]+)?|[-–]|\S")
-_MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
+_MONTHS = FULL_NAME_SET
 DURATION = "min"  # the unit every duration is converted to
 PERCENT = "percent"  # "52%", "52 per cent" and "52 percent" are one unit
 
