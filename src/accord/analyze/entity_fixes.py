@@ -4,7 +4,7 @@ Each rule fixes a class of slip seen in news text, never one sentence:
 
 * trim determiners, possessive markers and punctuation from span edges ("the United States",
   "Kyiv’s");
-* split a span at a possessive ("Istanbul’s Bosphorus" is two names) or at a lower-case word
+* split a span at a possessive ("Cairo’s Tahrir Square" is two names) or at a lower-case word
   inside a person name ("Peter against Sweden");
 * drop spans that are not names at all: no capitalised word, a single letter, or one
   sentence-initial adjective/adverb ("Sharp differences", "Unclear");
