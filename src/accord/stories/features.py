@@ -40,6 +40,7 @@ FEATURES = (
     "dates",
     "date_conflict",
     "dates_known",
+    "person_conflict",
     "embedding",
 )
 

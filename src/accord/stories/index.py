@@ -8,6 +8,7 @@ most recently updated stories), and only the best few are scored by the decision
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -47,6 +48,7 @@ POSTING_CAP = 500  # stories kept per posting list (most recently updated)
 CANDIDATES = 8  # stories scored by the decision model per article
 DUPLICATE_CANDIDATES = 3  # best-scoring stories searched for a text the article copies
 _DEFAULT = "default"
+MIN_PERSON_SALIENCE = 2.0  # entity weight of a protagonist: in the headline or named 3+ times
 
 
 @dataclass(slots=True)
@@ -338,6 +340,7 @@ class StoryIndex:
             "dates": self._cosine(art.dates, story, "dates"),
             "dates_known": float(bool(art.dates and story.dates)),
             "date_conflict": date_conflict(art.dates, story.dates),
+            "person_conflict": person_conflict(art, story),
         }
         if art.vector is not None and story.vector_sum is not None:
             centroid = story.vector_sum / (float(np.linalg.norm(story.vector_sum)) or 1.0)
@@ -425,6 +428,27 @@ def date_conflict(article_dates: dict[str, float], story_dates: dict[str, float]
     if not months or not any(k.startswith("m:") for k in story_dates):
         return 0.0
     return 0.0 if any(k in story_dates for k in months) else 1.0
+
+
+def lead_person(entities: dict[str, float]) -> set[str]:
+    """Name words of the most salient person among ``entities``; empty when no person is named
+    in a headline or more than once (a passing mention, or an NER slip, is no protagonist)."""
+    people = [(w, k) for k, w in entities.items() if k.startswith(("e:person-", "e:PERSON:"))]
+    if not people or max(people)[0] < MIN_PERSON_SALIENCE:
+        return set()
+    key = max(people)[1]
+    name = key[len("e:person-") :] if key.startswith("e:person-") else key[len("e:PERSON:") :]
+    return {"n:" + word for word in re.split(r"[-\s]+", name) if word}
+
+
+def person_conflict(art: ArticleFeatures, story: StoryState) -> float:
+    """1 when both sides have a protagonist and neither side names the other's (a different
+    person arrested, hurt or killed: two similar events); 0 otherwise."""
+    mine, theirs = lead_person(art.entities), lead_person(story.entities)
+    if not mine or not theirs:
+        return 0.0
+    shared = any(w in story.names for w in mine) or any(w in art.names for w in theirs)
+    return 0.0 if shared else 1.0
 
 
 def _recall(article_entities: dict[str, float], story_entities: dict[str, float]) -> float:
