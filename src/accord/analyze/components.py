@@ -41,6 +41,8 @@ def _may_follow(previous: Token | None) -> bool:
     """
     if previous is None:
         return True
+    if not previous.whitespace_:
+        return False  # glued to what precedes it: a closing quote or bracket, not a new sentence
     text = previous.text
     if text and text[-1] in SENTENCE_END:
         return True
