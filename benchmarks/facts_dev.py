@@ -28,7 +28,7 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 from accord.model import Analysis, Entity, Fact, Result, Story  # noqa: E402
-from facts_seeds import _article_for, _overlap  # noqa: E402
+from facts_seeds import _overlap, gold_spans  # noqa: E402
 
 # (name, article folder, gold file, publication date given to undated files)
 SETS = [
@@ -68,20 +68,6 @@ def cached(name: str, folder: Path, published: str | None) -> tuple[list[Analysi
     return value
 
 
-def _gold_spans(item: dict[str, object], result: Result) -> dict[str, list[tuple[int, int]]]:
-    per_doc: dict[str, list[tuple[int, int]]] = {}
-    for doc, strings in item["evidence"].items():  # type: ignore[attr-defined]
-        article = _article_for(doc, strings, result)
-        if article is None:
-            continue
-        per_doc[article.id] = [
-            (article.text.find(s), article.text.find(s) + len(s))
-            for s in strings
-            if s in article.text
-        ]
-    return per_doc
-
-
 def _precision(fact: Fact, per_doc: dict[str, list[tuple[int, int]]]) -> float:
     spans = [*fact.support, *fact.conflicts]
     hits = sum(
@@ -96,7 +82,7 @@ def score(result: Result, gold: dict[str, object], verbose: bool) -> dict[str, l
     for item in gold["facts"]:  # type: ignore[attr-defined]
         row = counts.setdefault(item["status"], [0, 0, 0, 0.0])
         row[0] += 1
-        per_doc = _gold_spans(item, result)
+        per_doc = gold_spans(item, result)
         found = [
             f
             for f in result.facts

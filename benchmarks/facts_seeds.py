@@ -17,7 +17,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -122,6 +122,21 @@ def _article_for(doc: str, strings: list[str], result: Result) -> Article | None
     return next((a for a in result.articles if all(s in a.text for s in strings)), None)
 
 
+def gold_spans(item: dict[str, Any], result: Result) -> dict[str, list[tuple[int, int]]]:
+    """Article id -> the character spans of one gold fact's evidence strings in that article."""
+    per_doc: dict[str, list[tuple[int, int]]] = {}
+    for doc, strings in item["evidence"].items():
+        article = _article_for(doc, strings, result)
+        if article is None:
+            continue
+        per_doc[article.id] = [
+            (article.text.find(s), article.text.find(s) + len(s))
+            for s in strings
+            if s in article.text
+        ]
+    return per_doc
+
+
 def _overlap(fact: Fact, article: str, gold: list[tuple[int, int]]) -> int:
     spans = [*fact.support, *fact.conflicts]
     return sum(
@@ -140,16 +155,7 @@ def score(
     for item in gold["facts"]:  # type: ignore[union-attr]
         row = counts.setdefault(item["status"], [0, 0, 0])
         row[0] += 1
-        per_doc = {}
-        for doc, strings in item["evidence"].items():
-            article = _article_for(doc, strings, result)
-            if article is None:
-                continue
-            per_doc[article.id] = [
-                (article.text.find(s), article.text.find(s) + len(s))
-                for s in strings
-                if s in article.text
-            ]
+        per_doc = gold_spans(item, result)
         found = [
             f
             for f in result.facts
