@@ -81,18 +81,24 @@ class StoryState:
             self.cache[part] = (vector, norm(vector))
         return self.cache[part]
 
-    def absorb(self, art: ArticleFeatures) -> None:
-        """Add one article to the centroids."""
-        self.articles.append(art.id)
-        self.titles.append(art.title)
-        for target, source in (
+    def _weight_pairs(
+        self, art: ArticleFeatures
+    ) -> tuple[tuple[dict[str, float], dict[str, float]], ...]:
+        """Each weighted-key centroid paired with the article's weights it sums."""
+        return (
             (self.terms, art.terms),
             (self.title_terms, dict.fromkeys(art.title_terms, 1.0)),
             (self.entities, art.entities),
             (self.names, art.names),
             (self.numbers, art.numbers),
             (self.dates, art.dates),
-        ):
+        )
+
+    def absorb(self, art: ArticleFeatures) -> None:
+        """Add one article to the centroids."""
+        self.articles.append(art.id)
+        self.titles.append(art.title)
+        for target, source in self._weight_pairs(art):
             for key, w in source.items():
                 target[key] = target.get(key, 0.0) + w
         self.terms = prune(self.terms)
@@ -115,14 +121,7 @@ class StoryState:
         """Take one article out of the centroids again (batch refinement moves articles)."""
         position = self.articles.index(art.id)
         del self.articles[position], self.titles[position]
-        for target, source in (
-            (self.terms, art.terms),
-            (self.title_terms, dict.fromkeys(art.title_terms, 1.0)),
-            (self.entities, art.entities),
-            (self.names, art.names),
-            (self.numbers, art.numbers),
-            (self.dates, art.dates),
-        ):
+        for target, source in self._weight_pairs(art):
             for key, w in source.items():
                 if key in target:
                     target[key] -= w
