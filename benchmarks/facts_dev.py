@@ -28,7 +28,7 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 from accord.model import Analysis, Entity, Fact, Result, Story  # noqa: E402
-from facts_seeds import _overlap, gold_spans  # noqa: E402
+from facts_seeds import gold_spans, match_fact  # noqa: E402
 
 # (name, article folder, gold file, publication date given to undated files)
 SETS = [
@@ -83,14 +83,7 @@ def score(result: Result, gold: dict[str, object], verbose: bool) -> dict[str, l
         row = counts.setdefault(item["status"], [0, 0, 0, 0.0])
         row[0] += 1
         per_doc = gold_spans(item, result)
-        found = [
-            f
-            for f in result.facts
-            if per_doc and all(_overlap(f, a, g) for a, g in per_doc.items())
-        ]
-        best = max(
-            found, key=lambda f: sum(_overlap(f, a, g) for a, g in per_doc.items()), default=None
-        )
+        found, best = match_fact(per_doc, result)
         right = bool(best and best.status == item["status"])
         row[1] += bool(found)
         row[2] += right

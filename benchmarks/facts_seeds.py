@@ -137,6 +137,20 @@ def gold_spans(item: dict[str, Any], result: Result) -> dict[str, list[tuple[int
     return per_doc
 
 
+def match_fact(
+    per_doc: dict[str, list[tuple[int, int]]], result: Result
+) -> tuple[list[Fact], Fact | None]:
+    """The accord facts whose evidence overlaps a gold fact's spans (``gold_spans``) in every
+    article it cites, and among them the one that overlaps most (None when there is none)."""
+    found = [
+        f for f in result.facts if per_doc and all(_overlap(f, a, g) for a, g in per_doc.items())
+    ]
+    best = max(
+        found, key=lambda f: sum(_overlap(f, a, g) for a, g in per_doc.items()), default=None
+    )
+    return found, best
+
+
 def _overlap(fact: Fact, article: str, gold: list[tuple[int, int]]) -> int:
     spans = [*fact.support, *fact.conflicts]
     return sum(
@@ -155,15 +169,7 @@ def score(
     for item in gold["facts"]:  # type: ignore[union-attr]
         row = counts.setdefault(item["status"], [0, 0, 0])
         row[0] += 1
-        per_doc = gold_spans(item, result)
-        found = [
-            f
-            for f in result.facts
-            if per_doc and all(_overlap(f, a, g) for a, g in per_doc.items())
-        ]
-        best = max(
-            found, key=lambda f: sum(_overlap(f, a, g) for a, g in per_doc.items()), default=None
-        )
+        found, best = match_fact(gold_spans(item, result), result)
         row[1] += bool(found)
         row[2] += bool(best and best.status == item["status"])
         if verbose:
