@@ -4,7 +4,8 @@ reconciled again, and how a saved story index follows renamed entities."""
 from __future__ import annotations
 
 from accord.model import Analysis, Article, Fact, Mention, Story
-from accord.pipeline import _affected, _entity_renames, _merge_facts, _renamed_state
+from accord.pipeline import _affected, _entity_renames, _merge_facts
+from accord.stories.state import rename_entities
 
 
 def _analysis(article_id: str, entities: list[str]) -> Analysis:
@@ -60,15 +61,15 @@ def test_pipeline_incremental_renamed_state_merges_entity_keys() -> None:
             }
         ],
     }
-    renamed = _renamed_state(state, {"old": "new"})
+    renamed = rename_entities(state, {"old": "new"})
     assert renamed["document_frequency"] == {"e:new": 2, "flood": 3}
     (story,) = renamed["stories"]
     assert story["entities"] == {"e:new": 2.5, "e:other": 2.0}
     assert story["persons"] == {"e:new": 1.0}
     assert (story["terms"], story["articles"], story["first_day"]) == ({"flood": 0.5}, ["a"], None)
     assert state["stories"][0]["entities"]["e:old"] == 1.5  # the saved state is not modified
-    assert _renamed_state(state, {}) is state
-    assert _renamed_state({**state, "version": 99}, {"old": "new"})["version"] == 99
+    assert rename_entities(state, {}) is state
+    assert rename_entities({**state, "version": 99}, {"old": "new"})["version"] == 99
 
 
 def test_pipeline_incremental_merge_facts_keeps_unaffected_stories() -> None:

@@ -6,7 +6,6 @@ The CLI, the web app and the Dask runner all call :func:`run` (or its stages), s
 from __future__ import annotations
 
 import logging
-import operator
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -20,6 +19,7 @@ from accord.reconcile import reconcile
 from accord.resolve import resolve
 from accord.store.write import analysis_digest
 from accord.stories import StoryIndex, cluster, publication_order
+from accord.stories.state import rename_entities
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -191,36 +191,6 @@ def _entity_renames(before: dict[str, str | None], analyses: Sequence[Analysis])
     return {old: new for old, new in renames.items() if old != new}
 
 
-def _renamed_state(state: dict[str, Any], renames: dict[str, str]) -> dict[str, Any]:
-    """The story index state with entity keys (``"e:<id>"``, state version 1) renamed, so old
-    stories keep matching their entities after resolution renamed them. Merged entities add
-    up in story centroids; their document frequency is the larger of the two. Only weight
-    dicts (str -> number) are touched; other keys never start with ``"e:"``."""
-    if not renames or state.get("version") != 1:
-        return state
-
-    def rekey(
-        weights: dict[str, float], merge: Callable[[float, float], float]
-    ) -> dict[str, float]:
-        out: dict[str, float] = {}
-        for key, weight in weights.items():
-            if key.startswith("e:") and key[2:] in renames:
-                key = "e:" + renames[key[2:]]
-            out[key] = merge(out[key], weight) if key in out else weight
-        return out
-
-    stories = [
-        {k: rekey(v, operator.add) if _is_weights(v) else v for k, v in story.items()}
-        for story in state["stories"]
-    ]
-    frequency = rekey(state["document_frequency"], max)
-    return {**state, "document_frequency": frequency, "stories": stories}
-
-
-def _is_weights(value: Any) -> bool:
-    return isinstance(value, dict) and all(isinstance(w, int | float) for w in value.values())
-
-
 def _place(
     analyses: Sequence[Analysis], state: dict[str, Any] | None, renames: dict[str, str]
 ) -> StoryIndex:
@@ -228,7 +198,7 @@ def _place(
     without one."""
     if state is None:
         return batch_index(analyses)
-    index = StoryIndex.from_state(_renamed_state(state, renames))
+    index = StoryIndex.from_state(rename_entities(state, renames))
     index.add_many(publication_order([a for a in analyses if index.story_of(a.article.id) is None]))
     return index
 

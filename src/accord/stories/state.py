@@ -6,6 +6,8 @@ run. The inverted index is not saved: it is rebuilt from the stories on load.
 
 from __future__ import annotations
 
+import operator
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -86,3 +88,34 @@ def load(index: StoryIndex, state: dict[str, Any]) -> None:
         for article in story.articles:
             index._story_of[article] = story.id
         index._repost(story)
+
+
+def rename_entities(state: dict[str, Any], renames: dict[str, str]) -> dict[str, Any]:
+    """The state with entity keys (``"e:<id>"``) renamed, so old stories keep matching their
+    entities after resolution renamed them (``renames``: old entity id -> new one). Merged
+    entities add up in story centroids; their document frequency is the larger of the two.
+    Only weight dicts (str -> number) are touched; other keys never start with ``"e:"``. A
+    state of another version is returned as it is (loading will refuse it)."""
+    if not renames or state.get("version") != STATE_VERSION:
+        return state
+
+    def rekey(
+        weights: dict[str, float], merge: Callable[[float, float], float]
+    ) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for key, weight in weights.items():
+            if key.startswith("e:") and key[2:] in renames:
+                key = "e:" + renames[key[2:]]
+            out[key] = merge(out[key], weight) if key in out else weight
+        return out
+
+    stories = [
+        {k: rekey(v, operator.add) if _is_weights(v) else v for k, v in story.items()}
+        for story in state["stories"]
+    ]
+    frequency = rekey(state["document_frequency"], max)
+    return {**state, "document_frequency": frequency, "stories": stories}
+
+
+def _is_weights(value: Any) -> bool:
+    return isinstance(value, dict) and all(isinstance(w, int | float) for w in value.values())
