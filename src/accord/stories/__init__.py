@@ -39,8 +39,10 @@ def cluster(
     from the model), every article is then taken out and placed again with all stories in view
     (:meth:`StoryIndex.refine`), which repairs early online mistakes; when the model has a
     ``split_below`` threshold, stories holding two similar events are then cut in two
-    (:meth:`StoryIndex.split`) and the articles placed again. ``entities`` is accepted for the
-    stage contract; resolved ids are read from ``Mention.entity``.
+    (:meth:`StoryIndex.split`) and the articles placed again, and last, stories whose articles would
+    join each other at that same threshold are merged (:meth:`StoryIndex.merge`; no refinement
+    after it, which would pull a merged block apart again one article at a time). ``entities`` is
+    accepted for the stage contract; resolved ids are read from ``Mention.entity``.
     """
     del entities  # resolved ids already sit on the mentions
     index = StoryIndex(model=model, encoder=encoder)
@@ -53,4 +55,6 @@ def cluster(
         index.refine(articles, rounds=index.model.refine_rounds)
         if index.model.split_below and index.split(articles):
             index.refine(articles, rounds=index.model.refine_rounds)
+        if index.model.split_below:
+            index.merge(articles)
     return index.stories()

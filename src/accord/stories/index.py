@@ -32,7 +32,7 @@ from accord.stories.features import (
     prune,
     weighted,
 )
-from accord.stories.regroup import two_halves
+from accord.stories.regroup import merge_partner, two_halves
 from accord.stories.text import (
     entity_weights,
     headline,
@@ -261,6 +261,28 @@ class StoryIndex:
             queue += [story, new] if new is not None else [story]
             cuts += 1
         return cuts
+
+    def merge(self, articles: Sequence[ArticleFeatures]) -> int:
+        """Batch step: join stories whose articles would join each other (see ``regroup.py``),
+        smallest stories first; returns the number of merges. The smaller story moves into the
+        larger one."""
+        by_id = {a.id: a for a in articles}
+        merges = 0
+        for sid in sorted(self._stories, key=lambda k: len(self._stories[k].articles)):
+            story = self._stories.get(sid)
+            if story is None or any(a not in by_id for a in story.articles):
+                continue
+            partner = merge_partner(self, story, by_id)
+            if partner is None:
+                continue
+            small, large = sorted((story, partner), key=lambda s: len(s.articles))
+            for aid in list(small.articles):
+                small.remove(by_id[aid])
+                del self._story_of[aid]
+                self.assign(by_id[aid], large)
+            del self._stories[small.id]
+            merges += 1
+        return merges
 
     def story_of(self, article_id: str) -> str | None:
         """The id of the story holding an article, if it was added."""

@@ -1,4 +1,5 @@
-"""Splitting a story that holds two similar events (a batch step after refinement).
+"""Splitting a story that holds two similar events, and merging two parts of one event (batch
+steps after refinement).
 
 Online joining and re-placement look at one article at a time against a story centroid; once a
 story holds articles of two similar events (two earthquakes on one island), its centroid is a
@@ -8,6 +9,11 @@ centroid the decision model prefers, the article itself left out), and the cut i
 the halves' articles would join the other half with a mean probability below the model's
 ``split_below`` (calibrated: articles of one event join any half of their story with a mean
 probability of 0.8 or more, halves of two similar events each other at about 0.6).
+
+The merge is the inverse with the same threshold: two stories whose articles join each other with
+a mean probability of ``split_below`` or more become one, so what a cut separates is never joined
+back, and a block of one event's articles that started its own story (which each of its members
+prefers to the main story, so single moves leave it apart) is folded in.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from accord.stories.features import ArticleFeatures, DocumentFrequency, cosine, 
 if TYPE_CHECKING:
     from accord.stories.index import StoryIndex, StoryState
 
+MERGE_SAMPLE = 40  # articles per side read when two stories are weighed for a merge
 ITERATIONS = 4  # reassignment rounds; the halves settle in two or three
 MIN_SIZE = 4  # smaller stories are left alone: too little evidence for a cut
 MAX_SIZE = 300  # larger ones too: each round costs a model call per article and half
@@ -66,9 +73,7 @@ def two_halves(
         halves = new
     if len(halves[0]) < 2 or len(halves[1]) < 2:
         return None
-    states = (_state(halves[0]), _state(halves[1]))
-    cross = [index.probability(art, states[1 - side]) for side in (0, 1) for art in halves[side]]
-    if sum(cross) / len(cross) >= index.model.split_below:
+    if cross_probability(index, *halves) >= index.model.split_below:
         return None
     return halves
 
@@ -93,3 +98,52 @@ def _leave_one_out(index: StoryIndex, art: ArticleFeatures, state: StoryState) -
         return index.probability(art, state)
     finally:
         state.absorb(art)
+
+
+def cross_probability(
+    index: StoryIndex, left: Sequence[ArticleFeatures], right: Sequence[ArticleFeatures]
+) -> float:
+    """Mean probability that each group's articles join the other group (both directions,
+    at most :data:`MERGE_SAMPLE` articles per side, evenly spaced)."""
+    states = (_state(left), _state(right))
+    probabilities = [
+        index.probability(art, states[1 - side])
+        for side, group in enumerate((left, right))
+        for art in _sample(group)
+    ]
+    return sum(probabilities) / len(probabilities)
+
+
+def merge_partner(
+    index: StoryIndex, story: StoryState, by_id: dict[str, ArticleFeatures]
+) -> StoryState | None:
+    """The story that ``story`` should merge with, or None.
+
+    The inverse of the cut above, with the same threshold: two stories are one when their
+    articles join each other with a mean probability of ``split_below`` or more. This repairs
+    what one-article moves cannot: a block of articles of one event that started its own story
+    (a run of opinion pieces on the same news) attracts each of its members more than the
+    main story does, so refinement leaves it apart.
+    """
+    members = [by_id[a] for a in story.articles]
+    votes: dict[str, int] = {}
+    for art in _sample(members):
+        for other in index.candidates(art):
+            if other.id != story.id:
+                votes[other.id] = votes.get(other.id, 0) + 1
+    best, best_p = None, index.model.split_below
+    for sid in sorted(votes, key=lambda k: -votes[k])[:3]:
+        other = index.state(sid)
+        if any(a not in by_id for a in other.articles):
+            continue  # restored from state: its articles' features are gone
+        p = cross_probability(index, members, [by_id[a] for a in other.articles])
+        if p >= best_p:
+            best, best_p = other, p
+    return best
+
+
+def _sample(group: Sequence[ArticleFeatures]) -> Sequence[ArticleFeatures]:
+    if len(group) <= MERGE_SAMPLE:
+        return group
+    step = len(group) / MERGE_SAMPLE
+    return [group[int(i * step)] for i in range(MERGE_SAMPLE)]
