@@ -10,7 +10,8 @@ TF-IDF + entities only (no sentence encoder: embedding 100k texts on CPU would m
 the index). Prints time per article, the 100k/10k time ratio, peak memory, and B3/pairwise F1
 against the synthetic gold as a sanity check.
 
-Run: ``.venv/bin/python benchmarks/stories_scale.py [--sizes 10000 100000]``.
+Run: ``.venv/bin/python benchmarks/stories_scale.py [--sizes 10000 100000]``;
+``--merge-cost 3000`` instead times batch ``cluster()`` with and without its merge step.
 """
 
 from __future__ import annotations
@@ -138,11 +139,44 @@ def run_one(n: int) -> dict[str, float]:
     }
 
 
+def batch_step_cost(n: int) -> None:
+    """Time of batch ``cluster()`` on ``n`` synthetic articles with and without its last step,
+    the story merge (same process, alternating, best of two each): the merge's cost ratio."""
+    from accord.stories import cluster
+    from accord.stories.index import StoryIndex
+
+    analyses, _, _ = synthetic_stream(n)
+    merge = StoryIndex.merge
+    times: dict[bool, list[float]] = {True: [], False: []}
+    try:
+        for with_merge in (True, False, True, False):
+            StoryIndex.merge = merge if with_merge else (lambda self, articles: 0)  # type: ignore[method-assign]
+            started = time.perf_counter()
+            cluster(analyses, encoder=None)
+            times[with_merge].append(time.perf_counter() - started)
+    finally:
+        StoryIndex.merge = merge  # type: ignore[method-assign]
+    best = {k: min(v) for k, v in times.items()}
+    print(
+        f"cluster() on {n} articles: {best[True]:.1f} s with the merge step, {best[False]:.1f} s "
+        f"without: ratio {best[True] / best[False]:.2f}"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child process
+    parser.add_argument(
+        "--merge-cost",
+        type=int,
+        metavar="N",
+        help="only time batch cluster() on N articles with and without the merge step",
+    )
     args = parser.parse_args(argv)
+    if args.merge_cost:
+        batch_step_cost(args.merge_cost)
+        return 0
     if args.one:
         print(json.dumps(run_one(args.one)))
         return 0
