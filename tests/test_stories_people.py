@@ -2,34 +2,18 @@
 
 from __future__ import annotations
 
-from accord.model import Analysis, Article, Mention
+from accord.model import Analysis
 from accord.stories import StoryIndex
 from accord.stories.index import StoryState, lead_person, person_conflict
+from story_articles import make_analysis
 
 
 def make(text: str, names: dict[str, str]) -> Analysis:
-    """An analysis of ``text`` whose mentions are the given names (name -> entity id); a name
-    is mentioned wherever it occurs."""
-    article = Article.from_text(text, title=text.split("\n", 1)[0])
-    mentions = []
-    for name, entity in names.items():
-        start = text.find(name)
-        assert start >= 0, name
-        while start >= 0:
-            mentions.append(
-                Mention(
-                    id=f"{article.id}:{start}",
-                    article=article.id,
-                    start=start,
-                    end=start + len(name),
-                    text=name,
-                    label="PERSON" if entity.startswith("person-") else "ORG",
-                    sentence=0,
-                    entity=entity,
-                )
-            )
-            start = text.find(name, start + len(name))
-    return Analysis(article=article, mentions=mentions)
+    """An analysis of ``text`` whose mentions are the given names (name -> entity id), people
+    and organisations; a name is mentioned wherever it occurs."""
+    return make_analysis(
+        text, names, lambda e: "PERSON" if e.startswith("person-") else "ORG", every_occurrence=True
+    )
 
 
 ARREST_A = make(

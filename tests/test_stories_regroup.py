@@ -4,31 +4,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from accord.model import Analysis, Article, Mention
+from accord.model import Analysis
 from accord.stories import StoryIndex, default_model
 from accord.stories.features import ArticleFeatures
+from story_articles import make_analysis
 
 
 def make(text: str, names: dict[str, str]) -> Analysis:
-    """An analysis of ``text`` whose mentions are the given names (name -> entity id)."""
-    article = Article.from_text(text, title=text.split("\n", 1)[0])
-    mentions = []
-    for name, entity in names.items():
-        start = text.find(name)
-        label = "PERSON" if entity.startswith("p-") else "GPE"
-        mentions.append(
-            Mention(
-                id=f"{article.id}:{start}",
-                article=article.id,
-                start=start,
-                end=start + len(name),
-                text=name,
-                label=label,
-                sentence=0,
-                entity=entity,
-            )
-        )
-    return Analysis(article=article, mentions=mentions)
+    """An analysis of ``text`` whose mentions are the given names (name -> entity id), people
+    ("p-" ids) and places."""
+    return make_analysis(text, names, lambda e: "PERSON" if e.startswith("p-") else "GPE")
 
 
 def quake(place: str, region: str, minister: str, date: str, toll: str, n: int) -> Analysis:
