@@ -11,7 +11,8 @@ the index). Prints time per article, the 100k/10k time ratio, peak memory, and B
 against the synthetic gold as a sanity check.
 
 Run: ``.venv/bin/python benchmarks/stories_scale.py [--sizes 10000 100000]``;
-``--merge-cost 3000`` instead times batch ``cluster()`` with and without its merge step.
+``--step-costs 3000`` instead times batch ``cluster()`` with and without its merge step, and a
+streaming feed with and without its tidy-ups.
 """
 
 from __future__ import annotations
@@ -139,28 +140,45 @@ def run_one(n: int) -> dict[str, float]:
     }
 
 
-def batch_step_cost(n: int) -> None:
-    """Time of batch ``cluster()`` on ``n`` synthetic articles with and without its last step,
-    the story merge (same process, alternating, best of two each): the merge's cost ratio."""
+def step_costs(n: int) -> None:
+    """Cost ratios of the optional steps on ``n`` synthetic articles (same process, alternating
+    runs, best of two each): batch ``cluster()`` with and without its last step, the story
+    merge; and a streaming ``StoryIndex.add`` feed with and without its periodic tidy-ups."""
+    import accord.stories.index as index_module
     from accord.stories import cluster
     from accord.stories.index import StoryIndex
 
     analyses, _, _ = synthetic_stream(n)
-    merge = StoryIndex.merge
-    times: dict[bool, list[float]] = {True: [], False: []}
+    merge, every = StoryIndex.merge, index_module.TIDY_EVERY
+
+    def batch(on: bool) -> None:
+        StoryIndex.merge = merge if on else (lambda self, articles, among=None: 0)  # type: ignore[method-assign]
+        cluster(analyses, encoder=None)
+
+    def stream(on: bool) -> None:
+        index_module.TIDY_EVERY = every if on else len(analyses) + 1
+        index = StoryIndex(encoder=None)
+        for analysis in analyses:
+            index.add(analysis)
+
     try:
-        for with_merge in (True, False, True, False):
-            StoryIndex.merge = merge if with_merge else (lambda self, articles: 0)  # type: ignore[method-assign]
-            started = time.perf_counter()
-            cluster(analyses, encoder=None)
-            times[with_merge].append(time.perf_counter() - started)
+        for name, run in (
+            ("batch cluster(), merge step", batch),
+            ("stream add(), tidy-ups", stream),
+        ):
+            times: dict[bool, list[float]] = {True: [], False: []}
+            for on in (True, False, True, False):
+                started = time.perf_counter()
+                run(on)
+                times[on].append(time.perf_counter() - started)
+            best = {k: min(v) for k, v in times.items()}
+            print(
+                f"{name} on {n} articles: {best[True]:.1f} s with, {best[False]:.1f} s without: "
+                f"ratio {best[True] / best[False]:.2f}"
+            )
     finally:
         StoryIndex.merge = merge  # type: ignore[method-assign]
-    best = {k: min(v) for k, v in times.items()}
-    print(
-        f"cluster() on {n} articles: {best[True]:.1f} s with the merge step, {best[False]:.1f} s "
-        f"without: ratio {best[True] / best[False]:.2f}"
-    )
+        index_module.TIDY_EVERY = every
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -168,14 +186,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child process
     parser.add_argument(
-        "--merge-cost",
+        "--step-costs",
         type=int,
         metavar="N",
-        help="only time batch cluster() on N articles with and without the merge step",
+        help="only time the merge step (batch) and the tidy-ups (stream) on N articles, as ratios",
     )
     args = parser.parse_args(argv)
-    if args.merge_cost:
-        batch_step_cost(args.merge_cost)
+    if args.step_costs:
+        step_costs(args.step_costs)
         return 0
     if args.one:
         print(json.dumps(run_one(args.one)))

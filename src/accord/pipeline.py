@@ -200,6 +200,7 @@ def _place(
         return batch_index(analyses)
     index = StoryIndex.from_state(rename_entities(state, renames))
     index.add_many(publication_order([a for a in analyses if index.story_of(a.article.id) is None]))
+    index.tidy()  # the run's articles are all in: repair what was decided on young stories
     return index
 
 

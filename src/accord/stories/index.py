@@ -3,6 +3,11 @@
 Adding an article costs a bounded amount of work whatever the number of stories: candidates come
 from an inverted index over the article's heaviest terms and entities (posting lists capped at the
 most recently updated stories), and only the best few are scored by the decision model.
+
+A streaming index (one not primed with a whole batch) also tidies up after itself: every
+:data:`TIDY_EVERY` additions it runs the batch steps (re-placement, split, merge) over the
+features of its :data:`TIDY_WINDOW` most recent articles, so early mistakes made while stories
+were young are repaired without a full rebuild; the cost per added article stays bounded.
 """
 
 from __future__ import annotations
@@ -48,7 +53,10 @@ POSTING_CAP = 500  # stories kept per posting list (most recently updated)
 CANDIDATES = 8  # stories scored by the decision model per article
 DUPLICATE_CANDIDATES = 3  # best-scoring stories searched for a text the article copies
 _DEFAULT = "default"
-MIN_PERSON_SALIENCE = 2.0  # entity weight of a protagonist: in the headline or named 3+ times
+MIN_PERSON_SALIENCE = 2.0
+TIDY_EVERY = 100  # additions between two tidy-ups of a streaming index
+TIDY_WINDOW = 400  # most recent articles whose features a streaming index keeps for tidy-ups
+TIDY_ROUNDS = 2  # re-placement rounds per tidy-up  # entity weight of a protagonist: in the headline or named 3+ times
 
 
 @dataclass(slots=True)
@@ -166,6 +174,8 @@ class StoryIndex:
         self._stories: dict[str, StoryState] = {}
         self._story_of: dict[str, str] = {}
         self._postings: dict[str, dict[str, None]] = {}
+        self._recent: dict[str, ArticleFeatures] = {}  # insertion order: oldest first
+        self._fresh: list[str] = []  # articles added since the last tidy-up
 
     # ------------------------------------------------------------------ public API
 
@@ -201,7 +211,36 @@ class StoryIndex:
             return self._story_of[art.id]
         if not self.frozen_df:
             self.df.add(set(art.terms) | set(art.entities) | set(art.names) | set(art.dates))
-        return self.assign(art, self._choose(art))
+        sid = self.assign(art, self._choose(art))
+        if not self.frozen_df:  # streaming: keep recent features and tidy up now and then
+            self._recent[art.id] = art
+            if len(self._recent) > TIDY_WINDOW:
+                del self._recent[next(iter(self._recent))]
+            self._fresh.append(art.id)
+            if len(self._fresh) >= TIDY_EVERY:
+                self.tidy()
+                sid = self._story_of[art.id]
+        return sid
+
+    def tidy(self) -> None:
+        """Streaming upkeep: re-place the recent articles, cut stories holding two events and
+        merge parts of one (the batch steps of :func:`accord.stories.cluster`, over the features
+        of the most recent :data:`TIDY_WINDOW` articles; stories with older members are only
+        re-placed into, never cut or merged; only stories that took new articles since the last
+        tidy-up are tried for a cut or a merge). Runs every :data:`TIDY_EVERY` additions on its
+        own; call it after the last article of a run to leave the index tidy."""
+        fresh, self._fresh = self._fresh, []
+        recent = list(self._recent.values())
+        if not recent or not self.model.refine_rounds:
+            return
+        self.refine(recent, rounds=TIDY_ROUNDS)
+        if self.model.split_below:
+            if self.split(recent, among=self._stories_of(fresh)):
+                self.refine(recent, rounds=TIDY_ROUNDS)
+            self.merge(recent, among=self._stories_of(fresh))
+
+    def _stories_of(self, article_ids: Iterable[str]) -> list[str]:
+        return [sid for a in article_ids if (sid := self._story_of.get(a)) is not None]
 
     def assign(self, art: ArticleFeatures, story: StoryState | None) -> str:
         """Put an article into ``story`` (a new story when None); returns the story id."""
@@ -237,12 +276,12 @@ class StoryIndex:
                 break
         return moved
 
-    def split(self, articles: Sequence[ArticleFeatures]) -> int:
+    def split(self, articles: Sequence[ArticleFeatures], among: Iterable[str] | None = None) -> int:
         """Batch step: cut in two every story that holds two similar events (see ``regroup.py``),
         again on the halves; returns the number of cuts. The half without the story's first
         article becomes a new story."""
         by_id = {a.id: a for a in articles}
-        queue = list(self._stories.values())
+        queue = self._among(among)
         cuts = 0
         while queue:
             story = queue.pop()
@@ -262,13 +301,15 @@ class StoryIndex:
             cuts += 1
         return cuts
 
-    def merge(self, articles: Sequence[ArticleFeatures]) -> int:
+    def merge(self, articles: Sequence[ArticleFeatures], among: Iterable[str] | None = None) -> int:
         """Batch step: join stories whose articles would join each other (see ``regroup.py``),
         smallest stories first; returns the number of merges. The smaller story moves into the
         larger one."""
         by_id = {a.id: a for a in articles}
         merges = 0
-        for sid in sorted(self._stories, key=lambda k: len(self._stories[k].articles)):
+        for sid in sorted(
+            (s.id for s in self._among(among)), key=lambda k: len(self._stories[k].articles)
+        ):
             story = self._stories.get(sid)
             if story is None or any(a not in by_id for a in story.articles):
                 continue
@@ -283,6 +324,12 @@ class StoryIndex:
             del self._stories[small.id]
             merges += 1
         return merges
+
+    def _among(self, among: Iterable[str] | None) -> list[StoryState]:
+        """All stories, or those of the given ids that still exist."""
+        if among is None:
+            return list(self._stories.values())
+        return [self._stories[sid] for sid in dict.fromkeys(among) if sid in self._stories]
 
     def story_of(self, article_id: str) -> str | None:
         """The id of the story holding an article, if it was added."""
