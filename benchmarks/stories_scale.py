@@ -149,15 +149,14 @@ def step_costs(n: int) -> None:
     from accord.stories.index import StoryIndex
 
     analyses, _, _ = synthetic_stream(n)
-    merge, every = StoryIndex.merge, index_module.TIDY_EVERY
+    merge = StoryIndex.merge
 
     def batch(on: bool) -> None:
         StoryIndex.merge = merge if on else (lambda self, articles, among=None: 0)  # type: ignore[method-assign]
         cluster(analyses, encoder=None)
 
     def stream(on: bool) -> None:
-        index_module.TIDY_EVERY = every if on else len(analyses) + 1
-        index = StoryIndex(encoder=None)
+        index = StoryIndex(encoder=None, tidy_every=index_module.TIDY_EVERY if on else 0)
         for analysis in analyses:
             index.add(analysis)
 
@@ -178,7 +177,6 @@ def step_costs(n: int) -> None:
             )
     finally:
         StoryIndex.merge = merge  # type: ignore[method-assign]
-        index_module.TIDY_EVERY = every
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -6,15 +6,16 @@ from dataclasses import replace
 
 import pytest
 
-import accord.stories.index as index_module
 from accord.model import Analysis
 from accord.stories import StoryIndex, default_model
 from accord.stories.index import StoryState
 from story_articles import FIRST, SECOND
 
 
-def streaming_index() -> StoryIndex:
-    return StoryIndex(model=replace(default_model(), split_below=0.7), encoder=None)
+def streaming_index(tidy_every: int = 100) -> StoryIndex:
+    return StoryIndex(
+        model=replace(default_model(), split_below=0.7), encoder=None, tidy_every=tidy_every
+    )
 
 
 def groups(index: StoryIndex) -> list[set[str]]:
@@ -55,8 +56,7 @@ def test_stories_tidy_cuts_a_story_holding_two_events(monkeypatch: pytest.Monkey
 
 
 def test_stories_tidy_runs_every_so_many_additions(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(index_module, "TIDY_EVERY", 3)
-    index = streaming_index()
+    index = streaming_index(tidy_every=3)
     calls: list[int] = []
     real = index.tidy
     monkeypatch.setattr(index, "tidy", lambda: calls.append(1) or real())
@@ -67,9 +67,16 @@ def test_stories_tidy_runs_every_so_many_additions(monkeypatch: pytest.MonkeyPat
 def test_stories_primed_index_leaves_tidying_to_the_batch_steps(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(index_module, "TIDY_EVERY", 1)
-    index = streaming_index()
+    index = streaming_index(tidy_every=1)
     index.prime(FIRST + SECOND)
+    calls: list[int] = []
+    monkeypatch.setattr(index, "tidy", lambda: calls.append(1))
+    index.add_many(FIRST + SECOND)
+    assert calls == []
+
+
+def test_stories_tidy_every_zero_never_tidies(monkeypatch: pytest.MonkeyPatch) -> None:
+    index = streaming_index(tidy_every=0)
     calls: list[int] = []
     monkeypatch.setattr(index, "tidy", lambda: calls.append(1))
     index.add_many(FIRST + SECOND)

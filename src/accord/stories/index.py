@@ -166,8 +166,10 @@ class StoryIndex:
         self,
         model: DecisionModel | None = None,
         encoder: Encoder | str | None = _DEFAULT,
+        tidy_every: int = TIDY_EVERY,
     ) -> None:
         self.model = model or default_model()
+        self.tidy_every = tidy_every  # streaming: additions between tidy-ups (0: never)
         self.encoder: Encoder | None = get_encoder() if isinstance(encoder, str) else encoder
         self.df = DocumentFrequency()
         self.frozen_df = False
@@ -212,12 +214,12 @@ class StoryIndex:
         if not self.frozen_df:
             self.df.add(set(art.terms) | set(art.entities) | set(art.names) | set(art.dates))
         sid = self.assign(art, self._choose(art))
-        if not self.frozen_df:  # streaming: keep recent features and tidy up now and then
+        if not self.frozen_df and self.tidy_every:  # streaming: keep recent features, tidy up
             self._recent[art.id] = art
             if len(self._recent) > TIDY_WINDOW:
                 del self._recent[next(iter(self._recent))]
             self._fresh.append(art.id)
-            if len(self._fresh) >= TIDY_EVERY:
+            if len(self._fresh) >= self.tidy_every:
                 self.tidy()
                 sid = self._story_of[art.id]
         return sid
@@ -227,7 +229,7 @@ class StoryIndex:
         merge parts of one (the batch steps of :func:`accord.stories.cluster`, over the features
         of the most recent :data:`TIDY_WINDOW` articles; stories with older members are only
         re-placed into, never cut or merged; only stories that took new articles since the last
-        tidy-up are tried for a cut or a merge). Runs every :data:`TIDY_EVERY` additions on its
+        tidy-up are tried for a cut or a merge). Runs every ``tidy_every`` additions on its
         own; call it after the last article of a run to leave the index tidy."""
         fresh, self._fresh = self._fresh, []
         recent = list(self._recent.values())
