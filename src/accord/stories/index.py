@@ -53,10 +53,10 @@ POSTING_CAP = 500  # stories kept per posting list (most recently updated)
 CANDIDATES = 8  # stories scored by the decision model per article
 DUPLICATE_CANDIDATES = 3  # best-scoring stories searched for a text the article copies
 _DEFAULT = "default"
-MIN_PERSON_SALIENCE = 2.0
-TIDY_EVERY = 100  # additions between two tidy-ups of a streaming index
+MIN_PERSON_SALIENCE = 2.0  # entity weight of a protagonist: in the headline or named 3+ times
+TIDY_EVERY = 100  # default additions between two tidy-ups of a streaming index
 TIDY_WINDOW = 400  # most recent articles whose features a streaming index keeps for tidy-ups
-TIDY_ROUNDS = 2  # re-placement rounds per tidy-up  # entity weight of a protagonist: in the headline or named 3+ times
+TIDY_ROUNDS = 2  # re-placement rounds per tidy-up
 
 
 @dataclass(slots=True)
@@ -279,8 +279,8 @@ class StoryIndex:
         return moved
 
     def split(self, articles: Sequence[ArticleFeatures], among: Iterable[str] | None = None) -> int:
-        """Batch step: cut in two every story that holds two similar events (see ``regroup.py``),
-        again on the halves; returns the number of cuts. The half without the story's first
+        """Batch step: cut in two every story (or every story of the ids ``among``) that holds
+        two similar events (see ``regroup.py``), again on the halves; returns the number of cuts. The half without the story's first
         article becomes a new story."""
         by_id = {a.id: a for a in articles}
         queue = self._among(among)
@@ -305,7 +305,8 @@ class StoryIndex:
 
     def merge(self, articles: Sequence[ArticleFeatures], among: Iterable[str] | None = None) -> int:
         """Batch step: join stories whose articles would join each other (see ``regroup.py``),
-        smallest stories first; returns the number of merges. The smaller story moves into the
+        smallest stories first (only those of the ids ``among``, when given, are tried); returns
+        the number of merges. The smaller story moves into the
         larger one."""
         by_id = {a.id: a for a in articles}
         merges = 0
