@@ -280,8 +280,8 @@ class StoryIndex:
 
     def split(self, articles: Sequence[ArticleFeatures], among: Iterable[str] | None = None) -> int:
         """Batch step: cut in two every story (or every story of the ids ``among``) that holds
-        two similar events (see ``regroup.py``), again on the halves; returns the number of cuts. The half without the story's first
-        article becomes a new story."""
+        two similar events (see ``regroup.py``), again on the halves; returns the number of
+        cuts. The half without the story's first article becomes a new story."""
         by_id = {a.id: a for a in articles}
         queue = self._among(among)
         cuts = 0
