@@ -22,23 +22,82 @@ def _hit(nlp: Language, text: str):  # type: ignore[no-untyped-def]
     return code_sentence(doc[:])
 
 
+# One sentence per common PLOVER type.
+BASIC_TYPES: list[tuple[str, str]] = [
+    ("Norway and Chile agreed on Monday to exchange 40 detained fishermen.", "AGREE"),
+    ("Chile rejected a Norwegian request to inspect the fishing fleet.", "REJECT"),
+    ("The Chilean navy shelled rebel positions near the port overnight.", "FIGHT"),
+    ("Gunmen kidnapped two aid workers near the border.", "ASSAULT"),
+    ("Chilean troops killed three smugglers near the border.", "FIGHT"),
+    ("The rebel leader vowed to attack the capital.", "THREATEN"),
+    ("Norway demanded the withdrawal of Chilean trawlers from its waters.", "DEMAND"),
+    ("Norway threatened to expel Chilean diplomats over the dispute.", "THREATEN"),
+    ("Thousands of fishermen demonstrated outside parliament in Oslo.", "PROTEST"),
+    ("Police arrested twelve activists at the harbour on Friday.", "COERCE"),
+    ("The Chilean foreign minister visited Oslo on Thursday.", "CONSULT"),
+    ("Norway condemned the seizure of the trawler.", "DISAPPROVE"),
+    ("The government lifted the curfew in the northern province.", "CONCEDE"),
+]
+
+
+# General CAMEO additions (giving in to demands, meetings, troop movements).
+CAMEO_ADDITIONS: list[tuple[str, str]] = [
+    ("The harbour authority bowed to the demands of the striking dockers.", "CONCEDE"),
+    ("The ministry met the demands of the striking dockers.", "CONCEDE"),
+    ("The Chilean minister met her Norwegian counterpart in Lima.", "CONSULT"),
+    ("Chile moved troops to the northern border.", "MOBILIZE"),
+]
+
+
+# General coverage from the PLOVER types and CAMEO verb classes.
+GENERAL_COVERAGE: list[tuple[str, str]] = [
+    ("Thousands of dockers took to the streets of Valparaiso on Sunday.", "PROTEST"),
+    ("The Chilean government ruled out talks with the rebels.", "REJECT"),
+    ("Riot police fired tear gas at the crowd outside the port.", "COERCE"),
+    ("Police apprehended a dozen fishermen near the harbour.", "COERCE"),
+    ("Chile slapped sanctions on three Norwegian shipping firms.", "SANCTION"),
+    ("The Norwegian air force carried out an air raid on the rebel camp.", "FIGHT"),
+    ("Norway scrambled fighter jets after the incursion.", "MOBILIZE"),
+    ("The Chilean army rushed troops to the northern border.", "MOBILIZE"),
+    ("Police stepped up security around the parliament in Oslo.", "MOBILIZE"),
+    ("The government rescinded the ban on fishing in the bay.", "CONCEDE"),
+    ("The port authority complied with the union's demands.", "CONCEDE"),
+    ("The rebels lifted the siege of the northern town.", "RETREAT"),
+    ("The Norwegian minister quit his post over the scandal.", "RETREAT"),
+    ("Gunmen gunned down a local mayor near the border.", "ASSAULT"),
+    ("A car bomb killed four soldiers in the capital.", "ASSAULT"),
+    ("The Norwegian prime minister sent condolences to the Chilean president.", "SUPPORT"),
+    ("Chile and Peru sealed a deal on fishing rights.", "AGREE"),
+    ("The Chilean minister lashed out at Norway over the fishing dispute.", "DISAPPROVE"),
+    ("Hackers hacked into the computers of the Chilean navy.", "COERCE"),
+    ("The government lifted the state of emergency in the northern province.", "CONCEDE"),
+    ("The army declared a state of siege in the capital.", "COERCE"),
+    ("The dockers ended their strike after talks with the port authority.", "CONCEDE"),
+    ("Chile denied entry to three Norwegian activists.", "SANCTION"),
+    ("Norway deployed peacekeeping troops to the border region.", "AID"),
+    ("UN helicopters evacuated the wounded from the besieged town.", "AID"),
+    ("Chilean artillery launched mortar fire against rebel camps near the border.", "FIGHT"),
+    ("The army sent reinforcements to the northern border.", "MOBILIZE"),
+    ("Chile placed its northern garrisons on high alert.", "MOBILIZE"),
+    ("The Chilean president paid tribute to the Norwegian rescuers.", "SUPPORT"),
+    ("The rebels laid down their arms on Sunday.", "RETREAT"),
+    ("Norway banned imports of Chilean salmon.", "SANCTION"),
+    ("Chile declared the Norwegian attache persona non grata.", "SANCTION"),
+    ("The government blocked websites critical of the president.", "COERCE"),
+    ("Troops quelled the riot in the capital.", "COERCE"),
+]
+
+
+# An order whose object is an event noun enacts it.
+ORDERED_EVENT_NOUNS: list[tuple[str, str]] = [
+    ("The Chilean president ordered the arrest of three Norwegian fishermen.", "COERCE"),
+    ("The government ordered the withdrawal of troops from the border.", "RETREAT"),
+    ("The court ordered Norway to release the trawler.", "DEMAND"),
+]
+
+
 @pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Norway and Chile agreed on Monday to exchange 40 detained fishermen.", "AGREE"),
-        ("Chile rejected a Norwegian request to inspect the fishing fleet.", "REJECT"),
-        ("The Chilean navy shelled rebel positions near the port overnight.", "FIGHT"),
-        ("Gunmen kidnapped two aid workers near the border.", "ASSAULT"),
-        ("Chilean troops killed three smugglers near the border.", "FIGHT"),
-        ("The rebel leader vowed to attack the capital.", "THREATEN"),
-        ("Norway demanded the withdrawal of Chilean trawlers from its waters.", "DEMAND"),
-        ("Norway threatened to expel Chilean diplomats over the dispute.", "THREATEN"),
-        ("Thousands of fishermen demonstrated outside parliament in Oslo.", "PROTEST"),
-        ("Police arrested twelve activists at the harbour on Friday.", "COERCE"),
-        ("The Chilean foreign minister visited Oslo on Thursday.", "CONSULT"),
-        ("Norway condemned the seizure of the trawler.", "DISAPPROVE"),
-        ("The government lifted the curfew in the northern province.", "CONCEDE"),
-    ],
+    ("text", "expected"), [*BASIC_TYPES, *CAMEO_ADDITIONS, *GENERAL_COVERAGE, *ORDERED_EVENT_NOUNS]
 )
 def test_events_rules_type(nlp: Language, text: str, expected: str) -> None:
     hit = _hit(nlp, text)
@@ -130,68 +189,8 @@ def test_events_rules_time_phrase_is_no_required_object(nlp: Language) -> None:
     assert hit.type == "CONSULT"
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("The harbour authority bowed to the demands of the striking dockers.", "CONCEDE"),
-        ("The ministry met the demands of the striking dockers.", "CONCEDE"),
-        ("The Chilean minister met her Norwegian counterpart in Lima.", "CONSULT"),
-        ("Chile moved troops to the northern border.", "MOBILIZE"),
-    ],
-)
-def test_events_rules_cameo_additions(nlp: Language, text: str, expected: str) -> None:
-    hit = _hit(nlp, text)
-    assert hit is not None
-    assert hit.type == expected
-
-
 def test_events_rules_described_deal_is_no_event(nlp: Language) -> None:
     assert _hit(nlp, 'The Chilean minister said the deal was "a useful first step".') is None
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Thousands of dockers took to the streets of Valparaiso on Sunday.", "PROTEST"),
-        ("The Chilean government ruled out talks with the rebels.", "REJECT"),
-        ("Riot police fired tear gas at the crowd outside the port.", "COERCE"),
-        ("Police apprehended a dozen fishermen near the harbour.", "COERCE"),
-        ("Chile slapped sanctions on three Norwegian shipping firms.", "SANCTION"),
-        ("The Norwegian air force carried out an air raid on the rebel camp.", "FIGHT"),
-        ("Norway scrambled fighter jets after the incursion.", "MOBILIZE"),
-        ("The Chilean army rushed troops to the northern border.", "MOBILIZE"),
-        ("Police stepped up security around the parliament in Oslo.", "MOBILIZE"),
-        ("The government rescinded the ban on fishing in the bay.", "CONCEDE"),
-        ("The port authority complied with the union's demands.", "CONCEDE"),
-        ("The rebels lifted the siege of the northern town.", "RETREAT"),
-        ("The Norwegian minister quit his post over the scandal.", "RETREAT"),
-        ("Gunmen gunned down a local mayor near the border.", "ASSAULT"),
-        ("A car bomb killed four soldiers in the capital.", "ASSAULT"),
-        ("The Norwegian prime minister sent condolences to the Chilean president.", "SUPPORT"),
-        ("Chile and Peru sealed a deal on fishing rights.", "AGREE"),
-        ("The Chilean minister lashed out at Norway over the fishing dispute.", "DISAPPROVE"),
-        ("Hackers hacked into the computers of the Chilean navy.", "COERCE"),
-        ("The government lifted the state of emergency in the northern province.", "CONCEDE"),
-        ("The army declared a state of siege in the capital.", "COERCE"),
-        ("The dockers ended their strike after talks with the port authority.", "CONCEDE"),
-        ("Chile denied entry to three Norwegian activists.", "SANCTION"),
-        ("Norway deployed peacekeeping troops to the border region.", "AID"),
-        ("UN helicopters evacuated the wounded from the besieged town.", "AID"),
-        ("Chilean artillery launched mortar fire against rebel camps near the border.", "FIGHT"),
-        ("The army sent reinforcements to the northern border.", "MOBILIZE"),
-        ("Chile placed its northern garrisons on high alert.", "MOBILIZE"),
-        ("The Chilean president paid tribute to the Norwegian rescuers.", "SUPPORT"),
-        ("The rebels laid down their arms on Sunday.", "RETREAT"),
-        ("Norway banned imports of Chilean salmon.", "SANCTION"),
-        ("Chile declared the Norwegian attache persona non grata.", "SANCTION"),
-        ("The government blocked websites critical of the president.", "COERCE"),
-        ("Troops quelled the riot in the capital.", "COERCE"),
-    ],
-)
-def test_events_rules_general_coverage(nlp: Language, text: str, expected: str) -> None:
-    hit = _hit(nlp, text)
-    assert hit is not None
-    assert hit.type == expected
 
 
 @pytest.mark.parametrize(
@@ -213,19 +212,3 @@ def test_events_rules_attempted_attack_is_the_attack(nlp: Language) -> None:
     hit = _hit(nlp, "The rebels will try to kill the governor.")
     assert hit is not None
     assert hit.type == "THREATEN"
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("The Chilean president ordered the arrest of three Norwegian fishermen.", "COERCE"),
-        ("The government ordered the withdrawal of troops from the border.", "RETREAT"),
-        ("The court ordered Norway to release the trawler.", "DEMAND"),
-    ],
-)
-def test_events_rules_ordered_event_noun_is_the_act(
-    nlp: Language, text: str, expected: str
-) -> None:
-    hit = _hit(nlp, text)
-    assert hit is not None
-    assert hit.type == expected
