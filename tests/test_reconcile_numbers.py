@@ -55,7 +55,14 @@ def test_reconcile_quantities_are_normalised(text: str, low: float, high: float,
 
 @pytest.mark.parametrize(
     "text",
-    ["since March 2022", "the 18th round of talks", "in 1999 the treaty", "one of the envoys"],
+    [
+        "since March 2022",
+        "the 18th round of talks",
+        "in 1999 the treaty",
+        "one of the envoys",
+        "talks resumed on 5 Dec",
+        "from 12 Sept",
+    ],
 )
 def test_reconcile_dates_ordinals_and_pronoun_one_are_not_quantities(text: str) -> None:
     assert find_quantities(text) == []

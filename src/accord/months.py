@@ -29,8 +29,6 @@ MONTH_NUMBERS: dict[str, int] = {
 }
 """Lower-case full name or abbreviation ("sept", "feb") → month number."""
 
-FULL_NAME_SET = frozenset(FULL_NAMES)
-
 
 def month_pattern(group: str = "month") -> str:
     """A regex group matching any month name or abbreviation (longest first), optional dot."""

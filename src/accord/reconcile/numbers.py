@@ -17,7 +17,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from accord.months import FULL_NAME_SET
+from accord.months import MONTH_NUMBERS
 from accord.reconcile.lexicon import (
     comparatives,
     count_stopwords,
@@ -27,7 +27,7 @@ from accord.reconcile.lexicon import (
 )
 
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?|[A-Za-z]+(?:'[a-z]+)?|[-–]|\S")
-_MONTHS = FULL_NAME_SET
+_MONTHS = frozenset(MONTH_NUMBERS)  # full names and abbreviations: "5 Dec" counts nothing
 DURATION = "min"  # the unit every duration is converted to
 PERCENT = "percent"  # "52%", "52 per cent" and "52 percent" are one unit
 
