@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from accord.model import TimeExpression
-from accord.months import FULL_NAMES
+from accord.months import FULL_NAMES, MONTH_NUMBERS
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = "|".join(FULL_NAMES)
@@ -78,7 +78,7 @@ def _day_month(match: re.Match[str], base: date) -> str | None:
     """A day and month without a year ("1 May"): the occurrence nearest the publication date."""
     day_text = match.group(1) or match.group(4)
     month_name = match.group(2) or match.group(3)
-    month = MONTHS.split("|").index(month_name.lower()) + 1
+    month = MONTH_NUMBERS[month_name.lower()]
     year = _nearest_year(month, base)
     try:
         return date(year, month, int(day_text)).isoformat()
@@ -94,7 +94,7 @@ def _month_alone(match: re.Match[str], base: date) -> str:
     January article is two months back). dateparser would give the past one with the
     publication day glued on, which turns a month into a wrong day.
     """
-    month = MONTHS.split("|").index(match.group(2).lower()) + 1
+    month = MONTH_NUMBERS[match.group(2).lower()]
     before = base.year if month < base.month else base.year - 1
     after = base.year if month > base.month else base.year + 1
     modifier = (match.group(1) or "").lower()
@@ -115,7 +115,7 @@ def resolve_time(text: str, published: datetime | None) -> tuple[str | None, str
     if DURATION.search(clean) and not ANCHOR.search(clean):
         return None, "duration"
     if match := MONTH_YEAR.match(clean):
-        month = MONTHS.split("|").index(match.group(1).lower()) + 1
+        month = MONTH_NUMBERS[match.group(1).lower()]
         return f"{int(match.group(2)):04d}-{month:02d}", "month"
     if match := YEAR.match(clean):
         return match.group(1), "year"
