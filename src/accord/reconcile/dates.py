@@ -24,7 +24,7 @@ _MONTHS = MONTH_NUMBERS
 _MONTH = month_pattern()
 _DATE = re.compile(
     r"\b(?:(?P<day1>\d{1,2})\s+" + _MONTH + r"\s+(?P<year1>\d{4})"
-    r"|" + _MONTH.replace("month", "month2") + r"\s+(?:(?P<day2>\d{1,2}),?\s+)?(?P<year2>\d{4})"
+    r"|" + month_pattern("month2") + r"\s+(?:(?P<day2>\d{1,2}),?\s+)?(?P<year2>\d{4})"
     r"|(?P<year3>(?:19|20)\d{2}))\b",
     re.IGNORECASE,
 )
