@@ -47,7 +47,8 @@ class DecisionModel:
     refine_rounds: int = 10  # batch re-placement rounds after the online pass (0: none)
     online_shift: float = 0.0  # logit offset while IDF is still learned from the stream
     split_below: float = 0.0  # batch: cut a story in two when its halves' articles would join
-    # each other with a mean probability below this (0: never cut; then refine again)
+    # each other with a mean probability below this, merge two stories whose articles would join
+    # each other at this or above (0: neither; see accord.stories.regroup)
     header: dict[str, Any] = field(default_factory=dict)
 
     def probability(
