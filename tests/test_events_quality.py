@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +11,7 @@ import pytest
 
 from accord.events.gsr import load_gsr
 from accord.events.rules import code_sentence
+from benchmark_modules import load_benchmark
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -82,17 +82,10 @@ def test_events_quality_classifier_cross_validated(nlp: Language, shared_dir: Pa
     assert right / len(records) >= CLASSIFIER_CV_ACCURACY_FLOOR
 
 
-def test_events_quality_seed_events(shared_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_events_quality_seed_events(shared_dir: Path) -> None:
     """The four events behind the seed gold facts keep their type and actors (the expectations
     live in benchmarks/plover.py, beside the rest of the benchmark)."""
-    import importlib.util
-
     if not (shared_dir / "gold" / "seeds.json").is_file():
         pytest.skip("seed gold facts absent")
-    path = Path(__file__).resolve().parent.parent / "benchmarks" / "plover.py"
-    spec = importlib.util.spec_from_file_location("plover_benchmark", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    monkeypatch.setitem(sys.modules, spec.name, module)  # its dataclasses look themselves up
-    spec.loader.exec_module(module)
+    module = load_benchmark("plover")
     assert module.seeds_check() == len(module.SEED_EVENTS)

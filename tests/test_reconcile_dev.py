@@ -7,12 +7,12 @@ benchmarks/facts_dev.py measured (see docs/reconcile.md), per gold status.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+
+from benchmark_modules import load_benchmark
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -27,14 +27,6 @@ FLOORS = {
 }
 
 
-def _benchmark() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("facts_dev", REPO / "benchmarks" / "facts_dev.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_reconcile_dev_set_floor(name: str) -> None:
@@ -42,7 +34,7 @@ def test_reconcile_dev_set_floor(name: str) -> None:
     from accord.model import Result, Story
     from accord.reconcile import reconcile
 
-    bench = _benchmark()
+    bench = load_benchmark("facts_dev")
     _name, folder, gold_path, published = next(s for s in bench.SETS if s[0] == name)
     analyses, entities = bench.analyse(folder, published)
     story = Story("s1", name, [a.article.id for a in analyses])

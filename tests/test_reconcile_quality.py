@@ -6,23 +6,13 @@ Floors sit just under what benchmarks/facts_seeds.py measured (corroborated 9/11
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
+from benchmark_modules import load_benchmark
+
 REPO = Path(__file__).resolve().parent.parent
-
-
-def _benchmark() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "facts_seeds", REPO / "benchmarks" / "facts_seeds.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.slow
@@ -30,7 +20,7 @@ def test_reconcile_seed_facts_floor(shared_dir: Path) -> None:
     pytest.importorskip("sentence_transformers")
     import json
 
-    bench = _benchmark()
+    bench = load_benchmark("facts_seeds")
     result = bench.run_accord(shared_dir / "seeds", True, True)
     gold = json.loads((shared_dir / "gold" / "seeds.json").read_text(encoding="utf-8"))
     table = bench.score(result, gold, False)

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 import pytest
+
+from benchmark_modules import load_benchmark
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -20,17 +19,8 @@ if TYPE_CHECKING:
 REPO = Path(__file__).resolve().parent.parent
 
 
-def _benchmark(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_ecbplus_floor_beats_exact_string_baseline(shared_dir: Path) -> None:
-    ecb = _benchmark("ecbplus_entities")
+    ecb = load_benchmark("ecbplus_entities")
     if not ecb.CORPUS.is_dir():
         pytest.skip("ECB+ dev data absent")
     # measured CoNLL F1 on these three topics: accord 0.836, exact-string baseline 0.756
