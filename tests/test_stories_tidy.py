@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
+import numpy as np
 import pytest
 
 from accord.model import Analysis
 from accord.stories import StoryIndex, default_model
 from accord.stories.index import StoryState
+from accord.stories.state import rename_entities
 from story_articles import FIRST, SECOND
 
 
@@ -81,3 +84,107 @@ def test_stories_tidy_every_zero_never_tidies(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(index, "tidy", lambda: calls.append(1))
     index.add_many(FIRST + SECOND)
     assert calls == []
+
+
+def round_trip(index: StoryIndex) -> StoryIndex:
+    """The index as a later run sees it: saved as JSON, loaded again."""
+    state = json.loads(json.dumps(index.to_state()))
+    return StoryIndex.from_state(state, model=index.model, encoder=None)
+
+
+def test_stories_state_keeps_the_recent_window_exactly() -> None:
+    index = streaming_index()
+    index.add_many(FIRST + SECOND)
+    loaded = round_trip(index)
+    assert list(loaded._recent) == list(index._recent)
+    for aid, art in index._recent.items():
+        again = loaded._recent[aid]
+        assert again.terms == art.terms and again.entities == art.entities
+        assert again.title_terms == art.title_terms and again.dates == art.dates
+        assert again.day == art.day
+        assert (again.signature is None) == (art.signature is None)
+        if art.signature is not None and again.signature is not None:
+            assert again.signature.dtype == art.signature.dtype
+            assert (again.signature == art.signature).all()
+    assert loaded._fresh == index._fresh
+
+
+def test_stories_state_keeps_embeddings_of_the_window_bit_for_bit() -> None:
+    index = streaming_index()
+    vectors = np.random.default_rng(7).standard_normal((8, 384)).astype(np.float32)
+    arts = index.extract_all(FIRST + SECOND)
+    for art, vector in zip(arts, vectors, strict=True):
+        art.vector = vector
+        index.add_features(art)
+    loaded = round_trip(index)
+    for art in arts:
+        again = loaded._recent[art.id].vector
+        assert again is not None and again.dtype == np.float32
+        assert (again == art.vector).all()
+
+
+def test_stories_tidy_in_a_later_run_cuts_a_story_an_earlier_run_built(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    index = streaming_index()
+    first: list[StoryState] = []
+
+    def join_the_first(art: object) -> StoryState | None:  # an early stray join, every time
+        return first[0] if first else None
+
+    monkeypatch.setattr(index, "_choose", join_the_first)
+    for analysis in FIRST + SECOND[:2]:
+        sid = index.add(analysis)
+        first[:] = [index.state(sid)]
+    monkeypatch.undo()
+    later = round_trip(index)  # the next run: two more articles, then its tidy-up
+    later.add_many(SECOND[2:])
+    later.tidy()
+    assert sorted(groups(later), key=min) == sorted([ids(FIRST), ids(SECOND)], key=min)
+
+
+def test_stories_batch_index_remembers_its_last_articles_for_later_runs() -> None:
+    from accord.pipeline import batch_index, place_stories
+
+    index = batch_index(FIRST, encoder=None)
+    assert set(index._recent) == ids(FIRST)
+    state = json.loads(json.dumps(index.to_state()))
+    later = place_stories(SECOND, state, encoder=None)
+    assert set(later._recent) == ids(FIRST + SECOND)
+    assert sorted(groups(later), key=min) == sorted([ids(FIRST), ids(SECOND)], key=min)
+
+
+def test_stories_state_of_version_one_still_loads_without_a_window() -> None:
+    index = streaming_index()
+    index.add_many(FIRST)
+    state = json.loads(json.dumps(index.to_state()))
+    state["version"] = 1
+    del state["recent"], state["fresh"]
+    loaded = StoryIndex.from_state(state, model=index.model, encoder=None)
+    assert loaded._recent == {} and groups(loaded) == groups(index)
+    loaded.add_many(SECOND)
+    loaded.tidy()  # stories holding older articles are only re-placed into, never cut
+    assert set(loaded._recent) == ids(SECOND)
+    assert sorted(a for g in groups(loaded) for a in g) == sorted(ids(FIRST + SECOND))
+
+
+def test_stories_entity_renames_reach_the_saved_window() -> None:
+    index = streaming_index()
+    index.add_many(FIRST)
+    state = json.loads(json.dumps(index.to_state()))
+    old = next(k for art in state["recent"] for k in art["entities"] if k.startswith("e:"))
+    renamed = rename_entities(state, {old[2:]: "renamed"})
+    for art in renamed["recent"]:
+        assert old not in art["entities"]
+    assert any("e:renamed" in art["entities"] for art in renamed["recent"])
+
+
+def test_stories_tidy_with_nothing_new_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    index = streaming_index()
+    index.add_many(FIRST + SECOND)
+    index.tidy()
+    loaded = round_trip(index)  # a re-run on the same input: no new article
+    calls: list[int] = []
+    monkeypatch.setattr(loaded, "refine", lambda *a, **k: calls.append(1) or 0)
+    loaded.tidy()
+    assert calls == [] and groups(loaded) == groups(index)

@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from accord.analyze import analyze_articles
+from accord.embeddings import Encoder
 from accord.errors import AnalysisError
 from accord.ingest import read_paths
 from accord.model import Analysis, Article, Entity, Fact, Result, Skipped, Story
@@ -156,16 +157,20 @@ def _load_kb(kb: str | None) -> Any:
     return load_kb(kb)
 
 
-def batch_index(analyses: Sequence[Analysis]) -> StoryIndex:
+def batch_index(
+    analyses: Sequence[Analysis], encoder: Encoder | str | None = "default"
+) -> StoryIndex:
     """:func:`accord.stories.cluster` (the batch algorithm) as a :class:`StoryIndex` holding its
     stories, so that later articles can join them incrementally.
 
     The index learns its document frequencies from the whole batch, as ``cluster`` does, and
     takes ``cluster``'s stories and copies as they are; story ids and titles are the index's
-    (the id of a story's first article, its most representative headline).
+    (the id of a story's first article, its most representative headline). The features of its
+    last articles are kept in the index's recent window (:meth:`StoryIndex.remember`), so the
+    tidy-up of a later run can still cut or merge their stories.
     """
-    stories = cluster(analyses)
-    index = StoryIndex()
+    index = StoryIndex(encoder=encoder)
+    stories = cluster(analyses, encoder=index.encoder)
     ordered = publication_order(analyses)
     index.prime(ordered)
     features = {art.id: art for art in index.extract_all(ordered)}
@@ -175,6 +180,7 @@ def batch_index(analyses: Sequence[Analysis]) -> StoryIndex:
             sid = index.assign(features[article], None if sid is None else index.state(sid))
         if sid is not None:
             index.state(sid).duplicates = dict(story.duplicates)
+    index.remember(features.values())  # a later run's tidy-ups may cut or merge these stories
     return index
 
 
@@ -191,14 +197,18 @@ def _entity_renames(before: dict[str, str | None], analyses: Sequence[Analysis])
     return {old: new for old, new in renames.items() if old != new}
 
 
-def _place(
-    analyses: Sequence[Analysis], state: dict[str, Any] | None, renames: dict[str, str]
+def place_stories(
+    analyses: Sequence[Analysis],
+    state: dict[str, Any] | None,
+    renames: dict[str, str] | None = None,
+    encoder: Encoder | str | None = "default",
 ) -> StoryIndex:
-    """The story index after placing ``analyses``: incrementally on a saved index, in batch
-    without one."""
+    """The story index after placing ``analyses``: incrementally on a saved index (``state``,
+    from ``StoryIndex.to_state()``; ``renames``: entity ids renamed since it was saved), in
+    batch without one. What ``accord run`` does with each run's articles."""
     if state is None:
-        return batch_index(analyses)
-    index = StoryIndex.from_state(rename_entities(state, renames))
+        return batch_index(analyses, encoder)
+    index = StoryIndex.from_state(rename_entities(state, renames or {}), encoder=encoder)
     index.add_many(publication_order([a for a in analyses if index.story_of(a.article.id) is None]))
     index.tidy()  # the run's articles are all in: repair what was decided on young stories
     return index
@@ -267,7 +277,7 @@ def update_store(
         apply_resolution(everything, entities)
         progress("resolve", 1, 1)
     progress("stories", 0, 1)
-    index = _place(everything, state, _entity_renames(entity_before, everything))
+    index = place_stories(everything, state, _entity_renames(entity_before, everything))
     stories = index.stories()
     progress("stories", 1, 1)
     changed = {a.article.id for a in everything if before.get(a.article.id) != analysis_digest(a)}

@@ -215,26 +215,35 @@ class StoryIndex:
             self.df.add(set(art.terms) | set(art.entities) | set(art.names) | set(art.dates))
         sid = self.assign(art, self._choose(art))
         if not self.frozen_df and self.tidy_every:  # streaming: keep recent features, tidy up
-            self._recent[art.id] = art
-            if len(self._recent) > TIDY_WINDOW:
-                del self._recent[next(iter(self._recent))]
+            self.remember([art])
             self._fresh.append(art.id)
             if len(self._fresh) >= self.tidy_every:
                 self.tidy()
                 sid = self._story_of[art.id]
         return sid
 
+    def remember(self, articles: Iterable[ArticleFeatures]) -> None:
+        """Keep the features of placed articles in the recent window (the last
+        :data:`TIDY_WINDOW` of them) that tidy-ups work on; saved with the state, so a batch
+        index's last articles can still be cut or merged with the articles of a later run."""
+        for art in articles:
+            self._recent.pop(art.id, None)
+            self._recent[art.id] = art
+            if len(self._recent) > TIDY_WINDOW:
+                del self._recent[next(iter(self._recent))]
+
     def tidy(self) -> None:
         """Streaming upkeep: re-place the recent articles, cut stories holding two events and
         merge parts of one (the batch steps of :func:`accord.stories.cluster`, over the features
         of the most recent :data:`TIDY_WINDOW` articles; stories with older members are only
         re-placed into, never cut or merged; only stories that took new articles since the last
-        tidy-up are tried for a cut or a merge). Runs every ``tidy_every`` additions on its
-        own; call it after the last article of a run to leave the index tidy."""
+        tidy-up are tried for a cut or a merge; with none, nothing is done). Runs every
+        ``tidy_every`` additions on its own; call it after the last article of a run to leave
+        the index tidy."""
         fresh, self._fresh = self._fresh, []
         recent = list(self._recent.values())
-        if not recent or not self.model.refine_rounds:
-            return
+        if not fresh or not recent or not self.model.refine_rounds:
+            return  # nothing new: a re-run on the same input changes nothing
         self.refine(recent, rounds=TIDY_ROUNDS)
         if self.model.split_below:
             if self.split(recent, among=self._stories_of(fresh)):
@@ -438,14 +447,19 @@ class StoryIndex:
         """The few stories sharing most weighted key terms and entities with the article."""
         votes: dict[str, float] = {}
         for key, weight in self._query_keys(art):
-            for sid in self._postings.get(key, ()):
-                votes[sid] = votes.get(sid, 0.0) + weight
+            posting = self._postings.get(key, {})
+            gone = []
+            for sid in posting:
+                if sid in self._stories:
+                    votes[sid] = votes.get(sid, 0.0) + weight
+                else:
+                    gone.append(sid)  # emptied by re-placement or a merge: drop it here
+            for sid in gone:
+                del posting[sid]
         ranked = sorted(votes, key=lambda sid: -votes[sid])
         out = []
         for sid in ranked:
-            story = self._stories.get(sid)
-            if story is None:  # emptied by batch refinement
-                continue
+            story = self._stories[sid]
             gap = story.gap_days(art.day)
             if gap is None or gap <= self.model.window_days:
                 out.append(story)

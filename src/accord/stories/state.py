@@ -1,11 +1,17 @@
 """Saving and restoring a :class:`~accord.stories.index.StoryIndex` as plain JSON-compatible data.
 
 The store keeps this state so that ``accord`` can add new articles to existing stories in a later
-run. The inverted index is not saved: it is rebuilt from the stories on load.
+run. The inverted index is not saved: it is rebuilt from the stories on load. The features of the
+streaming index's recent window (at most ``TIDY_WINDOW`` articles) are saved too, so a tidy-up in
+the next run can still cut or merge stories that earlier runs built (version 1 states, which lack
+them, still load: their stories are only re-placed into). Embeddings and MinHash signatures of the
+window are stored as base64 of their raw little-endian bytes (a quarter of the size of JSON
+numbers, and exact).
 """
 
 from __future__ import annotations
 
+import base64
 import operator
 from collections.abc import Callable
 from datetime import date
@@ -14,11 +20,15 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from accord.stories import minhash
+from accord.stories.features import ArticleFeatures
 
 if TYPE_CHECKING:
     from accord.stories.index import StoryIndex, StoryState
 
-STATE_VERSION = 1
+STATE_VERSION = 2
+READABLE_VERSIONS = (1, 2)  # version 1: no recent-window features
+_VECTOR = np.dtype("<f4")
+_SIGNATURE = np.dtype("<u4")
 
 
 def _story_dict(story: StoryState) -> dict[str, Any]:
@@ -41,13 +51,57 @@ def _story_dict(story: StoryState) -> dict[str, Any]:
     }
 
 
+def _pack(array: np.ndarray | None, dtype: np.dtype[Any]) -> str | None:
+    return None if array is None else base64.b64encode(array.astype(dtype).tobytes()).decode()
+
+
+def _unpack(text: str | None, dtype: np.dtype[Any], native: type) -> Any:
+    if text is None:
+        return None
+    return np.frombuffer(base64.b64decode(text), dtype=dtype).astype(native)
+
+
+def _article_dict(art: ArticleFeatures) -> dict[str, Any]:
+    return {
+        "id": art.id,
+        "title": art.title,
+        "terms": art.terms,
+        "title_terms": sorted(art.title_terms),
+        "entities": art.entities,
+        "names": art.names,
+        "numbers": art.numbers,
+        "dates": art.dates,
+        "day": art.day.isoformat() if art.day else None,
+        "vector": _pack(art.vector, _VECTOR),
+        "signature": _pack(art.signature, _SIGNATURE),
+    }
+
+
+def _article(data: dict[str, Any]) -> ArticleFeatures:
+    return ArticleFeatures(
+        id=data["id"],
+        title=data["title"],
+        terms=dict(data["terms"]),
+        title_terms=set(data["title_terms"]),
+        entities=dict(data["entities"]),
+        names=dict(data["names"]),
+        numbers=dict(data["numbers"]),
+        dates=dict(data["dates"]),
+        day=date.fromisoformat(data["day"]) if data.get("day") else None,
+        vector=_unpack(data.get("vector"), _VECTOR, np.float32),
+        signature=_unpack(data.get("signature"), _SIGNATURE, np.uint32),
+    )
+
+
 def dump(index: StoryIndex) -> dict[str, Any]:
-    """The index's stories and document frequencies as plain data."""
+    """The index's stories, document frequencies and recent-window features as plain data."""
     return {
         "version": STATE_VERSION,
         "documents": index.df.documents,
         "document_frequency": index.df.counts,
         "stories": [_story_dict(s) for s in index._stories.values()],
+        "recent": [_article_dict(a) for a in index._recent.values()],
+        "fresh": list(index._fresh),
     }
 
 
@@ -77,7 +131,7 @@ def _story(data: dict[str, Any]) -> StoryState:
 
 def load(index: StoryIndex, state: dict[str, Any]) -> None:
     """Fill an empty index from :func:`dump` output (rebuilding the inverted index)."""
-    if state.get("version") != STATE_VERSION:
+    if state.get("version") not in READABLE_VERSIONS:
         raise ValueError(f"unsupported story state version {state.get('version')!r}")
     index.df.documents = int(state["documents"])
     index.df.counts = dict(state["document_frequency"])
@@ -88,6 +142,10 @@ def load(index: StoryIndex, state: dict[str, Any]) -> None:
         for article in story.articles:
             index._story_of[article] = story.id
         index._repost(story)
+    for data in state.get("recent", ()):
+        if data["id"] in index._story_of:  # a window article is always in a story; be safe
+            index._recent[data["id"]] = _article(data)
+    index._fresh = [a for a in state.get("fresh", ()) if a in index._story_of]
 
 
 def rename_entities(state: dict[str, Any], renames: dict[str, str]) -> dict[str, Any]:
@@ -95,8 +153,8 @@ def rename_entities(state: dict[str, Any], renames: dict[str, str]) -> dict[str,
     entities after resolution renamed them (``renames``: old entity id -> new one). Merged
     entities add up in story centroids; their document frequency is the larger of the two.
     Only weight dicts (str -> number) are touched; other keys never start with ``"e:"``. A
-    state of another version is returned as it is (loading will refuse it)."""
-    if not renames or state.get("version") != STATE_VERSION:
+    state of an unknown version is returned as it is (loading will refuse it)."""
+    if not renames or state.get("version") not in READABLE_VERSIONS:
         return state
 
     def rekey(
@@ -113,8 +171,14 @@ def rename_entities(state: dict[str, Any], renames: dict[str, str]) -> dict[str,
         {k: rekey(v, operator.add) if _is_weights(v) else v for k, v in story.items()}
         for story in state["stories"]
     ]
+    recent = [
+        {**art, "entities": rekey(art["entities"], operator.add)} for art in state.get("recent", ())
+    ]
     frequency = rekey(state["document_frequency"], max)
-    return {**state, "document_frequency": frequency, "stories": stories}
+    out = {**state, "document_frequency": frequency, "stories": stories}
+    if "recent" in state:
+        out["recent"] = recent
+    return out
 
 
 def _is_weights(value: Any) -> bool:
