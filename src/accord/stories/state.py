@@ -15,7 +15,7 @@ import base64
 import operator
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 import numpy as np
 
@@ -27,8 +27,41 @@ if TYPE_CHECKING:
 
 STATE_VERSION = 2
 READABLE_VERSIONS = (1, 2)  # version 1: no recent-window features
+WEIGHT_FIELDS = ("terms", "entities", "names", "numbers", "dates")  # sparse weights, story and
+# article alike (a story's title terms are weights too, an article's a set: handled apart)
 _VECTOR = np.dtype("<f4")
 _SIGNATURE = np.dtype("<u4")
+
+
+def _weights_of(item: StoryState | ArticleFeatures) -> dict[str, dict[str, float]]:
+    return {name: getattr(item, name) for name in WEIGHT_FIELDS}
+
+
+class _Weights(TypedDict):
+    """The :data:`WEIGHT_FIELDS` as keyword arguments (typed, for ``StoryState(**...)``)."""
+
+    terms: dict[str, float]
+    entities: dict[str, float]
+    names: dict[str, float]
+    numbers: dict[str, float]
+    dates: dict[str, float]
+
+
+def _weights(data: dict[str, Any]) -> _Weights:
+    def get(name: str) -> dict[str, float]:
+        return dict(data.get(name, {}))
+
+    return _Weights(
+        terms=get("terms"),
+        entities=get("entities"),
+        names=get("names"),
+        numbers=get("numbers"),
+        dates=get("dates"),
+    )
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
 
 
 def _story_dict(story: StoryState) -> dict[str, Any]:
@@ -36,12 +69,8 @@ def _story_dict(story: StoryState) -> dict[str, Any]:
         "id": story.id,
         "articles": story.articles,
         "titles": story.titles,
-        "terms": story.terms,
         "title_terms": story.title_terms,
-        "entities": story.entities,
-        "names": story.names,
-        "numbers": story.numbers,
-        "dates": story.dates,
+        **_weights_of(story),
         "vector_sum": None if story.vector_sum is None else story.vector_sum.tolist(),
         "first_day": story.first_day.isoformat() if story.first_day else None,
         "last_day": story.last_day.isoformat() if story.last_day else None,
@@ -65,12 +94,8 @@ def _article_dict(art: ArticleFeatures) -> dict[str, Any]:
     return {
         "id": art.id,
         "title": art.title,
-        "terms": art.terms,
         "title_terms": sorted(art.title_terms),
-        "entities": art.entities,
-        "names": art.names,
-        "numbers": art.numbers,
-        "dates": art.dates,
+        **_weights_of(art),
         "day": art.day.isoformat() if art.day else None,
         "vector": _pack(art.vector, _VECTOR),
         "signature": _pack(art.signature, _SIGNATURE),
@@ -81,13 +106,9 @@ def _article(data: dict[str, Any]) -> ArticleFeatures:
     return ArticleFeatures(
         id=data["id"],
         title=data["title"],
-        terms=dict(data["terms"]),
         title_terms=set(data["title_terms"]),
-        entities=dict(data["entities"]),
-        names=dict(data["names"]),
-        numbers=dict(data["numbers"]),
-        dates=dict(data["dates"]),
-        day=date.fromisoformat(data["day"]) if data.get("day") else None,
+        **_weights(data),
+        day=_day(data.get("day")),
         vector=_unpack(data.get("vector"), _VECTOR, np.float32),
         signature=_unpack(data.get("signature"), _SIGNATURE, np.uint32),
     )
@@ -114,15 +135,11 @@ def _story(data: dict[str, Any]) -> StoryState:
         id=data["id"],
         articles=list(data["articles"]),
         titles=list(data["titles"]),
-        terms=dict(data["terms"]),
         title_terms=dict(data["title_terms"]),
-        entities=dict(data["entities"]),
-        names=dict(data.get("names", {})),
-        numbers=dict(data.get("numbers", {})),
-        dates=dict(data.get("dates", {})),
+        **_weights(data),
         vector_sum=None if vector is None else np.asarray(vector, dtype=np.float32),
-        first_day=date.fromisoformat(data["first_day"]) if data.get("first_day") else None,
-        last_day=date.fromisoformat(data["last_day"]) if data.get("last_day") else None,
+        first_day=_day(data.get("first_day")),
+        last_day=_day(data.get("last_day")),
         signatures=signatures,
         signature_ids=list(data["signature_ids"]),
         duplicates=dict(data["duplicates"]),
