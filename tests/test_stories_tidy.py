@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from accord.model import Analysis
-from accord.stories import StoryIndex, default_model
+from accord.stories import StoryIndex, cluster_index, default_model
 from accord.stories.index import StoryState
 from accord.stories.state import rename_entities
 from story_articles import FIRST, SECOND
@@ -144,9 +144,9 @@ def test_stories_tidy_in_a_later_run_cuts_a_story_an_earlier_run_built(
 
 
 def test_stories_batch_index_remembers_its_last_articles_for_later_runs() -> None:
-    from accord.pipeline import batch_index, place_stories
+    from accord.pipeline import place_stories
 
-    index = batch_index(FIRST, encoder=None)
+    index = cluster_index(FIRST, encoder=None)
     assert set(index._recent) == ids(FIRST)
     state = json.loads(json.dumps(index.to_state()))
     later = place_stories(SECOND, state, encoder=None)

@@ -19,7 +19,7 @@ from accord.model import Analysis, Article, Entity, Fact, Result, Skipped, Story
 from accord.reconcile import reconcile
 from accord.resolve import resolve
 from accord.store.write import analysis_digest
-from accord.stories import StoryIndex, cluster, publication_order
+from accord.stories import StoryIndex, cluster, cluster_index, publication_order
 from accord.stories.state import rename_entities
 
 if TYPE_CHECKING:
@@ -157,33 +157,6 @@ def _load_kb(kb: str | None) -> Any:
     return load_kb(kb)
 
 
-def batch_index(
-    analyses: Sequence[Analysis], encoder: Encoder | str | None = "default"
-) -> StoryIndex:
-    """:func:`accord.stories.cluster` (the batch algorithm) as a :class:`StoryIndex` holding its
-    stories, so that later articles can join them incrementally.
-
-    The index learns its document frequencies from the whole batch, as ``cluster`` does, and
-    takes ``cluster``'s stories and copies as they are; story ids and titles are the index's
-    (the id of a story's first article, its most representative headline). The features of its
-    last articles are kept in the index's recent window (:meth:`StoryIndex.remember`), so the
-    tidy-up of a later run can still cut or merge their stories.
-    """
-    index = StoryIndex(encoder=encoder)
-    stories = cluster(analyses, encoder=index.encoder)
-    ordered = publication_order(analyses)
-    index.prime(ordered)
-    features = {art.id: art for art in index.extract_all(ordered)}
-    for story in stories:
-        sid: str | None = None
-        for article in story.articles:
-            sid = index.assign(features[article], None if sid is None else index.state(sid))
-        if sid is not None:
-            index.state(sid).duplicates = dict(story.duplicates)
-    index.remember(features.values())  # a later run's tidy-ups may cut or merge these stories
-    return index
-
-
 def _entity_renames(before: dict[str, str | None], analyses: Sequence[Analysis]) -> dict[str, str]:
     """Old entity id -> new one, where resolving again renamed an entity (by majority of the
     mentions that carried the old id)."""
@@ -207,7 +180,7 @@ def place_stories(
     from ``StoryIndex.to_state()``; ``renames``: entity ids renamed since it was saved), in
     batch without one. What ``accord run`` does with each run's articles."""
     if state is None:
-        return batch_index(analyses, encoder)
+        return cluster_index(analyses, encoder=encoder)
     index = StoryIndex.from_state(rename_entities(state, renames or {}), encoder=encoder)
     index.add_many(publication_order([a for a in analyses if index.story_of(a.article.id) is None]))
     index.tidy()  # the run's articles are all in: repair what was decided on young stories

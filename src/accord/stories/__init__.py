@@ -14,7 +14,14 @@ from accord.model import Analysis, Entity, Story
 from accord.stories.decision import DecisionModel, default_model
 from accord.stories.index import StoryIndex
 
-__all__ = ["DecisionModel", "StoryIndex", "cluster", "default_model", "publication_order"]
+__all__ = [
+    "DecisionModel",
+    "StoryIndex",
+    "cluster",
+    "cluster_index",
+    "default_model",
+    "publication_order",
+]
 
 
 def publication_order(analyses: Sequence[Analysis]) -> list[Analysis]:
@@ -45,6 +52,20 @@ def cluster(
     accepted for the stage contract; resolved ids are read from ``Mention.entity``.
     """
     del entities  # resolved ids already sit on the mentions
+    return cluster_index(analyses, model=model, encoder=encoder, refine=refine).stories()
+
+
+def cluster_index(
+    analyses: Sequence[Analysis],
+    *,
+    model: DecisionModel | None = None,
+    encoder: Encoder | str | None = "default",
+    refine: bool = True,
+) -> StoryIndex:
+    """:func:`cluster` as the :class:`StoryIndex` holding its stories, so that later articles can
+    join them incrementally (``to_state()`` saves it); the features of its last articles stay in
+    the index's recent window (:meth:`StoryIndex.remember`), so a later run's tidy-up can still
+    cut or merge their stories."""
     index = StoryIndex(model=model, encoder=encoder)
     ordered = publication_order(analyses)
     index.prime(ordered)
@@ -57,4 +78,5 @@ def cluster(
             index.refine(articles, rounds=index.model.refine_rounds)
         if index.model.split_below:
             index.merge(articles)
-    return index.stories()
+    index.remember(articles)
+    return index
