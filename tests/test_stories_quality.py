@@ -29,3 +29,22 @@ def test_stories_quality_ecbplus_heldout_b3_floor(shared_dir: Path) -> None:
     precision, recall, f1 = bench.b_cubed(pred, gold)
     assert sum(len(s.articles) for s in stories) == len(analyses)
     assert f1 >= B3_F1_FLOOR, (precision, recall, f1)
+
+
+RUNS_B3_F1_FLOOR = 0.89  # measured 0.911 in runs of 20; the stop-9 code, without the saved
+# window (and with MiniLM on its first run, which it could not turn off), 0.898
+
+
+@pytest.mark.slow
+def test_stories_quality_repeated_runs_b3_floor(shared_dir: Path) -> None:
+    """The same articles in repeated ``accord run``s of 20 (saved state, JSON round trip)."""
+    if not (shared_dir / "data" / "ecbplus-dev" / "ECB+").is_dir():
+        pytest.skip("ECB+ dev data absent")
+    bench = load_benchmark("stories")
+    corpus = bench.load_corpus(TOPICS)
+    analyses, _ = bench.build_analyses([a for a, _ in corpus])
+    labels = {a.id: g for a, g in corpus}
+    pred, gold, stories = bench.run_accord(analyses, labels, 1, encoder=None, runs=20)
+    precision, recall, f1 = bench.b_cubed(pred, gold)
+    assert sum(len(s.articles) for s in stories) == len(analyses)
+    assert f1 >= RUNS_B3_F1_FLOOR, (precision, recall, f1)
