@@ -277,11 +277,7 @@ class StoryIndex:
         for _ in range(rounds):
             moved = 0
             for art in articles:
-                old = self._stories[self._story_of[art.id]]
-                old.remove(art)
-                if not old.articles:
-                    del self._stories[old.id]
-                del self._story_of[art.id]
+                old = self._take_out(art)
                 moved += self.assign(art, self._choose(art)) != old.id
             if not moved:
                 break
@@ -305,8 +301,7 @@ class StoryIndex:
             moved = halves[1] if story.articles[0] in keep else halves[0]
             new: StoryState | None = None
             for art in moved:
-                story.remove(art)
-                del self._story_of[art.id]
+                self._take_out(art)
                 new = self._stories[self.assign(art, new)]
             queue += [story, new] if new is not None else [story]
             cuts += 1
@@ -329,13 +324,20 @@ class StoryIndex:
             if partner is None:
                 continue
             small, large = sorted((story, partner), key=lambda s: len(s.articles))
-            for aid in list(small.articles):
-                small.remove(by_id[aid])
-                del self._story_of[aid]
+            for aid in list(small.articles):  # the last one out deletes the small story
+                self._take_out(by_id[aid])
                 self.assign(by_id[aid], large)
-            del self._stories[small.id]
             merges += 1
         return merges
+
+    def _take_out(self, art: ArticleFeatures) -> StoryState:
+        """Remove a placed article from its story (deleting the story when that empties it) and
+        return that story; the article is then placed again with :meth:`assign`."""
+        old = self._stories[self._story_of.pop(art.id)]
+        old.remove(art)
+        if not old.articles:
+            del self._stories[old.id]
+        return old
 
     def _among(self, among: Iterable[str] | None) -> list[StoryState]:
         """All stories, or those of the given ids that still exist."""
