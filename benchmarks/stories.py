@@ -114,6 +114,11 @@ def gold_label(path: Path) -> str:
     return topic + ("ecbplus" if rest.endswith("ecbplus") else "ecb")
 
 
+def topic_of(label: str) -> int:
+    """The topic number of a gold label (``"12ecbplus"`` -> 12)."""
+    return int(label.rstrip("ecbplus"))
+
+
 def load_corpus(topics: Iterable[int]) -> list[tuple[Article, str]]:
     """Articles of the given topics with their gold story label, sorted by topic and file."""
     out: list[tuple[Article, str]] = []
@@ -532,7 +537,7 @@ def calibrate(encoder: Any) -> dict[str, Any]:
     rows = model.header["training_rows"]
     dup = duplicate_threshold(analyses, labels)
     model = replace(model, duplicate_jaccard=round(max(dup["distinct_p99"] + 0.05, 0.5), 2))
-    topic = {a.article.id: int(labels[a.article.id].rstrip("ecbplus")) for a in analyses}
+    topic = {a.article.id: topic_of(labels[a.article.id]) for a in analyses}
     folds = [[a for a in analyses if topic[a.article.id] % 2 == parity] for parity in (0, 1)]
     fold_models = [fit_model(fold, labels, encoder) for fold in folds]
     best: dict[str, tuple[float, float, float]] = {}
@@ -661,7 +666,7 @@ def end_to_end(corpus: Sequence[tuple[Article, str]], seed: int = 1) -> dict[str
     report: dict[str, Any] = {"seconds": seconds, "stories": len(result.stories)}
     print(f"\n== accord run on all {len(gold)} articles as one folder (order: seed {seed})")
     for subset, keep in (("all_1_35", range(1, 36)), ("heldout_18_35_in_stream", HELDOUT_TOPICS)):
-        names = [n for n in gold if int(gold[n].rstrip("ecbplus")) in keep]
+        names = [n for n in gold if topic_of(gold[n]) in keep]
         pred, labels = [story_of[n] for n in names], [gold[n] for n in names]
         b3, pw = b_cubed(pred, labels), pairwise(pred, labels)
         report[subset] = {"b3": b3, "pairwise": pw}
@@ -695,7 +700,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     corpus = load_corpus(range(1, 36))
     analyses, _ = build_analyses([a for a, _ in corpus])
     labels = {a.id: g for a, g in corpus}
-    topic = {a.id: int(g.rstrip("ecbplus")) for a, g in corpus}
+    topic = {a.id: topic_of(g) for a, g in corpus}
     held = [a for a in analyses if topic[a.article.id] in HELDOUT_TOPICS]
     report = {
         "heldout_18_35": evaluate("held-out topics 18-35", held, labels, encoder),
