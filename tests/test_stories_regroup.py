@@ -12,13 +12,7 @@ from story_articles import FIRST, SECOND
 
 def merged_index(batch: list[Analysis]) -> tuple[StoryIndex, list[ArticleFeatures]]:
     """An index in which every article of ``batch`` sits in one story (an online mistake)."""
-    index = StoryIndex(model=replace(default_model(), split_below=0.7), encoder=None)
-    index.prime(batch)
-    features = index.extract_all(batch)
-    story = None
-    for art in features:
-        story = index.state(index.assign(art, story))
-    return index, features
+    return grouped_index([batch])
 
 
 def test_stories_split_cuts_story_holding_two_similar_events() -> None:

@@ -29,6 +29,24 @@ def ids(batch: list[Analysis]) -> set[str]:
     return {a.article.id for a in batch}
 
 
+def holds_the_two_events(index: StoryIndex) -> bool:
+    """Exactly two stories: the articles of FIRST and those of SECOND."""
+    return sorted(groups(index), key=min) == sorted([ids(FIRST), ids(SECOND)], key=min)
+
+
+def stray_joined(batch: list[Analysis], monkeypatch: pytest.MonkeyPatch) -> StoryIndex:
+    """A streaming index fed ``batch`` with every article joining the first story (an early
+    stray join, every time; no tidy-up runs while fed)."""
+    index = streaming_index()
+    first: list[StoryState] = []
+    monkeypatch.setattr(index, "_choose", lambda art: first[0] if first else None)
+    for analysis in batch:
+        sid = index.add(analysis)
+        first[:] = [index.state(sid)]
+    monkeypatch.undo()
+    return index
+
+
 def test_stories_tidy_gathers_articles_that_started_stories_of_their_own(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -38,24 +56,14 @@ def test_stories_tidy_gathers_articles_that_started_stories_of_their_own(
     assert len(index.stories()) == 8
     monkeypatch.undo()
     index.tidy()
-    assert sorted(groups(index), key=min) == sorted([ids(FIRST), ids(SECOND)], key=min)
+    assert holds_the_two_events(index)
 
 
 def test_stories_tidy_cuts_a_story_holding_two_events(monkeypatch: pytest.MonkeyPatch) -> None:
-    index = streaming_index()
-    first: list[StoryState] = []
-
-    def join_the_first(art: object) -> StoryState | None:  # an early stray join, every time
-        return first[0] if first else None
-
-    monkeypatch.setattr(index, "_choose", join_the_first)
-    for analysis in FIRST + SECOND:
-        sid = index.add(analysis)
-        first[:] = [index.state(sid)]
+    index = stray_joined(FIRST + SECOND, monkeypatch)
     assert len(index.stories()) == 1
-    monkeypatch.undo()
     index.tidy()
-    assert sorted(groups(index), key=min) == sorted([ids(FIRST), ids(SECOND)], key=min)
+    assert holds_the_two_events(index)
 
 
 def test_stories_tidy_runs_every_so_many_additions(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -126,21 +134,11 @@ def test_stories_state_keeps_embeddings_of_the_window_bit_for_bit() -> None:
 def test_stories_tidy_in_a_later_run_cuts_a_story_an_earlier_run_built(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    index = streaming_index()
-    first: list[StoryState] = []
-
-    def join_the_first(art: object) -> StoryState | None:  # an early stray join, every time
-        return first[0] if first else None
-
-    monkeypatch.setattr(index, "_choose", join_the_first)
-    for analysis in FIRST + SECOND[:2]:
-        sid = index.add(analysis)
-        first[:] = [index.state(sid)]
-    monkeypatch.undo()
+    index = stray_joined(FIRST + SECOND[:2], monkeypatch)
     later = round_trip(index)  # the next run: two more articles, then its tidy-up
     later.add_many(SECOND[2:])
     later.tidy()
-    assert sorted(groups(later), key=min) == sorted([ids(FIRST), ids(SECOND)], key=min)
+    assert holds_the_two_events(later)
 
 
 def test_stories_batch_index_remembers_its_last_articles_for_later_runs() -> None:
@@ -151,7 +149,7 @@ def test_stories_batch_index_remembers_its_last_articles_for_later_runs() -> Non
     state = json.loads(json.dumps(index.to_state()))
     later = place_stories(SECOND, state, encoder=None)
     assert set(later._recent) == ids(FIRST + SECOND)
-    assert sorted(groups(later), key=min) == sorted([ids(FIRST), ids(SECOND)], key=min)
+    assert holds_the_two_events(later)
 
 
 def test_stories_state_of_version_one_still_loads_without_a_window() -> None:
