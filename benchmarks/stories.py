@@ -5,8 +5,12 @@ e.g. two different earthquakes). Prints B3 and pairwise precision/recall/F1 of
 :func:`accord.stories.cluster` on
 
 * the held-out topics 18-35 (the decision model shipped in ``accord/data/stories_model.json`` was
-  calibrated on topics 1-17 only, see ``--calibrate``), and
-* all 35 topics as one stream,
+  calibrated on topics 1-17 only, see ``--calibrate``),
+* the held-out topics 1-17, with a model calibrated the same way on topics 18-35 only
+  (``benchmarks/data/stories_model_topics_18-35.json``, ``--calibrate --fold 18-35``): the other
+  half of a two-fold cross-validation over topics, so that every topic is scored by a model
+  that never saw it, and
+* all 35 topics as one stream (the shipped model: topics 1-17 in-sample),
 
 for ``cluster()`` with MiniLM, ``cluster()`` without an encoder, and the incremental
 ``StoryIndex`` (online IDF, its periodic tidy-ups on a recent window, no final batch pass: what a
@@ -19,8 +23,10 @@ for in the issue: TF-IDF + average-link agglomerative clustering whose distance 
 on the very topics it is scored on (an optimistic baseline).
 
 Run: ``.venv/bin/python benchmarks/stories.py`` (``--calibrate`` refits the shipped model on
-topics 1-17; ``--end-to-end`` also runs ``accord run`` itself, accord's own analysis included, on
-all 772 articles as one shuffled folder of text files, about 6 minutes). spaCy NER output and MiniLM vectors are cached under ``$TMPDIR/accord_stories_cache``.
+topics 1-17, ``--calibrate --fold 18-35`` the other fold's; ``--end-to-end`` also runs
+``accord run`` itself, accord's own analysis included, on all 772 articles as one shuffled
+folder of text files, about 8 minutes). spaCy NER output and MiniLM vectors are cached under
+``$TMPDIR/accord_stories_cache``.
 Skips with exit 0 when ``../shared/data/ecbplus-dev`` is absent.
 """
 
@@ -29,6 +35,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import re
 import sys
@@ -49,8 +56,12 @@ DATA = REPO.parent / "shared" / "data" / "ecbplus-dev" / "ECB+"
 CACHE = Path(tempfile.gettempdir()) / "accord_stories_cache"
 TOKEN_RE = re.compile(r'<token t_id="\d+" sentence="(\d+)" number="\d+">([^<]*)</token>')
 MENTION_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART"}
-CALIBRATION_TOPICS = range(1, 18)
+ALL_TOPICS = range(1, 36)
+CALIBRATION_TOPICS = range(1, 18)  # the shipped model's topics; design and dev experiments
 HELDOUT_TOPICS = range(18, 36)
+FOLDS = {"1-17": CALIBRATION_TOPICS, "18-35": HELDOUT_TOPICS}  # two-fold topic cross-validation
+SHIPPED_MODEL = REPO / "src" / "accord" / "data" / "stories_model.json"  # fitted on 1-17
+OTHER_FOLD_MODEL = REPO / "benchmarks" / "data" / "stories_model_topics_18-35.json"
 SEEDS = (1, 2, 3)
 RUN_SIZE = 50  # articles per `accord run` in the repeated-runs variant
 C_REGULARISATION = 0.1  # standardised features are collinear (terms, names, entities)
@@ -280,7 +291,12 @@ def run_accord(
 
         state = None
         for start in range(0, len(stream), runs):
-            index = place_stories(stream[start : start + runs], state, encoder=kwargs["encoder"])
+            index = place_stories(
+                stream[start : start + runs],
+                state,
+                encoder=kwargs["encoder"],
+                model=kwargs.get("model"),
+            )
             state = json.loads(json.dumps(index.to_state()))  # as the store keeps it
         stories = index.stories()
     elif kwargs.pop("online", False):  # incremental: online IDF, tidy-ups, no batch pass
@@ -315,7 +331,7 @@ def baseline(analyses: Sequence[Analysis], labels: dict[str, str]) -> tuple[floa
     return best
 
 
-# ---------------------------------------------------------------- calibration (topics 1-17 only)
+# ---------------------------------------------------------------- calibration (one fold of topics)
 
 
 def _dummy_model() -> Any:
@@ -526,13 +542,23 @@ def smoothed(scores: Sequence[tuple[float, float, float]]) -> list[tuple[float, 
     return out
 
 
-def calibrate(encoder: Any) -> dict[str, Any]:
-    """Fit the shipped decision model on topics 1-17 and write accord/data/stories_model.json."""
+def _span(topics: Sequence[int]) -> str:
+    """The label of a run of topics, as "1-17" for ``range(1, 18)``."""
+    return f"{min(topics)}-{max(topics)}"
+
+
+def calibrate(
+    encoder: Any, topics: Sequence[int] = CALIBRATION_TOPICS, out: Path = SHIPPED_MODEL
+) -> dict[str, Any]:
+    """Fit the decision model on ``topics`` and write it to ``out`` (by default: the shipped
+    model, fitted on topics 1-17; the other fold's model scores topics 1-17 held out)."""
     from dataclasses import replace
 
-    corpus = load_corpus(CALIBRATION_TOPICS)
+    corpus = load_corpus(topics)
     analyses, _ = build_analyses([a for a, _ in corpus])
     labels = {a.id: g for a, g in corpus}
+    span = _span(topics)
+    others = [t for t in ALL_TOPICS if t not in topics]
     model = fit_model(analyses, labels, encoder)
     rows = model.header["training_rows"]
     dup = duplicate_threshold(analyses, labels)
@@ -548,21 +574,22 @@ def calibrate(encoder: Any) -> dict[str, Any]:
         best[name] = max(smoothed(scores))
         model = _shift(model, name, best[name][1])
     calibration_f1 = {k: round(v[0], 4) for k, v in best.items()}
+    unseen = f"topics {_span(others)} never used for fitting"
     header = {
         "what": "join-or-start decision of accord.stories: logistic weights over article-story "
         "similarity features; the join threshold is folded into each bias (join when p >= 0.5)",
-        "produced_by": "benchmarks/stories.py --calibrate",
-        "calibrated_on": f"ECB+ dev topics 1-17 only ({len(analyses)} articles): weights fitted "
+        "produced_by": f"benchmarks/stories.py --calibrate --fold {span}",
+        "calibrated_on": f"ECB+ dev topics {span} ({len(analyses)} articles): weights fitted "
         "on 5 shuffled teacher-forced streams plus 3 streams clustered by the first fit "
         "(DAgger-style); join and split thresholds chosen by cross-fitted B3 F1 (weights fitted "
         "on odd topics scored on even ones and vice versa, 3 shuffles each; each grid point "
         "scored with its join-threshold neighbours, against cliffs); the incremental "
         "index's logit offset by B3 F1 of streams (with their tidy-ups) on 2 shuffles of "
-        "topics 1-17, also scored with its neighbours; topics 18-35 never used for fitting",
+        f"topics {span}, also scored with its neighbours; {unseen}",
         "training_rows": rows,
         "calibration_b3_f1": calibration_f1,
         "duplicate_jaccard": "99th percentile of the estimated 4-shingle Jaccard of distinct "
-        "same-story article pairs in topics 1-17, plus 0.05 (floor 0.5)",
+        f"same-story article pairs in topics {span}, plus 0.05 (floor 0.5)",
         "duplicate_jaccard_evidence": {k: round(v, 3) for k, v in dup.items()},
         "time": "time_grace_days, time_penalty and window_days are priors, not fitted "
         "(ECB+ has no publication dates)",
@@ -581,10 +608,16 @@ def calibrate(encoder: Any) -> dict[str, Any]:
     best_online = max(smoothed(online))
     calibration_f1["incremental"] = round(best_online[0], 4)
     model = replace(model, online_shift=best_online[1], header=header)
-    out = REPO / "src" / "accord" / "data" / "stories_model.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(model.to_dict(), indent=2) + "\n", encoding="utf-8")
     print(json.dumps(model.to_dict(), indent=2))
     return model.to_dict()
+
+
+def fold_model_path(fold: str) -> Path:
+    """The model fitted on one fold's topics only (``fold``: "1-17", the shipped model, or
+    "18-35", kept under ``benchmarks/data/``)."""
+    return SHIPPED_MODEL if fold == "1-17" else OTHER_FOLD_MODEL
 
 
 def _shift(model: Any, name: str, shift: float) -> Any:
@@ -607,9 +640,14 @@ def _fmt(name: str, scores: tuple[float, ...]) -> str:
 
 
 def evaluate(
-    name: str, analyses: Sequence[Analysis], labels: dict[str, str], encoder: Any
+    name: str,
+    analyses: Sequence[Analysis],
+    labels: dict[str, str],
+    encoder: Any,
+    model: Any = None,
 ) -> dict[str, Any]:
-    """Print and return accord's and the baseline's scores on one set of topics."""
+    """Print and return accord's and the baseline's scores on one set of topics (``model``: the
+    decision model, by default the shipped one)."""
     gold_stories = len({labels[a.article.id] for a in analyses})
     results: dict[str, Any] = {"articles": len(analyses), "stories": gold_stories}
     print(f"\n== {name}: {results['articles']} articles, {results['stories']} gold stories")
@@ -623,7 +661,9 @@ def evaluate(
         for order, seeds in (("shuffled", SEEDS), ("by-topic", (None,))):
             runs = []
             for seed in seeds:
-                pred, gold, stories = run_accord(analyses, labels, seed, encoder=enc, **how)
+                pred, gold, stories = run_accord(
+                    analyses, labels, seed, encoder=enc, model=model, **how
+                )
                 runs.append((b_cubed(pred, gold), pairwise(pred, gold), len(stories)))
             b3 = tuple(float(np.mean([r[0][i] for r in runs])) for i in range(3))
             pw = tuple(float(np.mean([r[1][i] for r in runs])) for i in range(3))
@@ -641,15 +681,40 @@ def evaluate(
     return results
 
 
+def fold_model(fold: str) -> Any:
+    """The decision model fitted on one fold's topics only (``--calibrate --fold``)."""
+    from accord.stories import load_model
+
+    return load_model(fold_model_path(fold))
+
+
 def end_to_end(corpus: Sequence[tuple[Article, str]], seed: int = 1) -> dict[str, Any]:
     """``accord run`` itself (:func:`accord.pipeline.run_corpus`: accord's own analysis, entity
     resolution, stories, reconciliation, a SQLite store) on all articles as one folder of text
-    files, shuffled with ``seed`` (the file names give the input order); scored on all topics
-    and on the held-out topics' articles within that one stream."""
-    from accord.pipeline import run_corpus
+    files, shuffled with ``seed`` (the file names give the input order), scored on all topics
+    and on the held-out topics 18-35 within that one stream; then ``accord stories --rebuild``
+    (:func:`accord.pipeline.rebuild_stories`) on the same database with the model fitted on
+    topics 18-35 (``ACCORD_STORIES_MODEL``), scored on topics 1-17, which that model never
+    saw."""
+    from accord.pipeline import rebuild_stories, run_corpus
+    from accord.store import open_store
+    from accord.stories.decision import MODEL_ENV
 
     gold: dict[str, str] = {}
     order = ordered(list(range(len(corpus))), seed)
+    report: dict[str, Any] = {}
+    print(f"\n== accord run on all {len(corpus)} articles as one folder (order: seed {seed})")
+
+    name_of: dict[str, str] = {}  # article id -> file name (the store does not keep paths)
+
+    def score(result: Any, subset: str, keep: Iterable[int]) -> None:
+        story_of = {name_of[a]: s.id for s in result.stories for a in s.articles}
+        names = [n for n in gold if topic_of(gold[n]) in keep]
+        pred, labels = [story_of[n] for n in names], [gold[n] for n in names]
+        b3, pw = b_cubed(pred, labels), pairwise(pred, labels)
+        report[subset] = {"b3": b3, "pairwise": pw}
+        print(f"{subset:<34} ({len(names)} art.)  {_fmt('B3', b3)}  {_fmt('pairwise', pw)}")
+
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "articles"
         folder.mkdir()
@@ -658,20 +723,26 @@ def end_to_end(corpus: Sequence[tuple[Article, str]], seed: int = 1) -> dict[str
             name = f"{position:04d}.txt"
             (folder / name).write_text(article.text, encoding="utf-8")
             gold[name] = label
+        db = str(Path(tmp) / "accord.db")
         started = time.perf_counter()
-        result = run_corpus([str(folder)], db=str(Path(tmp) / "accord.db"))
+        result = run_corpus([str(folder)], db=db)
         seconds = time.perf_counter() - started
-    name_of = {a.article.id: Path(a.article.path or "").name for a in result.analyses}
-    story_of = {name_of[a]: s.id for s in result.stories for a in s.articles}
-    report: dict[str, Any] = {"seconds": seconds, "stories": len(result.stories)}
-    print(f"\n== accord run on all {len(gold)} articles as one folder (order: seed {seed})")
-    for subset, keep in (("all_1_35", range(1, 36)), ("heldout_18_35_in_stream", HELDOUT_TOPICS)):
-        names = [n for n in gold if topic_of(gold[n]) in keep]
-        pred, labels = [story_of[n] for n in names], [gold[n] for n in names]
-        b3, pw = b_cubed(pred, labels), pairwise(pred, labels)
-        report[subset] = {"b3": b3, "pairwise": pw}
-        print(f"{subset:<24} ({len(names)} articles)  {_fmt('B3', b3)}  {_fmt('pairwise', pw)}")
-    print(f"{len(result.stories)} stories, {seconds:.0f} s, {len(result.skipped)} skipped")
+        name_of.update((a.article.id, Path(a.article.path or "").name) for a in result.analyses)
+        report |= {"seconds": seconds, "stories": len(result.stories)}
+        score(result, "all_1_35", ALL_TOPICS)
+        score(result, "heldout_18_35_in_stream", HELDOUT_TOPICS)
+        print(f"{len(result.stories)} stories, {seconds:.0f} s, {len(result.skipped)} skipped")
+        previous = os.environ.get(MODEL_ENV)
+        try:
+            os.environ[MODEL_ENV] = str(OTHER_FOLD_MODEL)
+            with open_store(db) as store:
+                rebuilt = rebuild_stories(store)
+            score(rebuilt, "heldout_1_17_in_stream_rebuilt", CALIBRATION_TOPICS)
+        finally:
+            if previous is None:
+                os.environ.pop(MODEL_ENV, None)
+            else:
+                os.environ[MODEL_ENV] = previous
     return report
 
 
@@ -680,11 +751,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--calibrate", action="store_true", help="refit the shipped model on topics 1-17"
     )
+    parser.add_argument(
+        "--fold",
+        choices=sorted(FOLDS),
+        default="1-17",
+        help="with --calibrate: the topics to fit on (1-17: the shipped model; 18-35: the "
+        "model that scores topics 1-17 held out, under benchmarks/data/)",
+    )
     parser.add_argument("--json", type=Path, help="also write the scores to this file")
     parser.add_argument(
         "--end-to-end",
         action="store_true",
-        help="also run `accord run` itself on all articles (about 6 minutes on 2 cores)",
+        help="also run `accord run` itself on all articles (about 8 minutes on 2 cores)",
     )
     args = parser.parse_args(argv)
     if not DATA.is_dir():
@@ -695,17 +773,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     inner = get_encoder()
     encoder = CachingEncoder(inner) if inner is not None else None
     if args.calibrate:
-        calibrate(encoder)
+        calibrate(encoder, FOLDS[args.fold], fold_model_path(args.fold))
     started = time.perf_counter()
     corpus = load_corpus(range(1, 36))
     analyses, _ = build_analyses([a for a, _ in corpus])
     labels = {a.id: g for a, g in corpus}
     topic = {a.id: topic_of(g) for a, g in corpus}
-    held = [a for a in analyses if topic[a.article.id] in HELDOUT_TOPICS]
-    report = {
-        "heldout_18_35": evaluate("held-out topics 18-35", held, labels, encoder),
-        "all_1_35": evaluate("all topics 1-35, one stream", analyses, labels, encoder),
-    }
+    report: dict[str, Any] = {}
+    for fold, topics in FOLDS.items():  # two-fold topic cross-validation: the honest rows
+        (other,) = (f for f in FOLDS if f != fold)
+        report[f"heldout_{other.replace('-', '_')}"] = evaluate(
+            f"held-out topics {other} (model fitted on topics {fold} only)",
+            [a for a in analyses if topic[a.article.id] not in topics],
+            labels,
+            encoder,
+            model=fold_model(fold),
+        )
+    report["all_1_35"] = evaluate(
+        "all topics 1-35, one stream (shipped model: topics 1-17 in-sample)",
+        analyses,
+        labels,
+        encoder,
+    )
     if args.end_to_end:
         report["accord_run"] = end_to_end(corpus)
     print(f"\n({time.perf_counter() - started:.0f} s)")

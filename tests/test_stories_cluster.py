@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from accord.model import Analysis, Article, Mention
@@ -172,3 +175,36 @@ def test_stories_decision_model_ships_with_provenance() -> None:
     assert "calibrated_on" in model.header
     assert DecisionModel.from_dict(model.to_dict()) == model
     assert 0.0 < model.duplicate_jaccard < 1.0
+
+
+def test_stories_model_file_from_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ACCORD_STORIES_MODEL swaps in a model calibrated elsewhere; unset, the shipped one."""
+    from dataclasses import replace
+
+    from accord.stories import default_model, load_model
+    from accord.stories.decision import MODEL_ENV
+
+    shipped = default_model()
+    mine = replace(shipped, threshold=0.9, header={"calibrated_on": "my own stories"})
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(mine.to_dict()), encoding="utf-8")
+    assert load_model(path) == mine
+    monkeypatch.setenv(MODEL_ENV, str(path))
+    assert default_model() == mine
+    assert StoryIndex(encoder=None).model == mine
+    monkeypatch.delenv(MODEL_ENV)
+    assert default_model() == shipped
+
+
+@pytest.mark.parametrize("content", [None, "{not json", '{"models": {}}', "[]"])
+def test_stories_model_file_unusable_names_the_file(tmp_path: Path, content: str | None) -> None:
+    from accord.errors import ModelError
+    from accord.stories import load_model
+
+    path = tmp_path / "model.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(ModelError, match=r"model\.json"):
+        load_model(path)

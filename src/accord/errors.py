@@ -5,7 +5,8 @@ AccordError
 ├── AnalysisError      the per-article NLP stage failed on one article (carries ``article``)
 ├── ResolutionError    cross-article resolution or a knowledge base file is unusable
 ├── StorageError       the database cannot be opened, migrated or written
-└── ExportError        a report cannot be written
+├── ExportError        a report cannot be written
+└── ModelError         a model file named by the user (e.g. ACCORD_STORIES_MODEL) is unusable
 """
 
 from __future__ import annotations
@@ -41,4 +42,8 @@ class StorageError(AccordError):
 
 
 class ExportError(AccordError):
+    pass
+
+
+class ModelError(AccordError):
     pass

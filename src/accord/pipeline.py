@@ -19,7 +19,7 @@ from accord.model import Analysis, Article, Entity, Fact, Result, Skipped, Story
 from accord.reconcile import reconcile
 from accord.resolve import resolve
 from accord.store.write import analysis_digest
-from accord.stories import StoryIndex, cluster, cluster_index, publication_order
+from accord.stories import DecisionModel, StoryIndex, cluster, cluster_index, publication_order
 from accord.stories.state import rename_entities
 
 if TYPE_CHECKING:
@@ -175,13 +175,17 @@ def place_stories(
     state: dict[str, Any] | None,
     renames: dict[str, str] | None = None,
     encoder: Encoder | str | None = "default",
+    model: DecisionModel | None = None,
 ) -> StoryIndex:
     """The story index after placing ``analyses``: incrementally on a saved index (``state``,
     from ``StoryIndex.to_state()``; ``renames``: entity ids renamed since it was saved), in
-    batch without one. What ``accord run`` does with each run's articles."""
+    batch without one. What ``accord run`` does with each run's articles (``model``: the
+    decision model, by default :func:`accord.stories.default_model`)."""
     if state is None:
-        return cluster_index(analyses, encoder=encoder)
-    index = StoryIndex.from_state(rename_entities(state, renames or {}), encoder=encoder)
+        return cluster_index(analyses, encoder=encoder, model=model)
+    index = StoryIndex.from_state(
+        rename_entities(state, renames or {}), model=model, encoder=encoder
+    )
     index.add_many(publication_order([a for a in analyses if index.story_of(a.article.id) is None]))
     index.tidy()  # the run's articles are all in: repair what was decided on young stories
     return index

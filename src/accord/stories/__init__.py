@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from accord.embeddings import Encoder
 from accord.model import Analysis, Entity, Story
-from accord.stories.decision import DecisionModel, default_model
+from accord.stories.decision import DecisionModel, default_model, load_model
 from accord.stories.index import StoryIndex
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "cluster",
     "cluster_index",
     "default_model",
+    "load_model",
     "publication_order",
 ]
 

@@ -2,8 +2,10 @@
 
 The weights, the join threshold and the duplicate threshold are data
 (``accord/data/stories_model.json``), fitted by ``benchmarks/stories.py --calibrate``; the file's
-``header`` says on what. Two weight sets exist: ``embedding`` (sentence vectors available on both
-sides) and ``plain`` (TF-IDF and entities only, used when no encoder is installed).
+``header`` says on what; ``ACCORD_STORIES_MODEL`` names another such file to use instead (a model
+calibrated on your own labelled stories). Two weight sets exist: ``embedding`` (sentence vectors
+available on both sides) and ``plain`` (TF-IDF and entities only, used when no encoder is
+installed).
 
 Time proximity cannot be learned from the calibration data (ECB+ has no publication dates), so it
 enters as a documented prior: a logit penalty per log-day of gap beyond a grace period, and a
@@ -14,12 +16,17 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
+from accord.errors import ModelError
+
 MODEL_FILE = "stories_model.json"
+MODEL_ENV = "ACCORD_STORIES_MODEL"  # path of a model file to use instead of the shipped one
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,8 +104,26 @@ class DecisionModel:
         )
 
 
-@lru_cache(maxsize=1)
+def load_model(path: str | Path) -> DecisionModel:
+    """A decision model from a JSON file in the shipped file's format (``to_dict``); raises
+    :class:`~accord.errors.ModelError` naming the file when it is unreadable or malformed."""
+    try:
+        return DecisionModel.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+    except OSError as error:
+        raise ModelError(f"{path}: cannot read story model ({error.strerror})") from error
+    except (ValueError, KeyError, TypeError) as error:
+        raise ModelError(f"{path}: not a story model file ({error!r})") from error
+
+
 def default_model() -> DecisionModel:
-    """The shipped, calibrated model (loaded once)."""
+    """The model named by ``ACCORD_STORIES_MODEL``, else the shipped, calibrated one (each file
+    is read once per process)."""
+    return _model_from(os.environ.get(MODEL_ENV) or None)
+
+
+@lru_cache(maxsize=4)
+def _model_from(path: str | None) -> DecisionModel:
+    if path is not None:
+        return load_model(path)
     text = resources.files("accord.data").joinpath(MODEL_FILE).read_text(encoding="utf-8")
     return DecisionModel.from_dict(json.loads(text))
