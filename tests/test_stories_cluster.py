@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
+import numpy.typing as npt
 import pytest
 
 from accord.model import Analysis, Article, Mention
@@ -208,3 +210,35 @@ def test_stories_model_file_unusable_names_the_file(tmp_path: Path, content: str
         path.write_text(content, encoding="utf-8")
     with pytest.raises(ModelError, match=r"model\.json"):
         load_model(path)
+
+
+class _CountingEncoder:
+    """Stands in for MiniLM: counts the texts it is asked to embed."""
+
+    name = "counting"
+
+    def __init__(self) -> None:
+        self.texts = 0
+
+    def encode(self, texts: list[str]) -> npt.NDArray[np.float32]:
+        self.texts += len(texts)
+        return np.ones((len(texts), 4), np.float32)
+
+
+def test_stories_model_without_embedding_weights_computes_no_vectors() -> None:
+    """A model calibrated to do without sentence vectors never asks the encoder for them and
+    decides with its plain weights; with use_embedding it embeds every article."""
+    from dataclasses import replace
+
+    from accord.stories import default_model
+
+    batch = [QUAKE_A1, QUAKE_B, QUAKE_A2]
+    counted = _CountingEncoder()
+    plain = replace(default_model(), use_embedding=False)
+    stories = cluster(batch, model=plain, encoder=counted)
+    assert counted.texts == 0
+    assert stories == cluster(batch, model=plain, encoder=None)
+    cluster(batch, model=replace(plain, use_embedding=True), encoder=counted)
+    assert counted.texts >= len(batch)
+    features = {"terms": 0.5, "embedding": 1.0}
+    assert plain.probability(features, None) == plain.probability({"terms": 0.5}, None)

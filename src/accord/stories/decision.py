@@ -5,7 +5,8 @@ The weights, the join threshold and the duplicate threshold are data
 ``header`` says on what; ``ACCORD_STORIES_MODEL`` names another such file to use instead (a model
 calibrated on your own labelled stories). Two weight sets exist: ``embedding`` (sentence vectors
 available on both sides) and ``plain`` (TF-IDF and entities only, used when no encoder is
-installed).
+installed, and always when ``use_embedding`` is false: the calibration sets it so when the
+``embedding`` set did not beat the ``plain`` one on topics it was not fitted on).
 
 Time proximity cannot be learned from the calibration data (ECB+ has no publication dates), so it
 enters as a documented prior: a logit penalty per log-day of gap beyond a grace period, and a
@@ -53,6 +54,7 @@ class DecisionModel:
     window_days: float = 30.0
     refine_rounds: int = 10  # batch re-placement rounds after the online pass (0: none)
     online_shift: float = 0.0  # logit offset while IDF is still learned from the stream
+    use_embedding: bool = True  # False: the plain weights always, no sentence vectors computed
     split_below: float = 0.0  # batch: cut a story in two when its halves' articles would join
     # each other with a mean probability below this, merge two stories whose articles would join
     # each other at this or above (0: neither; see accord.stories.regroup)
@@ -63,7 +65,7 @@ class DecisionModel:
     ) -> float:
         """Probability that the article belongs to the story with these features
         (``online``: the incremental index, whose document frequencies are still young)."""
-        weights = self.embedding if "embedding" in features else self.plain
+        weights = self.embedding if self.use_embedding and "embedding" in features else self.plain
         z = weights.logit(features) + (self.online_shift if online else 0.0)
         if gap_days is not None and gap_days > self.time_grace_days:
             z -= self.time_penalty * math.log(gap_days / self.time_grace_days)
@@ -79,6 +81,7 @@ class DecisionModel:
             "window_days": self.window_days,
             "refine_rounds": self.refine_rounds,
             "online_shift": self.online_shift,
+            "use_embedding": self.use_embedding,
             "split_below": self.split_below,
             "models": {
                 name: {"bias": w.bias, "weights": w.weights}
@@ -99,6 +102,7 @@ class DecisionModel:
             window_days=float(data.get("window_days", 30.0)),
             refine_rounds=int(data.get("refine_rounds", 10)),
             online_shift=float(data.get("online_shift", 0.0)),
+            use_embedding=bool(data.get("use_embedding", True)),
             split_below=float(data.get("split_below", 0.0)),
             header=dict(data.get("header", {})),
         )

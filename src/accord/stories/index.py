@@ -170,6 +170,8 @@ class StoryIndex:
     ) -> None:
         self.model = model or default_model()
         self.tidy_every = tidy_every  # streaming: additions between tidy-ups (0: never)
+        if not self.model.use_embedding:  # the calibration found the vectors did not help
+            encoder = None
         self.encoder: Encoder | None = get_encoder() if isinstance(encoder, str) else encoder
         self.df = DocumentFrequency()
         self.frozen_df = False
