@@ -5,7 +5,7 @@ The weights, the join threshold and the duplicate threshold are data
 ``header`` says on what; ``ACCORD_STORIES_MODEL`` names another such file to use instead (a model
 calibrated on your own labelled stories). Two weight sets exist: ``embedding`` (sentence vectors
 available on both sides) and ``plain`` (TF-IDF and entities only, used when no encoder is
-installed, and always when ``use_embedding`` is false: the calibration sets it so when the
+installed, and always when ``use_embedding`` is false, which the calibration sets when the
 ``embedding`` set did not beat the ``plain`` one on topics it was not fitted on).
 
 Time proximity cannot be learned from the calibration data (ECB+ has no publication dates), so it
