@@ -45,6 +45,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import numpy as np
 import numpy.typing as npt
@@ -750,17 +751,12 @@ def end_to_end(corpus: Sequence[tuple[Article, str]], seed: int = 1) -> dict[str
         score(result, "all_1_35", ALL_TOPICS)
         score(result, "heldout_18_35_in_stream", HELDOUT_TOPICS)
         print(f"{len(result.stories)} stories, {seconds:.0f} s, {len(result.skipped)} skipped")
-        previous = os.environ.get(MODEL_ENV)
-        try:
-            os.environ[MODEL_ENV] = str(OTHER_FOLD_MODEL)
-            with open_store(db) as store:
-                rebuilt = rebuild_stories(store)
-            score(rebuilt, "heldout_1_17_in_stream_rebuilt", CALIBRATION_TOPICS)
-        finally:
-            if previous is None:
-                os.environ.pop(MODEL_ENV, None)
-            else:
-                os.environ[MODEL_ENV] = previous
+        with (
+            mock.patch.dict(os.environ, {MODEL_ENV: str(OTHER_FOLD_MODEL)}),
+            open_store(db) as store,
+        ):
+            rebuilt = rebuild_stories(store)
+        score(rebuilt, "heldout_1_17_in_stream_rebuilt", CALIBRATION_TOPICS)
     return report
 
 
