@@ -63,6 +63,7 @@ HELDOUT_TOPICS = range(18, 36)
 FOLDS = {"1-17": CALIBRATION_TOPICS, "18-35": HELDOUT_TOPICS}  # two-fold topic cross-validation
 SHIPPED_MODEL = REPO / "src" / "accord" / "data" / "stories_model.json"  # fitted on 1-17
 OTHER_FOLD_MODEL = REPO / "benchmarks" / "data" / "stories_model_topics_18-35.json"
+FOLD_MODELS = {"1-17": SHIPPED_MODEL, "18-35": OTHER_FOLD_MODEL}  # each fitted on its fold only
 SEEDS = (1, 2, 3)
 RUN_SIZE = 50  # articles per `accord run` in the repeated-runs variant
 C_REGULARISATION = 0.1  # standardised features are collinear (terms, names, entities)
@@ -625,12 +626,6 @@ def calibrate(
     return model.to_dict()
 
 
-def fold_model_path(fold: str) -> Path:
-    """The model fitted on one fold's topics only (``fold``: "1-17", the shipped model, or
-    "18-35", kept under ``benchmarks/data/``)."""
-    return SHIPPED_MODEL if fold == "1-17" else OTHER_FOLD_MODEL
-
-
 def _shift(model: Any, name: str, shift: float) -> Any:
     """The model with ``shift`` subtracted from one weight set's bias (threshold folding)."""
     from dataclasses import replace
@@ -704,7 +699,7 @@ def fold_model(fold: str) -> Any:
     """The decision model fitted on one fold's topics only (``--calibrate --fold``)."""
     from accord.stories import load_model
 
-    return load_model(fold_model_path(fold))
+    return load_model(FOLD_MODELS[fold])
 
 
 def end_to_end(corpus: Sequence[tuple[Article, str]], seed: int = 1) -> dict[str, Any]:
@@ -787,7 +782,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     inner = get_encoder()
     encoder = CachingEncoder(inner) if inner is not None else None
     if args.calibrate:
-        calibrate(encoder, FOLDS[args.fold], fold_model_path(args.fold))
+        calibrate(encoder, FOLDS[args.fold], FOLD_MODELS[args.fold])
     started = time.perf_counter()
     corpus = load_corpus(range(1, 36))
     analyses, _ = build_analyses([a for a, _ in corpus])
