@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from accord.stories.dates import date_keys
-from accord.stories.index import date_conflict
+from accord.stories.features import ArticleFeatures, extract
+from accord.stories.index import StoryState, date_conflict
 
 
 @pytest.mark.parametrize(
@@ -66,3 +67,49 @@ def test_stories_dates_survive_state_round_trip_and_old_state_loads() -> None:
     for story in state["stories"]:  # a state saved before dates were kept still loads
         del story["dates"]
     assert StoryIndex.from_state(state, encoder=None).state(sid).dates == {}
+
+
+def dated(text: str, published: str) -> ArticleFeatures:
+    from accord.model import Analysis, Article
+
+    article = Article.from_text(text, title=text.split("\n", 1)[0], published=published)
+    return extract(Analysis(article=article))
+
+
+def test_stories_date_range_narrows_when_an_article_moves_out() -> None:
+    story = StoryState(id="s")
+    first = dated("Quake hits Qeshm\nRescuers search villages.", "2005-11-27")
+    again = dated("Qeshm quake toll rises\nTen dead on the island.", "2005-11-27")
+    late = dated("Qeshm rebuilds\nVillagers return to their homes.", "2006-01-15")
+    for art in (first, again, late):
+        story.absorb(art)
+    assert story.gap_days(date(2006, 1, 20)) == 5.0
+    story.remove(late)  # refinement moved it to another story: the range is the rest's again
+    assert (story.first_day, story.last_day) == (date(2005, 11, 27), date(2005, 11, 27))
+    assert story.gap_days(date(2006, 1, 20)) == 54.0
+    story.remove(first)  # another article of that day is still in the story
+    assert story.last_day == date(2005, 11, 27)
+    story.remove(again)
+    assert story.gap_days(date(2006, 1, 20)) is None  # no dated member left: unknown
+
+
+def test_stories_date_counts_survive_the_state_and_old_states_keep_their_range() -> None:
+    import json
+
+    from accord.stories import StoryIndex
+
+    index = StoryIndex(encoder=None)
+    first = dated("Quake hits Qeshm\nRescuers search villages.", "2005-11-27")
+    late = dated("Qeshm quake toll rises\nTen dead.", "2005-11-29")
+    sid = index.assign(first, None)
+    index.assign(late, index.state(sid))
+    state = json.loads(json.dumps(index.to_state()))
+    assert state["stories"][0]["day_counts"] == {"2005-11-27": 1, "2005-11-29": 1}
+    restored = StoryIndex.from_state(state, encoder=None).state(sid)
+    assert restored.day_counts == index.state(sid).day_counts
+    restored.remove(late)
+    assert restored.last_day == date(2005, 11, 27)
+    del state["stories"][0]["day_counts"]  # saved before the counts were kept: only the range
+    old = StoryIndex.from_state(state, encoder=None).state(sid)
+    old.remove(late)  # members of unknown dates: the saved range is kept, as before
+    assert (old.first_day, old.last_day) == (date(2005, 11, 27), date(2005, 11, 29))

@@ -75,6 +75,8 @@ class StoryState:
     vector_sum: Vector | None = None
     first_day: date | None = None
     last_day: date | None = None
+    day_counts: dict[date, int] = field(default_factory=dict)  # dated members per day, so
+    # the range narrows again when an article moves out
     signatures: np.ndarray = field(
         default_factory=lambda: np.zeros((0, minhash.PERMUTATIONS), np.uint32)
     )
@@ -118,6 +120,7 @@ class StoryState:
                 art.vector.copy() if self.vector_sum is None else self.vector_sum + art.vector
             )
         if art.day is not None:
+            self.day_counts[art.day] = self.day_counts.get(art.day, 0) + 1
             self.first_day = min(self.first_day or art.day, art.day)
             self.last_day = max(self.last_day or art.day, art.day)
         if art.signature is not None:
@@ -137,6 +140,12 @@ class StoryState:
                         del target[key]
         if art.vector is not None and self.vector_sum is not None:
             self.vector_sum = self.vector_sum - art.vector
+        if art.day is not None and art.day in self.day_counts:
+            self.day_counts[art.day] -= 1
+            if not self.day_counts[art.day]:
+                del self.day_counts[art.day]
+            self.first_day = min(self.day_counts, default=None)
+            self.last_day = max(self.day_counts, default=None)
         if art.id in self.signature_ids:
             row = self.signature_ids.index(art.id)
             self.signatures = np.delete(self.signatures, row, axis=0)

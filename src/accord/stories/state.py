@@ -74,6 +74,7 @@ def _story_dict(story: StoryState) -> dict[str, Any]:
         "vector_sum": None if story.vector_sum is None else story.vector_sum.tolist(),
         "first_day": story.first_day.isoformat() if story.first_day else None,
         "last_day": story.last_day.isoformat() if story.last_day else None,
+        "day_counts": {day.isoformat(): n for day, n in sorted(story.day_counts.items())},
         "signatures": story.signatures.tolist(),
         "signature_ids": story.signature_ids,
         "duplicates": story.duplicates,
@@ -140,10 +141,21 @@ def _story(data: dict[str, Any]) -> StoryState:
         vector_sum=None if vector is None else np.asarray(vector, dtype=np.float32),
         first_day=_day(data.get("first_day")),
         last_day=_day(data.get("last_day")),
+        day_counts=_day_counts(data),
         signatures=signatures,
         signature_ids=list(data["signature_ids"]),
         duplicates=dict(data["duplicates"]),
     )
+
+
+def _day_counts(data: dict[str, Any]) -> dict[date, int]:
+    """A story's dated members per day. States saved before the counts were kept have only the
+    range: its two ends count as held by every member, so moving articles out never narrows it
+    (it is kept as saved, as before)."""
+    if "day_counts" in data:
+        return {date.fromisoformat(day): int(n) for day, n in data["day_counts"].items()}
+    ends = {_day(data.get("first_day")), _day(data.get("last_day"))} - {None}
+    return {day: len(data["articles"]) for day in ends if day is not None}
 
 
 def load(index: StoryIndex, state: dict[str, Any]) -> None:
