@@ -12,7 +12,7 @@ from accord.model import Analysis
 from accord.stories import StoryIndex, cluster_index, default_model
 from accord.stories.index import StoryState
 from accord.stories.state import rename_entities
-from story_articles import FIRST, SECOND
+from story_articles import FIRST, SECOND, people_and_places, quake
 
 
 def streaming_index(tidy_every: int = 100) -> StoryIndex:
@@ -186,3 +186,54 @@ def test_stories_tidy_with_nothing_new_changes_nothing(monkeypatch: pytest.Monke
     monkeypatch.setattr(loaded, "refine", lambda *a, **k: calls.append(1) or 0)
     loaded.tidy()
     assert calls == [] and groups(loaded) == groups(index)
+
+
+def harbour(port: str, day: str, edit: str = "") -> Analysis:
+    """An article about a crane accident at ``port``: nothing in common with the quakes."""
+    text = (
+        f"Crane accident shuts {port} quay{edit}\nThe harbour authority of {port} closed the "
+        f"northern quay on {day} after a cargo crane fell onto a moored ferry. Inspectors from the "
+        "transport ministry arrived and said the crane had failed a safety check in spring. Ferry "
+        "services will run from the southern pier until further notice, the harbour authority said."
+    )
+    return people_and_places(text, {port: f"g-{port}"})
+
+
+def test_stories_tidy_places_again_only_articles_near_the_changed_stories(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    index = streaming_index()
+    cranes = [harbour("Port Sallow", day) for day in ("Monday", "Tuesday", "Wednesday")]
+    index.add_many(FIRST + SECOND + cranes)
+    index.tidy()
+    crane_story = index.story_of(cranes[0].article.id)
+    placed: list[str] = []
+    real = index._choose
+    monkeypatch.setattr(index, "_choose", lambda art: placed.append(art.id) or real(art))
+    late = quake("Maltrek", "Corvania", "Ada Renn", "March 4, 2031", "thirteen", 0)
+    sid = index.add(late)
+    placed.clear()  # the placement of the new article itself
+    index.tidy()
+    assert index.story_of(late.article.id) == sid == index.story_of(FIRST[0].article.id)
+    assert placed and not set(placed) & ids(cranes)  # the crane story never came near
+    assert index.story_of(cranes[0].article.id) == crane_story
+    assert {frozenset(g) for g in groups(index)} >= {frozenset(ids(cranes))}
+
+
+def test_stories_refine_places_the_copies_of_a_placed_original_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    index = streaming_index()
+    original = harbour("Port Sallow", "Monday")
+    copy = harbour("Port Sallow", "Monday", edit=", agencies report")
+    sid = index.add(original)
+    assert index.add(copy) == sid
+    assert index.state(sid).duplicates == {copy.article.id: original.article.id}
+    arts = list(index._recent.values())
+    # only the original comes near a changed story (its copy would have chosen as it did) ...
+    monkeypatch.setattr(
+        index, "_near", lambda art, stories: art.id == original.article.id or sid in stories
+    )
+    index.refine(arts, rounds=1, changed=set())
+    # ... yet taking it out dropped its copy's flag, so the copy is placed again and regains it
+    assert index.state(sid).duplicates == {copy.article.id: original.article.id}

@@ -255,10 +255,17 @@ class StoryIndex:
         recent = list(self._recent.values())
         if not fresh or not recent or not self.model.refine_rounds:
             return  # nothing new: a re-run on the same input changes nothing
-        self.refine(recent, rounds=TIDY_ROUNDS)
+        self.refine(recent, rounds=TIDY_ROUNDS, changed=set(self._stories_of(fresh)))
         if self.model.split_below:
+            before = {a.id: self._story_of[a.id] for a in recent}
             if self.split(recent, among=self._stories_of(fresh)):
-                self.refine(recent, rounds=TIDY_ROUNDS)
+                cut = {
+                    sid
+                    for aid, old in before.items()
+                    if (new := self._story_of[aid]) != old
+                    for sid in (old, new)
+                }
+                self.refine(recent, rounds=TIDY_ROUNDS, changed=cut)
             self.merge(recent, among=self._stories_of(fresh))
 
     def _stories_of(self, article_ids: Iterable[str]) -> list[str]:
@@ -277,22 +284,51 @@ class StoryIndex:
         self._post(art, story.id)
         return story.id
 
-    def refine(self, articles: Sequence[ArticleFeatures], rounds: int = 2) -> int:
+    def refine(
+        self,
+        articles: Sequence[ArticleFeatures],
+        rounds: int = 2,
+        changed: set[str] | None = None,
+    ) -> int:
         """Batch re-clustering: take each article out and place it again, ``rounds`` times.
 
         Online decisions are made on young stories; placing every article again once all stories
         exist repairs most early mistakes (a story started too soon, a stray early join). Returns
         how many articles moved in the last round.
+
+        ``changed`` (a tidy-up's): the ids of the only stories that changed since ``articles``
+        were last placed. An article is then placed again only when its own story or one of its
+        candidate stories is among them, or among the stories changed since in this round (each
+        later round: those changed in the round before); the others would choose as they did,
+        their stories unchanged. This makes a run that adds one article to a saved index cost
+        a few placements, not one per window article.
         """
         moved = 0
         for _ in range(rounds):
             moved = 0
+            touched: set[str] = set()
             for art in articles:
-                old = self._take_out(art)
-                moved += self.assign(art, self._choose(art)) != old.id
+                if changed is not None and not self._near(art, changed | touched):
+                    continue
+                copied = art.id in self._stories[self._story_of[art.id]].duplicates.values()
+                old = self._take_out(art)  # drops the flags of the article's copies: ...
+                new = self.assign(art, self._choose(art))
+                if new != old.id:
+                    moved += 1
+                    touched |= {old.id, new}
+                elif copied:  # ... its copies, placed after it, must be placed again to regain them
+                    touched.add(old.id)
             if not moved:
                 break
+            if changed is not None:
+                changed = touched
         return moved
+
+    def _near(self, art: ArticleFeatures, stories: set[str]) -> bool:
+        """Whether the placed article's story or one of its candidate stories is in ``stories``."""
+        return self._story_of.get(art.id) in stories or any(
+            c.id in stories for c in self.candidates(art)
+        )
 
     def split(self, articles: Sequence[ArticleFeatures], among: Iterable[str] | None = None) -> int:
         """Batch step: cut in two every story (or every story of the ids ``among``) that holds
