@@ -73,10 +73,8 @@ class StoryState:
     numbers: dict[str, float] = field(default_factory=dict)
     dates: dict[str, float] = field(default_factory=dict)
     vector_sum: Vector | None = None
-    first_day: date | None = None
-    last_day: date | None = None
-    day_counts: dict[date, int] = field(default_factory=dict)  # dated members per day, so
-    # the range narrows again when an article moves out
+    day_counts: dict[date, int] = field(default_factory=dict)  # dated members per day: the
+    # date range, which narrows again when an article moves out
     signatures: np.ndarray = field(
         default_factory=lambda: np.zeros((0, minhash.PERMUTATIONS), np.uint32)
     )
@@ -121,8 +119,6 @@ class StoryState:
             )
         if art.day is not None:
             self.day_counts[art.day] = self.day_counts.get(art.day, 0) + 1
-            self.first_day = min(self.first_day or art.day, art.day)
-            self.last_day = max(self.last_day or art.day, art.day)
         if art.signature is not None:
             self.signatures = np.vstack([self.signatures, art.signature[None, :]])
             self.signature_ids.append(art.id)
@@ -144,8 +140,6 @@ class StoryState:
             self.day_counts[art.day] -= 1
             if not self.day_counts[art.day]:
                 del self.day_counts[art.day]
-            self.first_day = min(self.day_counts, default=None)
-            self.last_day = max(self.day_counts, default=None)
         if art.id in self.signature_ids:
             row = self.signature_ids.index(art.id)
             self.signatures = np.delete(self.signatures, row, axis=0)
@@ -154,13 +148,24 @@ class StoryState:
         self.duplicates = {c: o for c, o in self.duplicates.items() if o != art.id}
         self.cache.clear()
 
+    @property
+    def first_day(self) -> date | None:
+        """The earliest day of a dated member, or None."""
+        return min(self.day_counts, default=None)
+
+    @property
+    def last_day(self) -> date | None:
+        """The latest day of a dated member, or None."""
+        return max(self.day_counts, default=None)
+
     def gap_days(self, day: date | None) -> float | None:
         """Days between ``day`` and the story's date range (0 inside it), None when unknown."""
-        if day is None or self.first_day is None or self.last_day is None:
+        if day is None or not self.day_counts:
             return None
-        if day < self.first_day:
-            return float((self.first_day - day).days)
-        return float(max(0, (day - self.last_day).days))
+        first, last = min(self.day_counts), max(self.day_counts)
+        if day < first:
+            return float((first - day).days)
+        return float(max(0, (day - last).days))
 
 
 def story_id(first_article: str) -> str:

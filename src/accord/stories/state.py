@@ -139,8 +139,6 @@ def _story(data: dict[str, Any]) -> StoryState:
         title_terms=dict(data["title_terms"]),
         **_weights(data),
         vector_sum=None if vector is None else np.asarray(vector, dtype=np.float32),
-        first_day=_day(data.get("first_day")),
-        last_day=_day(data.get("last_day")),
         day_counts=_day_counts(data),
         signatures=signatures,
         signature_ids=list(data["signature_ids"]),
