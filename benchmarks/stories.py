@@ -784,7 +784,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.calibrate:
         calibrate(encoder, FOLDS[args.fold], FOLD_MODELS[args.fold])
     started = time.perf_counter()
-    corpus = load_corpus(range(1, 36))
+    corpus = load_corpus(ALL_TOPICS)
     analyses, _ = build_analyses([a for a, _ in corpus])
     labels = {a.id: g for a, g in corpus}
     topic = {a.id: topic_of(g) for a, g in corpus}
