@@ -62,6 +62,30 @@ def test_store_transactions_resave_replaces_analysis(store: Store) -> None:
     assert summary.articles_replaced == 4
 
 
+def test_store_transactions_unchanged_articles_are_neither_read_nor_written(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An incremental run names the stored articles it did not touch; only the others are
+    fingerprinted and written."""
+    store.save(make_result())
+    newer = reanalysed(make_result())
+    kept = {a.article.id for a in newer.analyses[1:]}
+    fingerprinted: list[str] = []
+    real_digest = write.analysis_digest
+
+    def digest(analysis: Analysis) -> str:
+        fingerprinted.append(analysis.article.id)
+        return real_digest(analysis)
+
+    monkeypatch.setattr(write, "analysis_digest", digest)
+    summary = store.save(newer, unchanged=kept)
+    assert fingerprinted == [newer.analyses[0].article.id]
+    assert (summary.articles_replaced, summary.articles_unchanged) == (1, 3)
+    stored = store.load()
+    assert stored.analyses[0] == newer.analyses[0]
+    assert stored.analyses[1:] == make_result().analyses[1:]  # taken at the caller's word
+
+
 def test_store_transactions_crash_mid_article_keeps_previous_state(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -18,7 +18,6 @@ from accord.ingest import read_paths
 from accord.model import Analysis, Article, Entity, Fact, Result, Skipped, Story
 from accord.reconcile import reconcile
 from accord.resolve import resolve
-from accord.store.write import analysis_digest
 from accord.stories import DecisionModel, StoryIndex, cluster, cluster_index, publication_order
 from accord.stories.state import rename_entities
 
@@ -38,7 +37,13 @@ class CorpusStore(Protocol):
     def load_story_index(self) -> dict[str, Any] | None: ...
 
     def save(
-        self, result: Result, *, derived: bool = True, story_index: dict[str, Any] | None = None
+        self,
+        result: Result,
+        *,
+        derived: bool = True,
+        story_index: dict[str, Any] | None = None,
+        unchanged: Collection[str] = (),
+        stored: Result | None = None,
     ) -> Any: ...
 
 
@@ -157,6 +162,28 @@ def _load_kb(kb: str | None) -> Any:
     return load_kb(kb)
 
 
+def _resolution_links(analysis: Analysis) -> tuple[Any, ...]:
+    """What resolving again can change in a stored analysis (:func:`apply_resolution`): the
+    entity of each mention, each quote's speaker, each event's actors and place. Comparing these
+    before and after tells which stored articles changed, without fingerprinting whole
+    analyses."""
+    return (
+        tuple(m.entity for m in analysis.mentions),
+        tuple(q.speaker for q in analysis.quotes),
+        tuple(
+            (
+                tuple(e.source),
+                tuple(e.target),
+                e.location,
+                tuple(e.source_mentions),
+                tuple(e.target_mentions),
+                e.location_mention,
+            )
+            for e in analysis.events
+        ),
+    )
+
+
 def _entity_renames(before: dict[str, str | None], analyses: Sequence[Analysis]) -> dict[str, str]:
     """Old entity id -> new one, where resolving again renamed an entity (by majority of the
     mentions that carried the old id)."""
@@ -191,15 +218,36 @@ def place_stories(
     return index
 
 
+def _stable_order(stories: Sequence[Story], before: Sequence[Story]) -> list[Story]:
+    """``stories`` with each one's articles in their stored order, articles new to the story
+    after them (in the index's order).
+
+    A tidy-up takes articles out of their story and places them again, mostly back where they
+    were; the index then lists such an article last. Keeping the stored order keeps a story the
+    same, run after run, unless its members change.
+    """
+    old = {s.id: s.articles for s in before}
+    out = []
+    for story in stories:
+        members = set(story.articles)
+        kept = [a for a in old.get(story.id, ()) if a in members]
+        known = set(kept)
+        articles = [*kept, *(a for a in story.articles if a not in known)]
+        out.append(replace(story, articles=articles))
+    return out
+
+
 def _affected(stories: Sequence[Story], before: Sequence[Story], changed: set[str]) -> list[Story]:
     """Stories whose facts must be reconciled again: new ones, ones whose articles or copies
-    changed, and ones holding an article whose analysis changed."""
+    changed (as sets: the order of a story's articles carries no facts), and ones holding an
+    article whose analysis changed."""
     old = {s.id: s for s in before}
     return [
         s
         for s in stories
         if s.id not in old
-        or (s.articles, s.duplicates) != (old[s.id].articles, old[s.id].duplicates)
+        or set(s.articles) != set(old[s.id].articles)
+        or s.duplicates != old[s.id].duplicates
         or not changed.isdisjoint(s.articles)
     ]
 
@@ -245,7 +293,7 @@ def update_store(
         store.save(Result(skipped=list(skipped)), derived=False)  # logs the run and skips
         return replace(stored, skipped=list(skipped))
     everything = [*stored.analyses, *new]
-    before = {a.article.id: analysis_digest(a) for a in stored.analyses}
+    before = {a.article.id: _resolution_links(a) for a in stored.analyses}
     entity_before = {m.id: m.entity for a in stored.analyses for m in a.mentions}
     entities = stored.entities
     if new or kb is not None:
@@ -255,16 +303,18 @@ def update_store(
         progress("resolve", 1, 1)
     progress("stories", 0, 1)
     index = place_stories(everything, state, _entity_renames(entity_before, everything))
-    stories = index.stories()
+    stories = _stable_order(index.stories(), stored.stories)
     progress("stories", 1, 1)
-    changed = {a.article.id for a in everything if before.get(a.article.id) != analysis_digest(a)}
+    changed = {a.article.id for a in everything if before.get(a.article.id) != _resolution_links(a)}
     affected = _affected(stories, stored.stories, changed)
     progress("reconcile", 0, len(affected))
     redone = reconcile(everything, affected, entities)
     facts = _merge_facts(stories, affected, stored.facts, redone)
     progress("reconcile", len(affected), len(affected))
     result = Result(everything, entities, facts, stories, list(skipped))
-    store.save(result, story_index=index.to_state())
+    store.save(
+        result, story_index=index.to_state(), unchanged=before.keys() - changed, stored=stored
+    )
     return result
 
 

@@ -5,8 +5,9 @@ Transactions (see ``docs/store.md``):
 * each article and everything found in it is written in its own transaction, so a crash in the
   middle of a run leaves every article either as it was before or fully replaced;
 * entities, facts and stories are recomputed by the pipeline from all articles, so they are
-  replaced wholesale, in one transaction, after the articles, together with the saved state of
-  the incremental story index that made the stories (or its absence).
+  replaced, in one transaction, after the articles, together with the saved state of the
+  incremental story index that made the stories (or its absence); given what was loaded before
+  recomputing them, only the rows that changed are written (:mod:`accord.store.changes`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
@@ -38,7 +39,7 @@ from accord.model import (
     Skipped,
     Story,
 )
-from accord.store import read, write
+from accord.store import changes, read, write
 from accord.store.engine import create_store_engine, describe, normalise_url
 from accord.store.migrate import upgrade
 from accord.store.schema import (
@@ -210,16 +211,32 @@ class Store:
         *,
         derived: bool = True,
         story_index: dict[str, Any] | None = None,
+        unchanged: Collection[str] = (),
+        stored: Result | None = None,
     ) -> SaveSummary:
         """Store ``result``: each article atomically, then (``derived=True``) replace entities,
         facts, stories and the story index state (``StoryIndex.to_state()`` of the index that
         made ``result.stories``, or ``None``) wholesale, then record its skipped inputs. Saving
-        the same result twice leaves the same rows; only the ``runs`` log grows."""
+        the same result twice leaves the same rows; only the ``runs`` log grows.
+
+        ``unchanged``: ids of articles the caller loaded from this store and did not modify;
+        they are counted as unchanged without being fingerprinted or read again (an
+        incremental run over a large store would otherwise spend most of its time proving it).
+        ``stored``: what :meth:`load` returned before the caller recomputed ``result``, so only
+        the derived rows that changed are written (see :meth:`replace_derived`).
+        """
         run_id = self._start_run()
-        outcomes = Counter(self.save_analysis(a, run_id=run_id) for a in result.analyses)
+        outcomes = Counter(
+            "unchanged" if a.article.id in unchanged else self.save_analysis(a, run_id=run_id)
+            for a in result.analyses
+        )
         if derived:
             self.replace_derived(
-                result.entities, result.facts, result.stories, story_index=story_index
+                result.entities,
+                result.facts,
+                result.stories,
+                story_index=story_index,
+                stored=stored,
             )
         self.record_skipped(result.skipped, run_id=run_id)
         summary = SaveSummary(
@@ -266,26 +283,44 @@ class Store:
         stories: Iterable[Story],
         *,
         story_index: dict[str, Any] | None = None,
+        stored: Result | None = None,
     ) -> None:
         """Replace all entities, facts and stories by these, in one transaction.
 
         ``story_index`` is the state of the story index that made ``stories``; it replaces the
         stored one. Without it the stored state is deleted, because it would no longer describe
         the stored stories (the next incremental run then rebuilds the index in batch).
+
+        ``stored``: what :meth:`load` returned before the caller recomputed these. Where the
+        database still holds exactly its ids, only the rows that differ are written
+        (:mod:`accord.store.changes`); otherwise every row is replaced. The tables end the same
+        either way.
         """
-        stories = list(stories)
+        new_entities, new_facts, new_stories = list(entities), list(facts), list(stories)
         with self._transaction() as session:
-            for table in _DERIVED_TABLES:
-                session.execute(delete(table))
-            for rows in (
-                *write.entity_rows(list(entities)),
-                *write.fact_rows(list(facts)),
-                *write.story_rows(stories),
-            ):
-                session.add_all(rows)
-                session.flush()
+            session.execute(delete(StoryIndexRow))
+            parts: list[tuple[changes.Family[Any], Sequence[Any], Sequence[Any]]] = []
+            if stored is not None:
+                parts = [
+                    (changes.ENTITIES, stored.entities, new_entities),
+                    (changes.FACTS, stored.facts, new_facts),
+                    (changes.STORIES, stored.stories, new_stories),
+                ]
+            if parts and all(changes.holds(session, f, old) for f, old, _ in parts):
+                for family, old, new in parts:
+                    changes.apply(session, family, changes.diff(old, new))
+            else:
+                for table in _DERIVED_TABLES:
+                    session.execute(delete(table))
+                for rows in (
+                    *write.entity_rows(new_entities),
+                    *write.fact_rows(new_facts),
+                    *write.story_rows(new_stories),
+                ):
+                    session.add_all(rows)
+                    session.flush()
             if story_index is not None:
-                articles = sum(len(s.articles) for s in stories)
+                articles = sum(len(s.articles) for s in new_stories)
                 session.add(
                     StoryIndexRow(
                         id=_STORY_INDEX_ROW, state=story_index, articles=articles, saved=_now()

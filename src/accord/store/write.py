@@ -109,12 +109,15 @@ def event_rows(analysis: Analysis) -> list[Base]:
     return _article_children(EventRow, analysis, analysis.events)
 
 
-def entity_rows(entities: Sequence[Entity]) -> list[list[Base]]:
-    """Entity rows, then their mention spans, then their merge evidence."""
+def entity_rows(
+    entities: Sequence[Entity], positions: Sequence[int] | None = None
+) -> list[list[Base]]:
+    """Entity rows, then their mention spans, then their merge evidence (``positions``: each
+    entity's place in the whole list, when these are only some of them)."""
     parents: list[Base] = []
     spans: list[Base] = []
     evidence: list[Base] = []
-    for position, entity in enumerate(entities):
+    for position, entity in zip(positions or range(len(entities)), entities, strict=True):
         parents.append(
             EntityRow(position=position, **to_columns(entity, skip=("mentions", "evidence")))
         )
@@ -129,11 +132,12 @@ def entity_rows(entities: Sequence[Entity]) -> list[list[Base]]:
     return [parents, spans, evidence]
 
 
-def fact_rows(facts: Sequence[Fact]) -> list[list[Base]]:
-    """Fact rows, then their supporting and conflicting evidence spans."""
+def fact_rows(facts: Sequence[Fact], positions: Sequence[int] | None = None) -> list[list[Base]]:
+    """Fact rows, then their supporting and conflicting evidence spans (``positions`` as for
+    :func:`entity_rows`)."""
     parents: list[Base] = []
     evidence: list[Base] = []
-    for position, fact in enumerate(facts):
+    for position, fact in zip(positions or range(len(facts)), facts, strict=True):
         parents.append(
             FactRow(position=position, **to_columns(fact, skip=("support", "conflicts")))
         )
@@ -145,11 +149,14 @@ def fact_rows(facts: Sequence[Fact]) -> list[list[Base]]:
     return [parents, evidence]
 
 
-def story_rows(stories: Sequence[Story]) -> list[list[Base]]:
-    """Story rows, then their article lists and duplicate maps."""
+def story_rows(
+    stories: Sequence[Story], positions: Sequence[int] | None = None
+) -> list[list[Base]]:
+    """Story rows, then their article lists and duplicate maps (``positions`` as for
+    :func:`entity_rows`)."""
     parents: list[Base] = []
     children: list[Base] = []
-    for position, story in enumerate(stories):
+    for position, story in zip(positions or range(len(stories)), stories, strict=True):
         parents.append(
             StoryRow(position=position, **to_columns(story, skip=("articles", "duplicates")))
         )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -37,7 +37,13 @@ class ResultStore(Protocol):
     def load_story_index(self) -> dict[str, Any] | None: ...
 
     def save(
-        self, result: Result, *, derived: bool = True, story_index: dict[str, Any] | None = None
+        self,
+        result: Result,
+        *,
+        derived: bool = True,
+        story_index: dict[str, Any] | None = None,
+        unchanged: Collection[str] = (),
+        stored: Result | None = None,
     ) -> Any: ...
 
     def summary(self) -> Any: ...
