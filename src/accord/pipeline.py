@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from accord.analyze import analyze_articles
 from accord.embeddings import Encoder
@@ -18,6 +18,7 @@ from accord.ingest import read_paths
 from accord.model import Analysis, Article, Entity, Fact, Result, Skipped, Story
 from accord.reconcile import reconcile
 from accord.resolve import resolve
+from accord.store.protocol import CorpusStore
 from accord.stories import DecisionModel, StoryIndex, cluster, cluster_index, publication_order
 from accord.stories.state import rename_entities
 
@@ -27,24 +28,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
-
-
-class CorpusStore(Protocol):
-    """What :func:`update_store` needs of a store (``accord.store.Store`` has it)."""
-
-    def load(self) -> Result: ...
-
-    def load_story_index(self) -> dict[str, Any] | None: ...
-
-    def save(
-        self,
-        result: Result,
-        *,
-        derived: bool = True,
-        story_index: dict[str, Any] | None = None,
-        unchanged: Collection[str] = (),
-        stored: Result | None = None,
-    ) -> Any: ...
 
 
 def _noop(stage: str, done: int, total: int) -> None:

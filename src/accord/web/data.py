@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -26,25 +26,12 @@ from accord.model import (
     Sentence,
     Story,
 )
+from accord.store.protocol import CorpusStore
 
 
-class ResultStore(Protocol):
+class ResultStore(CorpusStore, Protocol):
     """The part of ``accord.store``'s store object the web app uses (``load_story_index`` and
     ``save`` only when articles are posted: see ``accord.pipeline.update_store``)."""
-
-    def load(self) -> Result: ...
-
-    def load_story_index(self) -> dict[str, Any] | None: ...
-
-    def save(
-        self,
-        result: Result,
-        *,
-        derived: bool = True,
-        story_index: dict[str, Any] | None = None,
-        unchanged: Collection[str] = (),
-        stored: Result | None = None,
-    ) -> Any: ...
 
     def summary(self) -> Any: ...
 
