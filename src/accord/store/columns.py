@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import fields
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
@@ -48,11 +49,15 @@ def to_columns(obj: DataclassInstance, *, skip: Collection[str] = ()) -> dict[st
     }
 
 
+@cache
+def _init_columns(cls: type[DataclassInstance]) -> tuple[tuple[str, str], ...]:
+    """(field, column) of each field ``cls.__init__`` takes (``fields()`` is slow to ask per row)."""
+    return tuple((f.name, column(f.name)) for f in fields(cls) if f.init)
+
+
 def from_columns(cls: type[T], row: object, **given: Any) -> T:
     """A ``cls`` built from ``row``'s columns; ``given`` fields are taken as given instead."""
     values = {
-        f.name: _copied(getattr(row, column(f.name)))
-        for f in fields(cls)
-        if f.name not in given and f.init
+        name: _copied(getattr(row, col)) for name, col in _init_columns(cls) if name not in given
     }
     return cls(**values, **given)

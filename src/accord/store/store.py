@@ -469,8 +469,8 @@ class Store:
     def quotes_by(self, entity_id: str) -> list[Quote]:
         """Every stored quote whose speaker is ``entity_id``."""
         with self._reading() as session:
-            rows = session.scalars(
-                select(QuoteRow)
+            rows = session.execute(
+                select(QuoteRow.__table__)
                 .join(ArticleRow, ArticleRow.id == QuoteRow.article_id)
                 .where(QuoteRow.speaker == entity_id)
                 .order_by(ArticleRow.seq, QuoteRow.position)
