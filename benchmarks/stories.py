@@ -204,7 +204,7 @@ def accord_analyses(articles: Sequence[Article]) -> tuple[list[Analysis], list[E
     roles, quotes, events), resolved over these articles as :func:`build_analyses` resolves the
     plain NER: what ``accord run`` clusters. Analyses are cached in a SQLite store under
     :data:`CACHE` named by a digest of accord's code outside ``accord.stories``, so a change to
-    the analysis re-analyses (about 4 minutes for the 772 articles on 2 cores) and a change to
+    the analysis re-analyses (about 2 minutes for the 772 articles on 2 cores) and a change to
     the clusterer does not."""
     from accord.model import Result
     from accord.pipeline import analyze_all, apply_resolution
@@ -821,7 +821,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         choices=sorted(ANALYSES),
         default="ner",
         help="what the articles are analysed with: plain spaCy NER (cached, fast) or accord's "
-        "own analysis, as `accord run` does (cached after the first run, about 4 minutes)",
+        "own analysis, as `accord run` does (cached after the first run, about 2 minutes)",
     )
     parser.add_argument(
         "--out", type=Path, help="with --calibrate: write the model here instead of its usual file"
