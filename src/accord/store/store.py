@@ -216,7 +216,7 @@ class Store:
     ) -> SaveSummary:
         """Store ``result``: each article atomically, then (``derived=True``) replace entities,
         facts, stories and the story index state (``StoryIndex.to_state()`` of the index that
-        made ``result.stories``, or ``None``) wholesale, then record its skipped inputs. Saving
+        made ``result.stories``, or ``None``), then record its skipped inputs. Saving
         the same result twice leaves the same rows; only the ``runs`` log grows.
 
         ``unchanged``: ids of articles the caller loaded from this store and did not modify;
