@@ -160,9 +160,9 @@ class StoryState:
 
     def gap_days(self, day: date | None) -> float | None:
         """Days between ``day`` and the story's date range (0 inside it), None when unknown."""
-        if day is None or not self.day_counts:
+        first, last = self.first_day, self.last_day
+        if day is None or first is None or last is None:
             return None
-        first, last = min(self.day_counts), max(self.day_counts)
         if day < first:
             return float((first - day).days)
         return float(max(0, (day - last).days))
