@@ -77,6 +77,20 @@ def test_analyze_surname_joins_full_name_chain(nlp: Language) -> None:
     assert berg_full.chain != full.chain
 
 
+def test_analyze_inner_capital_surname_kept_and_chained(nlp: Language) -> None:
+    # "LaRue" and "McKenna" are not str.istitle(); they are still capitalised names
+    a = analyse(
+        nlp,
+        "Fred LaRue, a former White House aide, has died in Biloxi. LaRue was 75. "
+        "Coroner Ann McKenna said LaRue died of natural causes. McKenna did not say more.",
+    )
+    (full,) = by_text(a, "Fred LaRue")
+    bare = by_text(a, "LaRue")
+    assert len(bare) == 2
+    assert all(m.label == "PERSON" and m.chain == full.chain for m in bare)
+    assert by_text(a, "McKenna")
+
+
 def test_analyze_surname_ambiguous_stays_apart(nlp: Language) -> None:
     a = analyse(nlp, "Anna Berg and Tomas Berg arrived in Oslo. Berg spoke first.")
     chains = {m.chain for m in a.mentions if m.text in {"Anna Berg", "Tomas Berg"}}

@@ -6,8 +6,9 @@ Each rule fixes a class of slip seen in news text, never one sentence:
   "Kyiv’s");
 * split a span at a possessive ("Cairo’s Tahrir Square" is two names) or at a lower-case word
   inside a person name ("Peter against Sweden");
-* drop spans that are not names at all: no capitalised word, a single letter, or one
-  sentence-initial adjective/adverb ("Sharp differences", "Unclear");
+* drop spans that are not names at all: no word with an upper-case first letter ("McCain"
+  has one), a single letter, or one sentence-initial adjective/adverb ("Sharp differences",
+  "Unclear");
 * drop a single title word mistaken for an organisation ("Defense" in "Defense Minister X");
 * a name that the same article uses as a PERSON elsewhere is a PERSON everywhere in it
   (spaCy often labels a bare surname ORG);
@@ -88,8 +89,8 @@ def _split(span: Span) -> list[Span]:
 
 
 def _is_name(span: Span) -> bool:
-    if not any(t.is_title or t.is_upper for t in span if t.is_alpha):
-        return False
+    if not any(t.text[0].isupper() for t in span if t.is_alpha):
+        return False  # capitalised means an upper-case first letter: "McCain", "LaRue" too
     if len(span.text) < 2:
         return False
     if len(span) == 1:
