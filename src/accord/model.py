@@ -53,11 +53,15 @@ class Provenance:
     duplicate_sentences: list[str] = field(default_factory=list)  # repeated verbatim, analysed once
     warnings: list[str] = field(default_factory=list)  # e.g. "invalid UTF-8 replaced"
     extra: dict[str, Any] = field(default_factory=dict)  # unknown input fields, kept as given
+    published_from: str | None = None  # where Article.published came from: "metadata" (the
+    # input's own field), "dateline" (a date line opening the text), "default" (--published)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"source_format": self.source_format}
         if self.attributed_to is not None:
             out["attributed_to"] = self.attributed_to
+        if self.published_from is not None:
+            out["published_from"] = self.published_from
         for key in ("removed", "duplicate_sentences", "warnings"):
             value = getattr(self, key)
             if value:

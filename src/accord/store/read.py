@@ -63,6 +63,7 @@ def provenance_from_dict(data: dict[str, Any]) -> Provenance:
         duplicate_sentences=list(data.get("duplicate_sentences", [])),
         warnings=list(data.get("warnings", [])),
         extra=dict(data.get("extra", {})),
+        published_from=data.get("published_from"),
     )
 
 

@@ -12,11 +12,13 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from accord.ingest.dateline import split_stamps
 from accord.model import Analysis, Mention
 
 WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’-][^\W\d_]+)*")
 LEAD_CHARS = 1000  # MiniLM reads ~256 word pieces; the headline and lead carry the event
 TITLE_WEIGHT = 2.0  # headline words count double: they name the event
+HEADLINE_WITHIN = 300  # the headline starts this close to the top, after any stamp lines
 
 
 @lru_cache(maxsize=1)
@@ -77,19 +79,31 @@ def title_terms(title: str) -> set[str]:
 
 
 def headline(analysis: Analysis) -> str:
-    """The article's title, or its first line when it has none."""
+    """The article's title, or when it has none its first line that is no date/time stamp
+    (as ingest chooses titles), else its first line."""
     article = analysis.article
     if article.title:
         return article.title.strip()
-    return article.text.strip().split("\n", 1)[0][:200]
+    text = article.text.strip()
+    return (split_stamps(text)[1] or text.split("\n", 1)[0])[:200]
+
+
+def headline_span(analysis: Analysis) -> tuple[int, int]:
+    """Character range of the headline in the text (after any opening date/time stamp lines);
+    ``(0, 0)`` when the text does not hold it there."""
+    title = headline(analysis)
+    start = analysis.article.text.find(title) if title else -1
+    if start < 0 or start > HEADLINE_WITHIN:
+        return 0, 0
+    return start, start + len(title)
 
 
 def lead_text(analysis: Analysis) -> str:
     """Headline plus the opening of the body: what the sentence encoder reads."""
     title = headline(analysis)
-    body = analysis.article.text
-    if body.startswith(title):
-        body = body[len(title) :]
+    text = analysis.article.text
+    start, end = headline_span(analysis)
+    body = text[:start] + text[end:] if end else text
     return f"{title}\n{' '.join(body.split())}"[:LEAD_CHARS]
 
 
@@ -100,13 +114,12 @@ def entity_weights(analysis: Analysis) -> dict[str, float]:
     topic often name the same people, but each has its own protagonist.
     """
     counts: Counter[str] = Counter()
-    title = headline(analysis)
-    headline_end = len(title) if analysis.article.text.startswith(title) else 0
+    start, end = headline_span(analysis)
     in_headline = set()
     for mention in analysis.mentions:
         key = _entity_key(mention)
         counts[key] += 1
-        if mention.start < headline_end:
+        if start <= mention.start < end:
             in_headline.add(key)
     return {k: (1.0 + math.log(c)) * (2.0 if k in in_headline else 1.0) for k, c in counts.items()}
 
