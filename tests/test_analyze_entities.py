@@ -91,6 +91,26 @@ def test_analyze_inner_capital_surname_kept_and_chained(nlp: Language) -> None:
     assert by_text(a, "McKenna")
 
 
+def test_analyze_dotted_abbreviations_are_names(nlp: Language) -> None:
+    # no token of "U.S." is alphabetic; it is a name all the same
+    a = analyse(nlp, "The U.S. and the U.K. imposed sanctions, officials in Tupelo, Miss. said.")
+    texts = {m.text: m.label for m in a.mentions}
+    assert texts.get("U.S.") == "GPE"
+    assert texts.get("U.K.") == "GPE"
+
+
+def test_analyze_title_word_is_dropped_only_before_a_name(nlp: Language) -> None:
+    a = analyse(
+        nlp,
+        "Defense Minister Rustem Umerov led the talks. Woodward was a Navy lieutenant then. "
+        "King told the Daily News that he saw it.",
+    )
+    texts = {m.text: m.label for m in a.mentions}
+    assert "Defense" not in texts and "Defense Minister" not in texts
+    assert texts.get("Navy") == "ORG"
+    assert texts.get("King") == "PERSON"
+
+
 def test_analyze_surname_ambiguous_stays_apart(nlp: Language) -> None:
     a = analyse(nlp, "Anna Berg and Tomas Berg arrived in Oslo. Berg spoke first.")
     chains = {m.chain for m in a.mentions if m.text in {"Anna Berg", "Tomas Berg"}}

@@ -9,7 +9,8 @@ Each rule fixes a class of slip seen in news text, never one sentence:
 * drop spans that are not names at all: no word with an upper-case first letter ("McCain"
   has one), a single letter, or one sentence-initial adjective/adverb ("Sharp differences",
   "Unclear");
-* drop a single title word mistaken for an organisation ("Defense" in "Defense Minister X");
+* drop a single title word mistaken for a name when a capitalised word follows ("Defense" in
+  "Defense Minister X"); alone it is a name ("the Commission said", "King told reporters");
 * a name that the same article uses as a PERSON elsewhere is a PERSON everywhere in it
   (spaCy often labels a bare surname ORG);
 * a PERSON or ORG span that is exactly a GeoNames country or large city, and never part of a
@@ -21,7 +22,7 @@ Each rule fixes a class of slip seen in news text, never one sentence:
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from accord.analyze.lexicon import titles
 from accord.analyze.roles import roles_of, title_before
@@ -89,8 +90,8 @@ def _split(span: Span) -> list[Span]:
 
 
 def _is_name(span: Span) -> bool:
-    if not any(t.text[0].isupper() for t in span if t.is_alpha):
-        return False  # capitalised means an upper-case first letter: "McCain", "LaRue" too
+    if not any(t.text[0].isupper() for t in span if any(c.isalpha() for c in t.text)):
+        return False  # capitalised: an upper-case first letter ("McCain", "U.S.", "Calif.")
     if len(span.text) < 2:
         return False
     if len(span) == 1:
@@ -101,9 +102,21 @@ def _is_name(span: Span) -> bool:
             and tok.tag_[:2] in {"JJ", "RB", "VB"}
         ):
             return False
-        if span.label_ in {"ORG", "NORP", "PERSON"} and titles().is_title_word(tok.text):
+        if (
+            span.label_ in {"ORG", "NORP", "PERSON"}
+            and titles().is_title_word(tok.text)
+            and _starts_title_phrase(tok)
+        ):
             return False
     return True
+
+
+def _starts_title_phrase(tok: Token) -> bool:
+    """Whether a capitalised word follows ``tok``: "Defense" in "Defense Minister Umerov" is
+    part of a title, while "Navy" in "a Navy lieutenant", "Commission" in "the Commission
+    said" and "King" in "King told reporters" are names."""
+    doc = tok.doc
+    return tok.i + 1 < len(doc) and doc[tok.i + 1].is_alpha and doc[tok.i + 1].text[0].isupper()
 
 
 def _person_tokens(spans: list[Span]) -> tuple[set[str], set[str]]:
