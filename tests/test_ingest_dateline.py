@@ -45,6 +45,8 @@ def test_ingest_dateline_stamp_lines_and_their_day(line: str, day: str | None) -
         "Five die in May 3 fire",
         "Quake hits Iran",
         "Reuters Sep 18, 2013, 02. 16PM IST",  # names an agency: not only a stamp
+        "UN 2030",  # capitals that are no time zone
+        "NATO 2025",
         "",
     ],
 )

@@ -52,7 +52,7 @@ STAMP_WORDS = frozenset(
     }
 )
 _WORD = re.compile(r"[^\W\d_]+")
-_ZONE = re.compile(r"[A-Z]{2,4}")  # time-zone abbreviations: EST, BST, CEST, IST
+_ZONE = re.compile(r"[A-Z]{1,3}T")  # time-zone abbreviations: ET, EST, BST, CEST (not UN, NATO)
 _SPACED_SLASH = re.compile(r"(?<=\d)\s*/\s*(?=\d)")  # "2 / 3 / 2009" as tokenised text writes it
 _MONTH = month_pattern()
 _FULL_DATES = (
