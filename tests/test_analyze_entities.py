@@ -102,7 +102,7 @@ def test_analyze_dotted_abbreviations_are_names(nlp: Language) -> None:
 def test_analyze_title_word_is_dropped_only_before_a_name(nlp: Language) -> None:
     a = analyse(
         nlp,
-        "Defense Minister Rustem Umerov led the talks. Woodward was a Navy lieutenant then. "
+        "Defense Minister Tomas Berg led the talks. Woodward was a Navy lieutenant then. "
         "King told the Daily News that he saw it.",
     )
     texts = {m.text: m.label for m in a.mentions}

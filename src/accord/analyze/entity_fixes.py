@@ -112,9 +112,9 @@ def _is_name(span: Span) -> bool:
 
 
 def _starts_title_phrase(tok: Token) -> bool:
-    """Whether a capitalised word follows ``tok``: "Defense" in "Defense Minister Umerov" is
-    part of a title, while "Navy" in "a Navy lieutenant", "Commission" in "the Commission
-    said" and "King" in "King told reporters" are names."""
+    """Whether a capitalised word follows ``tok``: "Defense" in "Defense Minister Ingrid
+    Larsen" is part of a title, while "Navy" in "a Navy lieutenant", "Commission" in "the
+    Commission said" and "King" in "King told reporters" are names."""
     doc = tok.doc
     return tok.i + 1 < len(doc) and doc[tok.i + 1].is_alpha and doc[tok.i + 1].text[0].isupper()
 
