@@ -52,6 +52,7 @@ STAMP_WORDS = frozenset(
     }
 )
 _WORD = re.compile(r"[^\W\d_]+")
+_LINE = re.compile(r"[^\n]+")
 _ZONE = re.compile(r"[A-Z]{1,3}T")  # time-zone abbreviations: ET, EST, BST, CEST (not UN, NATO)
 _SPACED_SLASH = re.compile(r"(?<=\d)\s*/\s*(?=\d)")  # "2 / 3 / 2009" as tokenised text writes it
 _MONTH = month_pattern()
@@ -83,8 +84,8 @@ def split_stamps(text: str) -> tuple[list[str], str | None]:
     """The stamp lines that open ``text`` (at most :data:`MAX_STAMP_LINES`) and the first line
     after them that is not blank (None when there is none)."""
     stamps: list[str] = []
-    for line in text.split("\n"):
-        line = line.strip()
+    for match in _LINE.finditer(text):  # lazily: only the opening lines are read
+        line = match.group().strip()
         if not line:
             continue
         if len(stamps) < MAX_STAMP_LINES and is_stamp(line):
