@@ -130,7 +130,7 @@ def test_store_transactions_derived_tables_replaced_as_one(
     old = make_result()
     store.save(old)
 
-    def story_rows(stories: object) -> list[list[Base]]:
+    def story_rows(stories: object, positions: object = None) -> list[list[Base]]:
         raise RuntimeError("simulated crash")
 
     monkeypatch.setattr(write, "story_rows", story_rows)

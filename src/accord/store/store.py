@@ -299,26 +299,17 @@ class Store:
         new_entities, new_facts, new_stories = list(entities), list(facts), list(stories)
         with self._transaction() as session:
             session.execute(delete(StoryIndexRow))
-            parts: list[tuple[changes.Family[Any], Sequence[Any], Sequence[Any]]] = []
-            if stored is not None:
-                parts = [
-                    (changes.ENTITIES, stored.entities, new_entities),
-                    (changes.FACTS, stored.facts, new_facts),
-                    (changes.STORIES, stored.stories, new_stories),
-                ]
-            if parts and all(changes.holds(session, f, old) for f, old, _ in parts):
-                for family, old, new in parts:
-                    changes.apply(session, family, changes.diff(old, new))
-            else:
-                for table in _DERIVED_TABLES:
+            parts: list[tuple[changes.Family[Any], Sequence[Any], Sequence[Any]]] = [
+                (changes.ENTITIES, stored.entities if stored else (), new_entities),
+                (changes.FACTS, stored.facts if stored else (), new_facts),
+                (changes.STORIES, stored.stories if stored else (), new_stories),
+            ]
+            if stored is None or not all(changes.holds(session, f, old) for f, old, _ in parts):
+                for table in _DERIVED_TABLES:  # replace every row: diff against nothing
                     session.execute(delete(table))
-                for rows in (
-                    *write.entity_rows(new_entities),
-                    *write.fact_rows(new_facts),
-                    *write.story_rows(new_stories),
-                ):
-                    session.add_all(rows)
-                    session.flush()
+                parts = [(family, (), new) for family, _, new in parts]
+            for family, old, new in parts:
+                changes.apply(session, family, changes.diff(old, new))
             if story_index is not None:
                 articles = sum(len(s.articles) for s in new_stories)
                 session.add(
