@@ -246,3 +246,17 @@ def test_generic_institution_is_not_short_for_another_countrys() -> None:
     b = article("b", M("Transport Ministry", "ORG"))
     resolve([a, b])
     assert entity_of(b, "Transport Ministry") != entity_of(a, "Norwegian Transport Ministry")
+
+
+def test_person_named_like_an_alternate_name_of_a_mid_size_city_stays_a_person() -> None:
+    # GeoNames lists "Manning" among the alternate names of Wanning (China, about 550,000
+    # people): a lone surname the NER calls a person is no reason to take it for that city.
+    a = article("a", M("Manning"), M("Colts", "ORG"))
+    entities = resolve([a])
+    assert {e.id: e.type for e in entities}[entity_of(a, "Manning") or ""] == "PERSON"
+
+
+def test_person_labelled_exonym_of_a_big_city_is_still_the_city() -> None:
+    a = article("a", M("Bombay", "PERSON"))
+    entities = resolve([a])
+    assert {e.id: e.type for e in entities}[entity_of(a, "Bombay") or ""] == "GPE"

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from accord.model import Analysis, Mention, MergeEvidence
-from accord.resolve.gazetteer import Place, lookup_place
+from accord.resolve.gazetteer import Place, fold, lookup_place
 from accord.resolve.kb import KBEntry, KnowledgeBase
 from accord.resolve.names import (
     PersonName,
@@ -36,6 +36,9 @@ from accord.resolve.unionfind import UnionFind
 # A PERSON-labelled name is taken for a place only when the place is prominent enough that a
 # person rarely goes by that name alone (cities below this population stay people: "Jackson").
 RETYPE_CITY_POPULATION = 500_000
+# A city found by an alternate name (an exonym, an old or transliterated name) must be far bigger:
+# GeoNames lists surnames among such names of mid-size cities ("Manning" for Wanning, China).
+RETYPE_ALTERNATE_POPULATION = 1_000_000
 
 
 @dataclass(slots=True)
@@ -250,10 +253,11 @@ def _as_place(label: str, names: Sequence[str], has_roles: bool) -> Place | None
         if has_roles or any(parse_person(n).is_full and lookup_place(n) is None for n in names):
             return None
         place = lookup_place(names[0])
-        prominent = place is not None and (
-            place.kind != "city" or place.population >= RETYPE_CITY_POPULATION
-        )
-        return place if prominent else None
+        if place is None or place.kind != "city":
+            return place
+        own_name = fold(place.name) == fold(names[0])
+        floor = RETYPE_CITY_POPULATION if own_name else RETYPE_ALTERNATE_POPULATION
+        return place if place.population >= floor else None
     for name in names:
         place = lookup_place(name)
         if place is not None:
