@@ -4,8 +4,9 @@ Each rule fixes a class of slip seen in news text, never one sentence:
 
 * trim determiners, possessive markers and punctuation from span edges ("the United States",
   "Kyiv’s");
-* split a span at a possessive ("Cairo’s Tahrir Square" is two names) or at a lower-case word
-  inside a person name ("Peter against Sweden");
+* split a span at a possessive whose owner is a name of its own, a known place or a name the
+  article uses apart ("Cairo’s Tahrir Square" is two names, "People’s Liberation Army" one), or
+  at a lower-case word inside a person name ("Peter against Sweden");
 * drop spans that are not names at all: no word with an upper-case first letter ("McCain"
   has one), a single letter, or one sentence-initial adjective/adverb ("Sharp differences",
   "Unclear");
@@ -21,6 +22,8 @@ Each rule fixes a class of slip seen in news text, never one sentence:
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -71,8 +74,9 @@ def _trim(span: Span) -> Span | None:
     return Span(doc, start, end, label=span.label_)
 
 
-def _split(span: Span) -> list[Span]:
-    """Split at an inner possessive, and person names at inner lower-case words."""
+def _split(span: Span, owners: set[str]) -> list[Span]:
+    """Split at an inner possessive whose owner is a name of its own, and person names at
+    inner lower-case words."""
     doc = span.doc
     for i in range(span.start + 1, span.end - 1):
         tok = doc[i]
@@ -82,11 +86,36 @@ def _split(span: Span) -> list[Span]:
             and tok.text not in NAME_PARTICLES
             and tok.is_alpha
         )
-        if tok.text in POSSESSIVE or inner_lower:
+        owned = tok.text in POSSESSIVE and _is_owner(Span(doc, span.start, i), owners)
+        if owned or inner_lower:
             left = Span(doc, span.start, i, label=span.label_)
             right = Span(doc, i + 1, span.end, label=span.label_)
-            return [s for part in (left, right) for s in _split(part)]
+            return [s for part in (left, right) for s in _split(part, owners)]
     return [span]
+
+
+def _is_owner(left: Span, owners: set[str]) -> bool:
+    """Whether the words before an inner possessive name something on their own: a known place
+    ("Cairo’s Tahrir Square") or a name the article uses apart ("Putin" in "Putin’s Kremlin"
+    when "Vladimir Putin" is named too). Otherwise the possessive belongs to the name:
+    "People’s Liberation Army", "Sam’s Club", "Workers’ Party"."""
+    text = left.text
+    start = 1 if left[0].lower_ in EDGE_JUNK else 0
+    return lookup_place(left[start:].text) is not None or text in owners
+
+
+def _owners(ents: Sequence[Span]) -> set[str]:
+    """Texts that stand as names on their own in the article: whole entity spans without an
+    inner possessive, and every word of a multi-word person name."""
+    out: set[str] = set()
+    for ent in ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        if not any(t.text in POSSESSIVE for t in ent[1:-1]):
+            out.add(ent.text)
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            out.update(t.text for t in ent if t.is_alpha)
+    return out
 
 
 def _is_name(span: Span) -> bool:
@@ -149,6 +178,7 @@ def _as_person(span: Span, person_texts: set[str], person_tokens: set[str]) -> S
 def fix_entities(doc: Doc) -> Doc:
     """Apply every rule above to ``doc.ents`` in place and return the doc."""
     spans: list[Span] = []
+    owners = _owners(doc.ents)
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             spans.append(ent)
@@ -156,7 +186,7 @@ def fix_entities(doc: Doc) -> Doc:
         trimmed = _trim(ent)
         if trimmed is None:
             continue
-        for part in _split(trimmed):
+        for part in _split(trimmed, owners):
             cleaned = _trim(part)
             if cleaned is not None and _is_name(cleaned):
                 spans.append(cleaned)
