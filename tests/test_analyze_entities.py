@@ -257,3 +257,35 @@ def test_possessive_of_a_place_or_a_name_used_apart_splits_the_span() -> None:
     assert ("Tahrir Square", "FAC") in found
     assert "Larsen" in {t for t, _ in found}
     assert not any("'s" in t for t, _ in found)
+
+
+def test_title_case_headline_names_need_the_body() -> None:
+    # Title case gives every headline word a capital, so the NER's "people" there are checked
+    # against the body: "Ferry Sinks" goes, "Larsen" (a word of the body's full name) and
+    # "Oslo" (a known place) stay.
+    text = "Ferry Sinks Near Oslo As Larsen Orders Rescue\nMinister Ingrid Larsen ordered a rescue."
+    spans = [(0, 2, "PERSON"), (3, 4, "GPE"), (5, 6, "PERSON"), (10, 12, "PERSON")]
+    assert _fixed(text, spans) == [
+        ("Oslo", "GPE"),
+        ("Larsen", "PERSON"),
+        ("Ingrid Larsen", "PERSON"),
+    ]
+
+
+def test_names_of_an_ordinary_headline_are_kept() -> None:
+    text = "Ferry sinks near Vardo as Berg orders rescue\nThe ferry sank on Monday."
+    spans = [(3, 4, "GPE"), (5, 6, "PERSON")]
+    assert _fixed(text, spans) == [("Vardo", "GPE"), ("Berg", "PERSON")]
+
+
+def test_headline_range_is_found_after_stamp_lines() -> None:
+    import spacy
+
+    from accord.analyze.entity_fixes import headline_range
+
+    nlp = spacy.blank("en")
+    text = "March 4, 2009\nFerry Sinks Near Oslo As Storm Hits\nThe ferry sank."
+    start, end = headline_range(nlp(text))
+    assert text[start:end] == "Ferry Sinks Near Oslo As Storm Hits"
+    assert headline_range(nlp("Ferry sinks near Oslo as storm hits\nThe ferry sank.")) == (0, 0)
+    assert headline_range(nlp("Ferry Sinks Near Oslo As Storm Hits")) == (0, 0)

@@ -7,6 +7,8 @@ Each rule fixes a class of slip seen in news text, never one sentence:
 * split a span at a possessive whose owner is a name of its own, a known place or a name the
   article uses apart ("Cairo’s Tahrir Square" is two names, "People’s Liberation Army" one), or
   at a lower-case word inside a person name ("Peter against Sweden");
+* drop the names of a title-case or capitals headline that the body does not name too
+  ("Jewellery Stolen" tagged as a person: such a headline capitalises every word);
 * drop spans that are not names at all: no word with an upper-case first letter ("McCain"
   has one), a single letter, or one sentence-initial adjective/adverb ("Sharp differences",
   "Unclear");
@@ -29,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.analyze.lexicon import titles
 from accord.analyze.roles import roles_of, title_before
+from accord.ingest.dateline import split_stamps
 from accord.resolve.gazetteer import lookup_place
 from accord.resolve.type_evidence import Named, decide_labels, is_personal_role
 
@@ -54,6 +57,8 @@ NAME_PARTICLES = {
 }
 POSSESSIVE = {"'s", "’s", "'", "’"}
 EDGE_JUNK = {"the", "a", "an"} | POSSESSIVE
+# A headline with at least this share of capitalised content words is in title case.
+TITLE_CASE_SHARE = 0.8
 # Places smaller than this are not trusted to relabel a person-like span.
 MIN_RELABEL_POPULATION = 100_000
 
@@ -190,6 +195,7 @@ def fix_entities(doc: Doc) -> Doc:
             cleaned = _trim(part)
             if cleaned is not None and _is_name(cleaned):
                 spans.append(cleaned)
+    spans = _confirmed_in_headline(spans)
     _, person_tokens = _person_tokens(spans)
     spans = [_as_place(s, person_tokens) for s in spans]
     person_texts, person_tokens = _person_tokens(spans)
@@ -197,6 +203,51 @@ def fix_entities(doc: Doc) -> Doc:
     fixed = [decided.get(id(s)) or _as_person(s, person_texts, person_tokens) for s in spans]
     doc.ents = _non_overlapping(fixed)
     return doc
+
+
+def headline_range(doc: Doc) -> tuple[int, int]:
+    """Character range of the opening line (after any date/time stamp lines) when it is written
+    in title case or capitals ("Colts Top Jags To Make Playoffs"), else ``(0, 0)``: the line must
+    be followed by more text, and 80% or more of its words that are not stop words, at least
+    three, must start with a capital."""
+    text = doc.text
+    line = split_stamps(text)[1]
+    start = text.find(line) if line else -1
+    end = start + len(line) if line else -1
+    if start < 0 or not text[end:].strip():
+        return 0, 0
+    words = [t for t in doc.char_span(start, end, alignment_mode="expand") or () if t.is_alpha]
+    content = [t for t in words if not t.is_stop]
+    capitalised = sum(1 for t in content if t.text[0].isupper())
+    if len(content) < 3 or capitalised < TITLE_CASE_SHARE * len(content):
+        return 0, 0
+    return start, end
+
+
+def _confirmed_in_headline(spans: list[Span]) -> list[Span]:
+    """Drop the names of a title-case or capitals headline that the body does not confirm.
+
+    The small model finds names by their capitals, which such a headline gives every word: it
+    tags "Jewellery Stolen" or "Colts Beat Chiefs" as people. A headline name is kept when the
+    body names it too (in any case), when it is a word of a person the body names in full
+    ("Manning" for "Peyton Manning"), or when it is a known place."""
+    names = [s for s in spans if s.label_ in NAME_LABELS]
+    if not names:
+        return spans
+    start, end = headline_range(names[0].doc)
+    if end == 0:
+        return spans
+    body = [s for s in names if s.start_char >= end]
+    known = {s.text.lower() for s in body}
+    known |= {t.lower_ for s in body if s.label_ == "PERSON" and len(s) > 1 for t in s}
+    return [
+        s
+        for s in spans
+        if s.label_ not in NAME_LABELS
+        or not start <= s.start_char < end
+        or s.text.lower() in known
+        or lookup_place(s.text) is not None
+    ]
 
 
 def _titled(span: Span) -> bool:
