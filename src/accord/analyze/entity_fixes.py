@@ -112,15 +112,12 @@ def _is_owner(left: Span, owners: set[str]) -> bool:
 def _owners(ents: Sequence[Span]) -> set[str]:
     """Texts that stand as names on their own in the article: whole entity spans without an
     inner possessive, and every word of a multi-word person name."""
-    out: set[str] = set()
-    for ent in ents:
-        if ent.label_ not in NAME_LABELS:
-            continue
-        if not any(t.text in POSSESSIVE for t in ent[1:-1]):
-            out.add(ent.text)
-        if ent.label_ == "PERSON" and len(ent) > 1:
-            out.update(t.text for t in ent if t.is_alpha)
-    return out
+    whole = {
+        ent.text
+        for ent in ents
+        if ent.label_ in NAME_LABELS and not any(t.text in POSSESSIVE for t in ent[1:-1])
+    }
+    return whole | _person_tokens(list(ents))[1]
 
 
 def _is_name(span: Span) -> bool:
@@ -239,7 +236,7 @@ def _confirmed_in_headline(spans: list[Span]) -> list[Span]:
         return spans
     body = [s for s in names if s.start_char >= end]
     known = {s.text.lower() for s in body}
-    known |= {t.lower_ for s in body if s.label_ == "PERSON" and len(s) > 1 for t in s}
+    known |= {token.lower() for token in _person_tokens(body)[1]}
     return [
         s
         for s in spans
