@@ -192,3 +192,26 @@ def test_resolve_types_comma_joins_names_only_in_a_list_or_subject(
 ) -> None:
     names = tagged(text, {"Ostmere": "PERSON", "Sarnland": "GPE"})
     assert labels_of([text], names)["Ostmere"] == {expected}
+
+
+def test_resolve_types_plural_name_after_the_is_an_organisation() -> None:
+    # the small model tags team names PERSON by their shape ("the Colts", "the Jaguars")
+    text = "Marvel beat the Tarkons 20-13. The Tarkons lost their third game; Tarkons fans left."
+    names = tagged(text, {"Tarkons": "PERSON", "Marvel": "PERSON"})
+    assert labels_of([text], names)["Tarkons"] == {"ORG"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a surname ending in -s, written bare most of the time, stays a person
+        "Ardams said the bill would pass. Ardams voted yes, and the Ardams amendment failed.",
+        # a people tagged NORP stays NORP
+        "The Varnaks protested. The Varnaks marched again.",
+    ],
+)
+def test_resolve_types_plural_after_the_needs_most_uses(text: str) -> None:
+    label = "NORP" if "Varnaks" in text else "PERSON"
+    name = "Varnaks" if label == "NORP" else "Ardams"
+    names = tagged(text, {name: label})
+    assert labels_of([text], names)[name] == {label}

@@ -13,7 +13,10 @@ says what it is:
 * **place prepositions**: "talks in Freedonia" (``types_place_prepositions.txt``; weak);
 * **coordination** with a country: "Freedonia and Sylvania", "Freedonia-Sylvania talks" (weak;
   propagated until nothing changes); "X and Y" with Y a person is person evidence for X;
-* GPE/LOC tags of the same name elsewhere (they count only beside evidence from the words).
+* GPE/LOC tags of the same name elsewhere (they count only beside evidence from the words);
+* **a plural after "the"**: a one-word name written "the Xs" in most of its uses ("the Colts",
+  "the Jaguars": a team, band or family) is an ORG, whatever its tags, unless it is mostly tagged
+  NORP ("the Kurds"); places written that way ("the Philippines") are in the gazetteer.
 
 A person needs person evidence: a title or honorific right before the name, a role found by the
 analyse stage, the word being part of a longer PERSON name in the set, or "and"/"or" with such a
@@ -162,6 +165,11 @@ def is_personal_role(role: str) -> bool:
     )
 
 
+def is_plural_after_the(text: str, start: int, key: str) -> bool:
+    """A one-word name in a plural form right after "the" ("the Colts", "the Beatles")."""
+    return key.endswith("s") and not key.endswith("ss") and _word_before(text, start) == "the"
+
+
 def after_place_preposition(text: str, start: int, end: int) -> bool:
     """ "in X" (not "in X's view")."""
     if _POSSESSIVE_AFTER.match(text[end : end + 3] + " "):
@@ -182,6 +190,7 @@ class _Evidence:
     coordinated: int = 0
     is_demonym: bool = False
     known_place: bool = False  # a GeoNames place or a seat of government
+    group_uses: int = 0  # "the Jaguars": a plural name after "the"
 
     def strong(self) -> int:
         return DEMONYM_WEIGHT * self.demonym_of
@@ -198,9 +207,17 @@ class _Evidence:
             return None if self.tags[PERSON] else self._thing_label()
         if self.is_demonym:
             return "NORP"
+        if self.words == 1 and self._a_group() and not _mostly(self.tags, "NORP"):
+            return "ORG"  # places written "the Xs" are in the gazetteer (known_place above)
         if self.tags[PERSON]:
             return self._thing_label() if self.words == 1 and self._not_a_person() else None
         return self._thing_label()
+
+    def _a_group(self) -> bool:
+        """Mostly written as "the Xs": a team, band or family, never one person's name (a
+        person's surname is written bare: "Adams said", even where "the Adams administration"
+        occurs once)."""
+        return 2 * self.group_uses > sum(self.tags.values())
 
     def _not_a_person(self) -> bool:
         """A demonym, or words around the name that, with the GPE/LOC tags, match the PERSON
@@ -255,6 +272,8 @@ def _gather(texts: Sequence[str], names: Sequence[Named]) -> dict[str, _Evidence
         ev.prepositions += after_place_preposition(text, n.start, n.end)
         if demonym_country(key) is not None:
             ev.is_demonym = True
+        if single and is_plural_after_the(text, n.start, key):
+            ev.group_uses += 1
         if lookup_place(_surface(texts, n)) is not None or metonym_country(key) is not None:
             ev.known_place = True
     return evidence
