@@ -165,9 +165,17 @@ def is_personal_role(role: str) -> bool:
     )
 
 
-def is_plural_after_the(text: str, start: int, key: str) -> bool:
-    """A one-word name in a plural form right after "the" ("the Colts", "the Beatles")."""
-    return key.endswith("s") and not key.endswith("ss") and _word_before(text, start) == "the"
+def is_plural_after_the(text: str, start: int, end: int) -> bool:
+    """A capitalised one-word name in a plural form right after "the" ("the Colts", "the
+    Beatles"; not "the premises" nor an acronym, "the SOS")."""
+    word = text[start:end]
+    return (
+        word[:1].isupper()
+        and word[1:].islower()
+        and word.endswith("s")
+        and not word.endswith("ss")
+        and _word_before(text, start) == "the"
+    )
 
 
 def after_place_preposition(text: str, start: int, end: int) -> bool:
@@ -272,7 +280,7 @@ def _gather(texts: Sequence[str], names: Sequence[Named]) -> dict[str, _Evidence
         ev.prepositions += after_place_preposition(text, n.start, n.end)
         if demonym_country(key) is not None:
             ev.is_demonym = True
-        if single and is_plural_after_the(text, n.start, key):
+        if single and is_plural_after_the(text, n.start, n.end):
             ev.group_uses += 1
         if lookup_place(_surface(texts, n)) is not None or metonym_country(key) is not None:
             ev.known_place = True
