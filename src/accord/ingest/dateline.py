@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import re
 
+from accord.calendar_dates import find_dates
 from accord.ingest.metadata import normalise_published
-from accord.months import MONTH_NUMBERS, month_pattern
+from accord.months import MONTH_NUMBERS
 
 MAX_STAMP_LINES = 3  # stamp lines skipped before the headline (posted / updated / place-date)
 MAX_STAMP_CHARS = 80
@@ -55,13 +56,6 @@ _WORD = re.compile(r"[^\W\d_]+")
 _LINE = re.compile(r"[^\n]+")
 _ZONE = re.compile(r"[A-Z]{1,3}T")  # time-zone abbreviations: ET, EST, BST, CEST (not UN, NATO)
 _SPACED_SLASH = re.compile(r"(?<=\d)\s*/\s*(?=\d)")  # "2 / 3 / 2009" as tokenised text writes it
-_MONTH = month_pattern()
-_FULL_DATES = (
-    re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*-?\s*(?:19|20)\d\d\b", re.I),
-    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?:19|20)\d\d\b", re.I),
-    re.compile(r"\b(?:19|20)\d\d-\d{1,2}-\d{1,2}\b"),
-    re.compile(r"\b\d{1,2}/\d{1,2}/(?:\d\d){1,2}\b"),
-)
 
 
 def is_stamp(line: str) -> bool:
@@ -103,9 +97,9 @@ def stamp_date(line: str, language: str | None = None) -> str | None:
     precision is what resolving "on Sunday" and weighing time gaps need.
     """
     collapsed = _SPACED_SLASH.sub("/", line)
-    matches = [m for m in (p.search(collapsed) for p in _FULL_DATES) if m]
-    if not matches:
+    days = [(s, e) for s, e, found in find_dates(collapsed) if found.granularity == "day"]
+    if not days:
         return None
-    first = min(matches, key=lambda m: m.start()).group()
+    first = collapsed[days[0][0] : days[0][1]]
     parsed = normalise_published(first if "/" in first else first.replace("-", " "), language)
     return parsed[:10] if parsed else None

@@ -17,31 +17,13 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from accord.months import MONTH_NUMBERS, month_pattern
+from accord.calendar_dates import DateRange, day_range, find_dates, month_range, year_range
 from accord.reconcile.lexicon import number_words
 
-_MONTHS = MONTH_NUMBERS
-_MONTH = month_pattern()
-_DATE = re.compile(
-    r"\b(?:(?P<day1>\d{1,2})\s+" + _MONTH + r"\s+(?P<year1>\d{4})"
-    r"|" + month_pattern("month2") + r"\s+(?:(?P<day2>\d{1,2}),?\s+)?(?P<year2>\d{4})"
-    r"|(?P<year3>(?:19|20)\d{2}))\b",
-    re.IGNORECASE,
-)
+__all__ = ["AnchoredEvent", "DateRange", "anchored_events", "find_dates", "parse_iso", "shift"]
+
 _OFFSET = r"(?P<count>an?|\d+|[a-z]+)\s+(?P<unit>day|week|month|year)s?"
 _CLAUSE_END = r"(?P<clause>[^,;.:!?]+)"
-
-
-@dataclass(frozen=True, slots=True)
-class DateRange:
-    """Days from ``start`` (inclusive) to ``end`` (exclusive); ``label`` is how it reads."""
-
-    start: date
-    end: date
-    label: str
-
-    def overlaps(self, other: DateRange) -> bool:
-        return self.start < other.end and other.start < self.end
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,39 +40,6 @@ class AnchoredEvent:
     date: DateRange
 
 
-def _month_range(year: int, month: int) -> DateRange:
-    end = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
-    return DateRange(date(year, month, 1), end, f"{year:04d}-{month:02d}")
-
-
-def _range_of(match: re.Match[str]) -> DateRange | None:
-    groups = match.groupdict()
-    if groups["year3"]:
-        year = int(groups["year3"])
-        return DateRange(date(year, 1, 1), date(year + 1, 1, 1), f"{year:04d}")
-    month_name = (groups["month"] or groups["month2"]).lower()
-    year = int(groups["year1"] or groups["year2"])
-    day = groups["day1"] or groups["day2"]
-    month = _MONTHS[month_name]
-    if day is None:
-        return _month_range(year, month)
-    try:
-        first = date(year, month, int(day))
-    except ValueError:
-        return None
-    return DateRange(first, first + timedelta(days=1), first.isoformat())
-
-
-def find_dates(text: str) -> list[tuple[int, int, DateRange]]:
-    """Absolute calendar dates in ``text``: (start, end, range)."""
-    found = []
-    for match in _DATE.finditer(text):
-        resolved = _range_of(match)
-        if resolved is not None:
-            found.append((match.start(), match.end(), resolved))
-    return found
-
-
 def parse_iso(value: str | None) -> DateRange | None:
     """A range from an ISO value as the analyse stage writes it (``2022``, ``2022-03``, ...)."""
     if not value:
@@ -100,15 +49,14 @@ def parse_iso(value: str | None) -> DateRange | None:
         numbers = [int(p) for p in parts]
     except ValueError:
         return None
-    if len(numbers) == 1:
-        return DateRange(date(numbers[0], 1, 1), date(numbers[0] + 1, 1, 1), value[:4])
-    if len(numbers) == 2:
-        return _month_range(numbers[0], numbers[1])
     try:
-        day = date(numbers[0], numbers[1], numbers[2])
+        if len(numbers) == 1:
+            return year_range(numbers[0])
+        if len(numbers) == 2:
+            return month_range(numbers[0], numbers[1])
+        return day_range(date(numbers[0], numbers[1], numbers[2]))
     except ValueError:
         return None
-    return DateRange(day, day + timedelta(days=1), day.isoformat())
 
 
 def shift(anchor: DateRange, count: int, unit: str) -> DateRange:
@@ -117,13 +65,11 @@ def shift(anchor: DateRange, count: int, unit: str) -> DateRange:
         months = count * (12 if unit == "year" else 1)
         index = anchor.start.year * 12 + anchor.start.month - 1 + months
         year, month = divmod(index, 12)
-        if anchor.label.count("-") == 1:
-            return _month_range(year, month + 1)
-        if anchor.label.count("-") == 0:
-            return DateRange(date(year, 1, 1), date(year + 1, 1, 1), f"{year:04d}")
-        day = min(anchor.start.day, 28)
-        start = date(year, month + 1, day)
-        return DateRange(start, start + timedelta(days=1), start.isoformat())
+        if anchor.granularity == "month":
+            return month_range(year, month + 1)
+        if anchor.granularity == "year":
+            return year_range(year)
+        return day_range(date(year, month + 1, min(anchor.start.day, 28)))
     days = count * (7 if unit == "week" else 1)
     start = anchor.start + timedelta(days=days)
     end = anchor.end + timedelta(days=days)

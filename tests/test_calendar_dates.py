@@ -1,0 +1,54 @@
+"""The one finder of explicit calendar dates in text (accord.calendar_dates), shared by ingest,
+story clustering and reconciliation."""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.calendar_dates import find_dates
+
+
+def labels(text: str) -> list[str]:
+    return [found.label for _, _, found in find_dates(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It struck on February 4, 2009 at dawn.", ["2009-02-04"]),
+        ("It struck on Feb. 4th 2009.", ["2009-02-04"]),
+        ("November 28-2005", ["2005-11-28"]),
+        ("on 9 September 2013", ["2013-09-09"]),
+        ("on 9th September, 2013", ["2013-09-09"]),
+        ("posted 2009-02-04", ["2009-02-04"]),
+        ("posted 2 / 3 / 2009", ["2009-02-03"]),
+        ("posted 2/3/09", ["2009-02-03"]),
+        ("updated 14/09/2013", ["2013-09-14"]),
+        ("since March 2022", ["2022-03"]),
+        ("in Sept 2013", ["2013-09"]),
+        ("in 1998 and again in 2009", ["1998", "2009"]),
+    ],
+)
+def test_calendar_dates_formats(text: str, expected: list[str]) -> None:
+    assert labels(text) == expected
+
+
+def test_calendar_dates_longest_wins_and_order_is_the_texts() -> None:
+    text = "In 2008, then on 4 March 2022 and in March 2022."
+    found = find_dates(text)
+    assert [f.label for _, _, f in found] == ["2008", "2022-03-04", "2022-03"]
+    assert [text[s:e] for s, e, _ in found] == ["2008", "4 March 2022", "March 2022"]
+    assert [f.granularity for _, _, f in found] == ["year", "day", "month"]
+
+
+def test_calendar_dates_impossible_days_are_no_days() -> None:
+    assert labels("on February 31, 2009") == ["2009"]
+    assert labels("score 13/14/2009") == ["2009"]
+    assert labels("room 3/4 and 12:30") == []
+
+
+def test_calendar_dates_ranges_overlap_by_granularity() -> None:
+    (_, _, month), (_, _, day), (_, _, other) = find_dates(
+        "March 2022 ... 4 March 2022 ... 5 April 2022"
+    )
+    assert month.overlaps(day) and not day.overlaps(other) and not month.overlaps(other)
