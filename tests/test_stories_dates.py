@@ -29,8 +29,17 @@ def test_stories_dates_explicit(text: str, expected: str) -> None:
 
 def test_stories_dates_year_not_counted_twice_and_lead_weighs_more() -> None:
     keys = date_keys("Quake on November 27, 2005\n" + "x " * 400 + "the 2003 quake in Bam")
-    assert set(keys) == {"y:2005", "m:2005-11", "d:2005-11-27", "y:2003"}
+    near = {"n:2005-11-26", "n:2005-11-27", "n:2005-11-28"}
+    assert set(keys) == {"y:2005", "m:2005-11", "d:2005-11-27", "y:2003"} | near
     assert keys["y:2005"] > keys["y:2003"]
+
+
+def test_stories_dates_reports_a_day_apart_share_near_keys() -> None:
+    # coverage of one event is dated the 14th in one report and the 15th in the next
+    first, second = date_keys("Posted 14 / 09 / 2013"), date_keys("Posted 15 / 09 / 2013")
+    assert "d:2013-09-14" in first and "d:2013-09-14" not in second
+    assert {"n:2013-09-14", "n:2013-09-15"} <= set(first) & set(second)
+    assert not set(first) & set(date_keys("Posted 17 / 09 / 2013")) - {"y:2013", "m:2013-09"}
 
 
 def test_stories_dates_weekdays_resolve_against_publication() -> None:

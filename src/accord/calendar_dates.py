@@ -1,9 +1,8 @@
 """Explicit calendar dates written in text, with the granularity they are written at.
 
-One finder for the stages that read dates in running text: ingest (the date of a stamp line
-that opens a text) and reconciliation (dates two sources compare). Story clustering's date keys
-(:mod:`accord.stories.dates`) still use their own patterns: its decision model was calibrated
-on them, and this finder reads more formats (docs/stories.md, "Not done"). "March 2022" is a month, "4 March 2022" a day,
+One finder for every stage that reads dates in running text: ingest (the date of a stamp line
+that opens a text), story clustering (date keys that tell two similar events apart) and
+reconciliation (dates two sources compare). "March 2022" is a month, "4 March 2022" a day,
 "2022" a year: a :class:`DateRange` is the half-open range of days the text names, so a month
 and a day inside it agree while two different days do not.
 

@@ -1,14 +1,17 @@
 """Dates an article mentions, as keys that tell two similar events apart.
 
 Two earthquakes on one island, two DUI arrests of one team's players: the words and even the
-places are shared, the dates are not. Explicit dates ("February 4, 2009", "9 September 2013",
-"2/3/2009", "2009-02-04") give day, month and year keys; a lone year gives a year key; weekday
+places are shared, the dates are not. Explicit dates, found by :mod:`accord.calendar_dates`
+("February 4, 2009", "9 September 2013", "2/3/2009", "14 / 09 / 13", "2009-02-04"), give day,
+month and year keys, and "near" keys for the day and its neighbours, so that two reports dated
+a day apart (the 14th and the 15th, as coverage of one event often is) still share keys; a
+month gives month and year keys, a lone year a year key; weekday
 names and "yesterday"/"today" are resolved against ``Article.published`` when the article has one
 (the most recent such day on or before publication). Keys from the headline and lead (the first
 :data:`LEAD_CHARS` characters, where the event's own date is told) weigh double: later
 paragraphs recall earlier events.
 
-Keys: ``"y:2009"``, ``"m:2009-02"``, ``"d:2009-02-04"``.
+Keys: ``"y:2009"``, ``"m:2009-02"``, ``"d:2009-02-04"``, ``"n:2009-02-03"`` to ``"n:2009-02-05"``.
 """
 
 from __future__ import annotations
@@ -18,42 +21,24 @@ import re
 from collections import Counter
 from datetime import date, timedelta
 
-from accord.months import MONTH_NUMBERS, month_pattern
+from accord.calendar_dates import DateRange, find_dates
 
 LEAD_CHARS = 600
 LEAD_WEIGHT = 2.0
-MONTHS = MONTH_NUMBERS
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTH = month_pattern()
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-PATTERNS = (
-    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),  # February 4, 2009
-    re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),  # 9 September 2013
-    re.compile(rf"\b{_YEAR}\s*-\s*(?P<nmonth>[01]?\d)\s*-\s*{_DAY}\b"),  # 2009-02-04
-    re.compile(rf"\b(?P<nmonth>[01]?\d)\s*/\s*{_DAY}\s*/\s*{_YEAR}\b"),  # 2/3/2009
-    re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),  # September 2013
-    re.compile(rf"\b{_YEAR}\b"),
-)
 RELATIVE = re.compile(r"\b(?P<word>" + "|".join(WEEKDAYS) + r"|yesterday|today)\b", re.IGNORECASE)
+NEAR_DAYS = 1  # a day key also names the days this close: reports a day apart agree in part
 
 
 def date_keys(text: str, published: date | None = None) -> dict[str, float]:
     """Date keys the text mentions, weighted 1 + log count (doubled for headline and lead)."""
     counts: Counter[str] = Counter()
     lead: set[str] = set()
-    taken: list[tuple[int, int]] = []
-    for pattern in PATTERNS:
-        for match in pattern.finditer(text):
-            if any(s < match.end() and match.start() < e for s, e in taken):
-                continue  # a year already read as part of a full date
-            keys = _keys(match)
-            if not keys:
-                continue
-            taken.append(match.span())
-            counts.update(keys)
-            if match.start() < LEAD_CHARS:
-                lead.update(keys)
+    for start, _, found in find_dates(text):
+        keys = _range_keys(found)
+        counts.update(keys)
+        if start < LEAD_CHARS:
+            lead.update(keys)
     if published is not None:
         for match in RELATIVE.finditer(text[: 2 * LEAD_CHARS]):
             keys = _day_keys(_resolve(match.group("word").lower(), published))
@@ -62,25 +47,22 @@ def date_keys(text: str, published: date | None = None) -> dict[str, float]:
     return {k: (1.0 + math.log(c)) * (LEAD_WEIGHT if k in lead else 1.0) for k, c in counts.items()}
 
 
-def _keys(match: re.Match[str]) -> list[str]:
-    groups = match.groupdict()
-    year = int(groups["year"])
-    month = MONTHS.get((groups.get("month") or "").lower()) or int(groups.get("nmonth") or 0)
-    if groups.get("month") is None and groups.get("nmonth") is None:
-        return [f"y:{year}"]
-    if not 1 <= month <= 12:
-        return []
-    day = int(groups.get("day") or 0)
-    if not day:
-        return [f"y:{year}", f"m:{year}-{month:02d}"]
-    try:
-        return _day_keys(date(year, month, day))
-    except ValueError:
-        return [f"y:{year}", f"m:{year}-{month:02d}"]
+def _range_keys(found: DateRange) -> list[str]:
+    if found.granularity == "year":
+        return [f"y:{found.label}"]
+    if found.granularity == "month":
+        return [f"y:{found.start.year}", f"m:{found.label}"]
+    return _day_keys(found.start)
 
 
 def _day_keys(day: date) -> list[str]:
-    return [f"y:{day.year}", f"m:{day.year}-{day.month:02d}", f"d:{day.isoformat()}"]
+    near = [day + timedelta(days=k) for k in range(-NEAR_DAYS, NEAR_DAYS + 1)]
+    return [
+        f"y:{day.year}",
+        f"m:{day.year}-{day.month:02d}",
+        f"d:{day.isoformat()}",
+        *(f"n:{d.isoformat()}" for d in near),
+    ]
 
 
 def _resolve(word: str, published: date) -> date:
