@@ -66,15 +66,18 @@ class DateRange:
 
 
 def year_range(year: int) -> DateRange:
+    """The whole of ``year``."""
     return DateRange(date(year, 1, 1), date(year + 1, 1, 1), f"{year:04d}")
 
 
 def month_range(year: int, month: int) -> DateRange:
+    """The whole of one month (ValueError for a month outside 1-12)."""
     end = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
     return DateRange(date(year, month, 1), end, f"{year:04d}-{month:02d}")
 
 
 def day_range(day: date) -> DateRange:
+    """One day."""
     return DateRange(day, day + timedelta(days=1), day.isoformat())
 
 
