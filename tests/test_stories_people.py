@@ -98,3 +98,53 @@ def test_stories_person_conflict_lowers_the_join_probability() -> None:
     p_conflict = index.model.probability(features, None)
     p_same = index.model.probability({**features, "person_conflict": 0.0}, None)
     assert p_conflict < p_same - 0.1
+
+
+ARREST_B_RECALLS_A = make(
+    "Harbour Rovers defender Teo Malk held for drunk driving\n"
+    "Harbour Rovers defender Teo Malk was arrested on suspicion of drunk driving on Friday, police "
+    "said. Malk was released on bail. It is the club's second such arrest this month: winger "
+    "Nils Arvo was stopped on the coast road on Sunday.",
+    {
+        "Harbour Rovers": "org-harbour-rovers",
+        "Teo Malk": "person-teo-malk",
+        "Malk": "person-teo-malk",
+        "Nils Arvo": "person-nils-arvo",
+    },
+)
+
+
+def test_stories_person_conflict_reads_headlines_when_they_name_protagonists() -> None:
+    # the body recalls the earlier arrest, but the headline says who this event is about
+    index = StoryIndex(encoder=None)
+    b, a2 = index.extract_all([ARREST_B_RECALLS_A, ARREST_A2])
+    assert lead_person(b.entities) == {"n:teo", "n:malk"}
+    assert person_conflict(b, _state(ARREST_A)) == 1.0
+    assert person_conflict(a2, _state(ARREST_A, ARREST_B_RECALLS_A)) == 0.0
+
+
+def test_stories_person_conflict_without_names_in_headlines_counts_any_mention() -> None:
+    # one shooting: the gunman leads one report, the victim the other; no headline names either
+    gunman = make(
+        "A former employee opened fire at an office party on Friday.\n"
+        "Police said Marek Voss, 61, walked into the party with a handgun. Voss was fired last "
+        "week. Voss shot the owner, Ilse Brandt, and was arrested at the scene.",
+        {
+            "Marek Voss": "person-marek-voss",
+            "Voss": "person-marek-voss",
+            "Ilse Brandt": "person-ilse-brandt",
+        },
+    )
+    victim = make(
+        "Staff mourn the owner shot dead at their office party.\n"
+        "Ilse Brandt had run the firm for twenty years. Brandt was shot by a former employee, "
+        "Marek Voss, police said. Brandt leaves two children.",
+        {
+            "Ilse Brandt": "person-ilse-brandt",
+            "Brandt": "person-ilse-brandt",
+            "Marek Voss": "person-marek-voss",
+        },
+    )
+    v = StoryIndex(encoder=None).extract_all([victim])[0]
+    assert lead_person(v.entities) == {"n:ilse", "n:brandt"}
+    assert person_conflict(v, _state(gunman)) == 0.0

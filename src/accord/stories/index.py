@@ -42,6 +42,7 @@ from accord.stories.text import (
     entity_weights,
     headline,
     lead_text,
+    light_lemma,
     name_weights,
     term_weights,
     title_terms,
@@ -582,12 +583,30 @@ def lead_person(entities: dict[str, float]) -> set[str]:
 
 def person_conflict(art: ArticleFeatures, story: StoryState) -> float:
     """1 when both sides have a protagonist and neither side names the other's (a different
-    person arrested, hurt or killed: two similar events); 0 otherwise."""
+    person arrested, hurt or killed: two similar events); 0 otherwise.
+
+    Where the article's headline names its protagonist and the story's headlines name the
+    story's, only headlines are compared: the body of a report on a second arrest recalls the
+    first one ("the team's second such arrest this year: receiver X was stopped in March"), which
+    would cancel the conflict, while its headline names only who this event is about. Where a
+    headline does not name its protagonist (a lead sentence, "Gunman kills one at office party"),
+    any mention in the other side counts, as a protagonist may be the gunman in one report and
+    the victim in the next.
+    """
     mine, theirs = lead_person(art.entities), lead_person(story.entities)
-    if not mine or not theirs:
+    if not mine or not theirs or mine & theirs:
         return 0.0
-    shared = any(w in story.names for w in mine) or any(w in art.names for w in theirs)
+    mine_words, their_words = _lemmas(mine), _lemmas(theirs)
+    if mine_words & art.title_terms and their_words & story.title_terms.keys():
+        shared = bool(mine_words & story.title_terms.keys() or their_words & art.title_terms)
+    else:
+        shared = any(w in story.names for w in mine) or any(w in art.names for w in theirs)
     return 0.0 if shared else 1.0
+
+
+def _lemmas(name_keys: set[str]) -> set[str]:
+    """Headline terms of protagonist name words ("n:williams" → "william", as headlines store)."""
+    return {light_lemma(key[len("n:") :]) for key in name_keys}
 
 
 def _recall(article_entities: dict[str, float], story_entities: dict[str, float]) -> float:
