@@ -42,7 +42,6 @@ from accord.stories.text import (
     entity_weights,
     headline,
     lead_text,
-    light_lemma,
     name_weights,
     term_weights,
     title_terms,
@@ -605,8 +604,9 @@ def person_conflict(art: ArticleFeatures, story: StoryState) -> float:
 
 
 def _lemmas(name_keys: set[str]) -> set[str]:
-    """Headline terms of protagonist name words ("n:williams" → "william", as headlines store)."""
-    return {light_lemma(key[len("n:") :]) for key in name_keys}
+    """Headline terms of protagonist name words ("n:williams" → "william"), normalised as
+    :func:`title_terms` normalises headlines, so the two compare."""
+    return title_terms(" ".join(key[len("n:") :] for key in name_keys))
 
 
 def _recall(article_entities: dict[str, float], story_entities: dict[str, float]) -> float:
