@@ -272,6 +272,46 @@ def test_title_case_headline_names_need_the_body() -> None:
     ]
 
 
+def test_title_case_headline_person_is_kept_when_the_body_names_the_surname() -> None:
+    # The body never writes the full name as one span ("Ferry Captain Ingrid Larsen" can come
+    # out of the model as an ORG and a bare "Larsen"), but it names the surname as a person.
+    text = "Ingrid Larsen Orders Ferry Rescue Near Oslo\nThe captain said Larsen acted fast."
+    spans = [(0, 2, "PERSON"), (6, 7, "GPE"), (11, 12, "PERSON")]
+    assert _fixed(text, spans) == [
+        ("Ingrid Larsen", "PERSON"),
+        ("Oslo", "GPE"),
+        ("Larsen", "PERSON"),
+    ]
+    # A headline "person" whose last word the body does not name as a person still goes.
+    text = "Jewellery Stolen Near Oslo Shop\nPolice chief Berg said thieves took rings."
+    spans = [(0, 2, "PERSON"), (3, 4, "GPE"), (8, 9, "PERSON")]
+    assert _fixed(text, spans) == [("Oslo", "GPE"), ("Berg", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("labels", "expected"),
+    [
+        # mostly ORG: the model's PERSON slips follow the majority
+        (["ORG", "PERSON", "ORG"], "ORG"),
+        # mostly PERSON, or a tie: PERSON, as before
+        (["PERSON", "ORG", "PERSON"], "PERSON"),
+        (["PERSON", "ORG", "ORG", "PERSON"], "PERSON"),
+    ],
+)
+def test_one_word_name_takes_the_label_of_most_of_its_uses(
+    labels: list[str], expected: str
+) -> None:
+    text = " ".join(f"Kestrel grew{i}." for i in range(len(labels)))
+    spans = [(3 * i, 3 * i + 1, label) for i, label in enumerate(labels)]
+    assert {label for _, label in _fixed(text, spans)} == {expected}
+
+
+def test_one_word_name_that_is_a_surname_is_a_person_even_against_the_majority() -> None:
+    text = "Ingrid Larsen spoke. Larsen left. Larsen won. Larsen slept."
+    spans = [(0, 2, "PERSON"), (4, 5, "ORG"), (7, 8, "ORG"), (10, 11, "PERSON")]
+    assert {label for _, label in _fixed(text, spans)} == {"PERSON"}
+
+
 def test_names_of_an_ordinary_headline_are_kept() -> None:
     text = "Ferry sinks near Vardo as Berg orders rescue\nThe ferry sank on Monday."
     spans = [(3, 4, "GPE"), (5, 6, "PERSON")]

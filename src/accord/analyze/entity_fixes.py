@@ -14,8 +14,10 @@ Each rule fixes a class of slip seen in news text, never one sentence:
   "Unclear");
 * drop a single title word mistaken for a name when a capitalised word follows ("Defense" in
   "Defense Minister X"); alone it is a name ("the Commission said", "King told reporters");
-* a name that the same article uses as a PERSON elsewhere is a PERSON everywhere in it
-  (spaCy often labels a bare surname ORG);
+* a one-word name that is part of a longer PERSON name in the article is a PERSON everywhere
+  in it (spaCy often labels a bare surname ORG); a one-word name the model labels PERSON in
+  some uses and ORG, GPE, LOC or FAC in others takes the label of most of its uses, PERSON on
+  a tie (the model flips an all-capitals company name, "SEACOM", between PERSON and ORG);
 * a PERSON or ORG span that is exactly a GeoNames country or large city, and never part of a
   longer personal name in the article, is a place (GPE);
 * one name, one type: names no gazetteer knows are typed from the article's evidence
@@ -25,6 +27,7 @@ Each rule fixes a class of slip seen in news text, never one sentence:
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -36,6 +39,8 @@ from accord.resolve.gazetteer import lookup_place
 from accord.resolve.type_evidence import Named, decide_labels, is_personal_role
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
+# Labels a one-word name may swap for another within an article (see _one_word_labels).
+ONE_WORD_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 # Lower-case particles that belong inside personal names.
 NAME_PARTICLES = {
     "von",
@@ -117,7 +122,7 @@ def _owners(ents: Sequence[Span]) -> set[str]:
         for ent in ents
         if ent.label_ in NAME_LABELS and not any(t.text in POSSESSIVE for t in ent[1:-1])
     }
-    return whole | _person_tokens(list(ents))[1]
+    return whole | _person_tokens(list(ents))
 
 
 def _is_name(span: Span) -> bool:
@@ -150,11 +155,9 @@ def _starts_title_phrase(tok: Token) -> bool:
     return tok.i + 1 < len(doc) and doc[tok.i + 1].is_alpha and doc[tok.i + 1].text[0].isupper()
 
 
-def _person_tokens(spans: list[Span]) -> tuple[set[str], set[str]]:
-    """Texts of PERSON spans, and every token of multi-token PERSON spans, in this article."""
-    texts = {s.text for s in spans if s.label_ == "PERSON"}
-    tokens = {t.text for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s}
-    return texts, tokens
+def _person_tokens(spans: list[Span]) -> set[str]:
+    """Every token of the multi-token PERSON spans in this article."""
+    return {t.text for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s}
 
 
 def _as_place(span: Span, person_tokens: set[str]) -> Span:
@@ -166,15 +169,31 @@ def _as_place(span: Span, person_tokens: set[str]) -> Span:
     return span
 
 
-def _as_person(span: Span, person_texts: set[str], person_tokens: set[str]) -> Span:
-    """A one-word name the article also uses as (part of) a PERSON is a PERSON."""
-    if (
-        span.label_ in {"ORG", "GPE", "LOC", "FAC"}
-        and len(span) == 1
-        and (span.text in person_texts or span.text in person_tokens)
-    ):
-        return Span(span.doc, span.start, span.end, label="PERSON")
-    return span
+def _one_word_labels(spans: list[Span]) -> dict[str, str]:
+    """The label each one-word name takes in this article where the model disagrees with
+    itself: PERSON when the word is part of a longer person name or PERSON in at least as many
+    of its uses as any other label; else its most common label."""
+    person_tokens = _person_tokens(spans)
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for span in spans:
+        if len(span) == 1 and span.label_ in ONE_WORD_LABELS:
+            votes[span.text][span.label_] += 1
+    out = {}
+    for text, count in votes.items():
+        if text in person_tokens:
+            out[text] = "PERSON"
+        elif count["PERSON"] and len(count) > 1:
+            label, most = count.most_common(1)[0]
+            out[text] = "PERSON" if count["PERSON"] >= most else label
+    return out
+
+
+def _relabelled(span: Span, labels: dict[str, str]) -> Span:
+    """``span`` with the article-wide label of its one-word name (see :func:`_one_word_labels`)."""
+    label = labels.get(span.text) if len(span) == 1 and span.label_ in ONE_WORD_LABELS else None
+    if label is None or label == span.label_:
+        return span
+    return Span(span.doc, span.start, span.end, label=label)
 
 
 def fix_entities(doc: Doc) -> Doc:
@@ -193,11 +212,11 @@ def fix_entities(doc: Doc) -> Doc:
             if cleaned is not None and _is_name(cleaned):
                 spans.append(cleaned)
     spans = _confirmed_in_headline(spans)
-    _, person_tokens = _person_tokens(spans)
+    person_tokens = _person_tokens(spans)
     spans = [_as_place(s, person_tokens) for s in spans]
-    person_texts, person_tokens = _person_tokens(spans)
+    labels = _one_word_labels(spans)
     decided = _by_evidence(spans)
-    fixed = [decided.get(id(s)) or _as_person(s, person_texts, person_tokens) for s in spans]
+    fixed = [decided.get(id(s)) or _relabelled(s, labels) for s in spans]
     doc.ents = _non_overlapping(fixed)
     return doc
 
@@ -227,7 +246,9 @@ def _confirmed_in_headline(spans: list[Span]) -> list[Span]:
     The small model finds names by their capitals, which such a headline gives every word: it
     tags "Jewellery Stolen" or "Colts Beat Chiefs" as people. A headline name is kept when the
     body names it too (in any case), when it is a word of a person the body names in full
-    ("Manning" for "Peyton Manning"), or when it is a known place."""
+    ("Manning" for "Peyton Manning"), when it is a person whose surname the body names as a
+    person ("Jamal Williams" over a body that calls him "Williams"), or when it is a known
+    place."""
     names = [s for s in spans if s.label_ in NAME_LABELS]
     if not names:
         return spans
@@ -236,13 +257,15 @@ def _confirmed_in_headline(spans: list[Span]) -> list[Span]:
         return spans
     body = [s for s in names if s.start_char >= end]
     known = {s.text.lower() for s in body}
-    known |= {token.lower() for token in _person_tokens(body)[1]}
+    known |= {token.lower() for token in _person_tokens(body)}
+    surnames = {s.text.lower() for s in body if s.label_ == "PERSON" and len(s) == 1}
     return [
         s
         for s in spans
         if s.label_ not in NAME_LABELS
         or not start <= s.start_char < end
         or s.text.lower() in known
+        or (s.label_ == "PERSON" and len(s) > 1 and s[-1].text.lower() in surnames)
         or lookup_place(s.text) is not None
     ]
 
