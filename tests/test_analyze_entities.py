@@ -288,6 +288,17 @@ def test_title_case_headline_person_is_kept_when_the_body_names_the_surname() ->
     assert _fixed(text, spans) == [("Oslo", "GPE"), ("Berg", "PERSON")]
 
 
+def test_person_span_with_a_street_or_building_word_is_a_facility_or_institution() -> None:
+    text = "Guards on Avenue Montaigne and at Lindqvist Clinic met Park Dietz on Kestrel Road."
+    spans = [(2, 4, "PERSON"), (6, 8, "PERSON"), (9, 11, "PERSON"), (12, 14, "PERSON")]
+    assert _fixed(text, spans) == [
+        ("Avenue Montaigne", "FAC"),
+        ("Lindqvist Clinic", "ORG"),
+        ("Park Dietz", "PERSON"),
+        ("Kestrel Road", "FAC"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("labels", "expected"),
     [

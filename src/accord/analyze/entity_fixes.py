@@ -20,6 +20,9 @@ Each rule fixes a class of slip seen in news text, never one sentence:
   a tie (the model flips an all-capitals company name, "SEACOM", between PERSON and ORG);
 * a PERSON or ORG span that is exactly a GeoNames country or large city, and never part of a
   longer personal name in the article, is a place (GPE);
+* a PERSON span of two or more words that starts or ends with a street, building or
+  institution word ("Avenue Montaigne", "Zayed Road", "Betty Ford Center";
+  ``types_facility_words.tsv``) is a FAC or an ORG;
 * one name, one type: names no gazetteer knows are typed from the article's evidence
   (possessive state nouns, demonyms, coordination with a place, place prepositions; see
   :mod:`accord.resolve.type_evidence`), and every occurrence of a name takes its type.
@@ -29,10 +32,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from accord.analyze.lexicon import titles
+from accord.analyze.lexicon import read_lines, titles
 from accord.analyze.roles import roles_of, title_before
 from accord.ingest.dateline import split_stamps
 from accord.resolve.gazetteer import lookup_place
@@ -169,6 +173,26 @@ def _as_place(span: Span, person_tokens: set[str]) -> Span:
     return span
 
 
+@lru_cache(maxsize=1)
+def _facility_words() -> dict[tuple[str, str], str]:
+    """``(word, "first" | "last") -> label`` from ``types_facility_words.tsv``."""
+    out = {}
+    for line in read_lines("types_facility_words.tsv"):
+        word, position, label = line.split("\t")
+        out[word.lower(), position] = label
+    return out
+
+
+def _as_facility(span: Span) -> Span:
+    """A multi-word PERSON span that starts or ends with a street, building or institution word
+    is the FAC or ORG its word says ("Avenue Montaigne", "Betty Ford Center")."""
+    if span.label_ != "PERSON" or len(span) < 2:
+        return span
+    words = _facility_words()
+    label = words.get((span[-1].text.lower(), "last")) or words.get((span[0].text.lower(), "first"))
+    return Span(span.doc, span.start, span.end, label=label) if label else span
+
+
 def _one_word_labels(spans: list[Span]) -> dict[str, str]:
     """The label each one-word name takes in this article where the model disagrees with
     itself: PERSON when the word is part of a longer person name or PERSON in at least as many
@@ -211,7 +235,7 @@ def fix_entities(doc: Doc) -> Doc:
             cleaned = _trim(part)
             if cleaned is not None and _is_name(cleaned):
                 spans.append(cleaned)
-    spans = _confirmed_in_headline(spans)
+    spans = [_as_facility(s) for s in _confirmed_in_headline(spans)]
     person_tokens = _person_tokens(spans)
     spans = [_as_place(s, person_tokens) for s in spans]
     labels = _one_word_labels(spans)
