@@ -32,11 +32,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from accord.analyze.lexicon import read_lines, titles
+from accord.analyze.lexicon import facility_words, titles
 from accord.analyze.roles import roles_of, title_before
 from accord.ingest.dateline import split_stamps
 from accord.resolve.gazetteer import lookup_place
@@ -173,22 +172,12 @@ def _as_place(span: Span, person_tokens: set[str]) -> Span:
     return span
 
 
-@lru_cache(maxsize=1)
-def _facility_words() -> dict[tuple[str, str], str]:
-    """``(word, "first" | "last") -> label`` from ``types_facility_words.tsv``."""
-    out = {}
-    for line in read_lines("types_facility_words.tsv"):
-        word, position, label = line.split("\t")
-        out[word.lower(), position] = label
-    return out
-
-
 def _as_facility(span: Span) -> Span:
     """A multi-word PERSON span that starts or ends with a street, building or institution word
     is the FAC or ORG its word says ("Avenue Montaigne", "Betty Ford Center")."""
     if span.label_ != "PERSON" or len(span) < 2:
         return span
-    words = _facility_words()
+    words = facility_words()
     label = words.get((span[-1].text.lower(), "last")) or words.get((span[0].text.lower(), "first"))
     return Span(span.doc, span.start, span.end, label=label) if label else span
 
@@ -199,9 +188,8 @@ def _one_word_labels(spans: list[Span]) -> dict[str, str]:
     of its uses as any other label; else its most common label."""
     person_tokens = _person_tokens(spans)
     votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for span in spans:
-        if len(span) == 1 and span.label_ in ONE_WORD_LABELS:
-            votes[span.text][span.label_] += 1
+    for span in filter(_is_one_word_name, spans):
+        votes[span.text][span.label_] += 1
     out = {}
     for text, count in votes.items():
         if text in person_tokens:
@@ -212,9 +200,14 @@ def _one_word_labels(spans: list[Span]) -> dict[str, str]:
     return out
 
 
+def _is_one_word_name(span: Span) -> bool:
+    """A one-word span whose label may follow the article's vote (:data:`ONE_WORD_LABELS`)."""
+    return len(span) == 1 and span.label_ in ONE_WORD_LABELS
+
+
 def _relabelled(span: Span, labels: dict[str, str]) -> Span:
     """``span`` with the article-wide label of its one-word name (see :func:`_one_word_labels`)."""
-    label = labels.get(span.text) if len(span) == 1 and span.label_ in ONE_WORD_LABELS else None
+    label = labels.get(span.text) if _is_one_word_name(span) else None
     if label is None or label == span.label_:
         return span
     return Span(span.doc, span.start, span.end, label=label)

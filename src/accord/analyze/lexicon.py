@@ -38,3 +38,14 @@ def titles() -> Titles:
         else:
             heads.update(line.split())
     return Titles(frozenset(heads), frozenset(modifiers))
+
+
+@lru_cache(maxsize=1)
+def facility_words() -> dict[tuple[str, str], str]:
+    """``(word, "first" | "last") -> label`` from ``types_facility_words.tsv``: the words that
+    make a multi-word name a FAC or an ORG where they stand first or last in it."""
+    out = {}
+    for line in read_lines("types_facility_words.tsv"):
+        word, position, label = line.split("\t")
+        out[word.lower(), position] = label
+    return out
