@@ -52,6 +52,7 @@ import numpy.typing as npt
 
 from accord.ingest.build import with_headline
 from accord.model import Analysis, Article, Entity, Mention, Sentence
+from accord.stories.scores import b_cubed, pairwise
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO.parent / "shared" / "data" / "ecbplus-dev" / "ECB+"
@@ -67,18 +68,6 @@ OTHER_FOLD_MODEL = REPO / "benchmarks" / "data" / "stories_model_topics_18-35.js
 FOLD_MODELS = {"1-17": SHIPPED_MODEL, "18-35": OTHER_FOLD_MODEL}  # each fitted on its fold only
 SEEDS = (1, 2, 3)
 RUN_SIZE = 50  # articles per `accord run` in the repeated-runs variant
-C_REGULARISATION = 0.1  # standardised features are collinear (terms, names, entities)
-# Calibration grids. Refinement rounds are fixed at 10 (an earlier calibration chose 10 over 0
-# and 2; refinement stops early once nothing moves); the join threshold came out at the low end
-# of 0.1-0.6 and then of 0.05-0.3, so the grid reaches 0.02. The cross-fitted B3 surface has
-# cliffs (one threshold step can merge a whole topic's two events: 0.916 at 0.02, 0.952 at
-# 0.03, 0.950 at 0.05 with split 0.8, 3 shuffles), so a grid point is scored by the mean of
-# itself and its join-threshold neighbours, not alone: a point next to a cliff is a poor bet on
-# unseen topics.
-REFINE_ROUNDS = 10
-TAU_GRID = (0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2)
-SPLIT_GRID = (0.0, 0.6, 0.7, 0.8, 0.9)
-CALIBRATION_SEEDS = (21, 22, 23)
 
 # ---------------------------------------------------------------- ECB+ loading
 
@@ -274,49 +263,6 @@ class CachingEncoder:
 # ---------------------------------------------------------------- scores
 
 
-def b_cubed(pred: Sequence[str], gold: Sequence[str]) -> tuple[float, float, float]:
-    """B3 precision, recall and F1 (Bagga & Baldwin) of a flat clustering."""
-    pred_size: dict[str, int] = defaultdict(int)
-    gold_size: dict[str, int] = defaultdict(int)
-    both: dict[tuple[str, str], int] = defaultdict(int)
-    for p, g in zip(pred, gold, strict=True):
-        pred_size[p] += 1
-        gold_size[g] += 1
-        both[p, g] += 1
-    n = len(gold)
-    precision = sum(both[p, g] / pred_size[p] for p, g in zip(pred, gold, strict=True)) / n
-    recall = sum(both[p, g] / gold_size[g] for p, g in zip(pred, gold, strict=True)) / n
-    return precision, recall, _f1(precision, recall)
-
-
-def pairwise(pred: Sequence[str], gold: Sequence[str]) -> tuple[float, float, float]:
-    """Precision, recall and F1 over article pairs put in one story."""
-
-    def pairs(counts: Iterable[int]) -> int:
-        return sum(c * (c - 1) // 2 for c in counts)
-
-    both: dict[tuple[str, str], int] = defaultdict(int)
-    for p, g in zip(pred, gold, strict=True):
-        both[p, g] += 1
-    true_pairs = pairs(both.values())
-    pred_pairs = pairs(_sizes(pred).values())
-    gold_pairs = pairs(_sizes(gold).values())
-    precision = true_pairs / pred_pairs if pred_pairs else 1.0
-    recall = true_pairs / gold_pairs if gold_pairs else 1.0
-    return precision, recall, _f1(precision, recall)
-
-
-def _sizes(labels: Sequence[str]) -> dict[str, int]:
-    out: dict[str, int] = defaultdict(int)
-    for label in labels:
-        out[label] += 1
-    return out
-
-
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
-
-
 # ---------------------------------------------------------------- running accord
 
 
@@ -385,256 +331,33 @@ def baseline(analyses: Sequence[Analysis], labels: dict[str, str]) -> tuple[floa
 # ---------------------------------------------------------------- calibration (one fold of topics)
 
 
-def _dummy_model() -> Any:
-    from accord.stories.decision import DecisionModel, LogisticWeights
-
-    zero = LogisticWeights(bias=0.0, weights={})
-    return DecisionModel(embedding=zero, plain=zero)
-
-
-def training_pairs(
-    analyses: Sequence[Analysis], labels: dict[str, str], encoder: Any, seeds: Sequence[int]
-) -> tuple[list[dict[str, float]], list[int]]:
-    """Article-story feature rows from teacher-forced streams (stories grow as the gold says)."""
-    from accord.stories.features import extract
-    from accord.stories.index import StoryIndex
-    from accord.stories.text import lead_text
-
-    vectors = dict(
-        zip(
-            [a.article.id for a in analyses],
-            encoder.encode([lead_text(a) for a in analyses]),
-            strict=True,
-        )
-    )
-    rows: list[dict[str, float]] = []
-    targets: list[int] = []
-    for seed in seeds:
-        index = StoryIndex(model=_dummy_model(), encoder=None)
-        stream = ordered(list(analyses), seed)
-        index.prime(stream)
-        gold_story: dict[str, str] = {}
-        for analysis in stream:
-            art = extract(analysis, vectors[analysis.article.id])
-            target = gold_story.get(labels[art.id])
-            candidates = index.candidates(art)
-            if target and all(c.id != target for c in candidates):
-                candidates.append(index.state(target))
-            for story in candidates:
-                rows.append(index.features(art, story))
-                targets.append(int(story.id == target))
-            gold_story[labels[art.id]] = index.assign(art, index.state(target) if target else None)
-    return rows, targets
-
-
-def runtime_pairs(
-    analyses: Sequence[Analysis],
-    labels: dict[str, str],
-    encoder: Any,
-    model: Any,
-    seeds: Sequence[int],
-) -> tuple[list[dict[str, float]], list[int]]:
-    """Feature rows met while clustering with ``model`` itself (DAgger-style): a candidate story
-    is a positive when most of its articles share the new article's gold story."""
-    from collections import Counter
-
-    from accord.stories.index import StoryIndex
-
-    rows: list[dict[str, float]] = []
-    targets: list[int] = []
-    for seed in seeds:
-        index = StoryIndex(model=model, encoder=encoder)
-        stream = ordered(list(analyses), seed)
-        index.prime(stream)
-        for art in index.extract_all(stream):
-            for story in index.candidates(art):
-                majority = Counter(labels[a] for a in story.articles).most_common(1)[0][0]
-                rows.append(index.features(art, story))
-                targets.append(int(majority == labels[art.id]))
-            index.add_features(art)
-    return rows, targets
-
-
-def fit_weights(rows: list[dict[str, float]], targets: list[int], names: Sequence[str]) -> Any:
-    """A logistic regression over the named features."""
-    from sklearn.linear_model import LogisticRegression
-
-    from accord.stories.decision import LogisticWeights
-
-    x = np.array([[r.get(n, 0.0) for n in names] for r in rows])
-    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-9
-    fitted = LogisticRegression(C=C_REGULARISATION, max_iter=2000)
-    fitted.fit((x - mean) / scale, np.array(targets))
-    coef = fitted.coef_[0] / scale  # fold the standardisation back into plain weights
-    bias = float(fitted.intercept_[0] - np.sum(coef * mean))
-    weights = {n: round(float(w), 4) for n, w in zip(names, coef, strict=True)}
-    return LogisticWeights(bias=round(bias, 4), weights=weights)
-
-
-def duplicate_threshold(analyses: Sequence[Analysis], labels: dict[str, str]) -> dict[str, float]:
-    """Shingle Jaccard of distinct same-story articles vs synthetic light rewrites of them."""
-    from accord.stories import minhash
-
-    sigs = {
-        a.article.id: sig
-        for a in analyses
-        if (sig := minhash.signature(a.article.text)) is not None
-    }
-    by_story: dict[str, list[str]] = defaultdict(list)
-    for a in analyses:
-        if a.article.id in sigs:
-            by_story[labels[a.article.id]].append(a.article.id)
-    distinct = [
-        float(minhash.jaccard(sigs[x], sigs[y][None, :])[0])
-        for ids in by_story.values()
-        for i, x in enumerate(ids)
-        for y in ids[i + 1 :]
-    ]
-    rng = random.Random(7)
-    rewrites = []
-    for a in analyses:
-        copy = light_rewrite(a.article.text, rng)
-        sig, sig2 = sigs.get(a.article.id), minhash.signature(copy)
-        if sig is not None and sig2 is not None:
-            rewrites.append(float(minhash.jaccard(sig2, sig[None, :])[0]))
-    return {
-        "distinct_p90": float(np.percentile(distinct, 90)),
-        "distinct_p99": float(np.percentile(distinct, 99)),
-        "distinct_p999": float(np.percentile(distinct, 99.9)),
-        "rewrite_p50": float(np.percentile(rewrites, 50)),
-        "rewrite_p5": float(np.percentile(rewrites, 5)),
-        "rewrite_p1": float(np.percentile(rewrites, 1)),
-    }
-
-
-def light_rewrite(text: str, rng: random.Random) -> str:
-    """A syndicated copy with light edits: new headline word, a changed word in ~1 of 25,
-    the last paragraph cut (what agencies' clients typically do)."""
-    lines = text.split("\n")
-    if len(lines) > 3:
-        lines = lines[:-1]
-    words = "\n".join(lines).split(" ")
-    for i in range(len(words)):
-        if rng.random() < 0.04:
-            words[i] = rng.choice(["the", "new", "local", "officials", "reported"])
-    return "UPDATED: " + " ".join(words)
-
-
-def fit_model(analyses: Sequence[Analysis], labels: dict[str, str], encoder: Any) -> Any:
-    """Logistic weights (with and without the embedding feature) fitted on these articles:
-    teacher-forced streams, then streams clustered by that first fit (DAgger-style)."""
-    from dataclasses import replace
-
-    from accord.stories.decision import DecisionModel
-    from accord.stories.features import FEATURES
-
-    rows, targets = training_pairs(analyses, labels, encoder, seeds=(11, 12, 13, 14, 15))
-    plain_names = [f for f in FEATURES if f != "embedding"]
-    model = DecisionModel(
-        embedding=fit_weights(rows, targets, FEATURES),
-        plain=fit_weights(rows, targets, plain_names),
-    )
-    more, more_targets = runtime_pairs(analyses, labels, encoder, model, seeds=(31, 32, 33))
-    rows, targets = rows + more, targets + more_targets
-    return replace(
-        model,
-        embedding=fit_weights(rows, targets, FEATURES),
-        plain=fit_weights(rows, targets, plain_names),
-        header={"training_rows": len(rows)},
-    )
-
-
-def cross_fitted_scores(
-    folds: Sequence[Sequence[Analysis]],
-    models: Sequence[Any],
-    labels: dict[str, str],
-    encoder: Any,
-    name: str,
-    splits: Sequence[float],
-) -> list[tuple[float, float, float]]:
-    """(B3 F1, logit shift, split threshold) per grid point, each scored on topics the weights
-    were not fitted on: ``models[i]`` (fitted on ``folds[i]``) is scored on the other fold.
-
-    Scoring a threshold on the very articles the weights were fitted on picks one that is too
-    strict for unseen topics (the fit is over-confident on its own articles)."""
-    from dataclasses import replace
-
-    enc = encoder if name == "embedding" else None
-    scores = []
-    for split_below in splits:
-        for tau in TAU_GRID:
-            shift = float(np.log(tau / (1 - tau)))
-            f1s = []
-            for model, scored in zip(models, reversed(folds), strict=True):
-                trial = replace(
-                    _shift(model, name, shift), refine_rounds=REFINE_ROUNDS, split_below=split_below
-                )
-                runs = [
-                    run_accord(scored, labels, s, model=trial, encoder=enc)
-                    for s in CALIBRATION_SEEDS
-                ]
-                f1s += [b_cubed(p, g)[2] for p, g, _ in runs]
-            f1 = float(np.mean(f1s))
-            print(f"calibrate {name} tau={tau} split_below={split_below}: B3 F1 {f1:.4f}")
-            scores.append((f1, round(shift, 4), split_below))
-    return scores
-
-
-def smoothed(scores: Sequence[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
-    """Each (B3 F1, shift, split) grid point with its F1 replaced by the mean over itself and its
-    neighbours along the join threshold (same split threshold): robust to the cliffs of the
-    surface (see ``TAU_GRID``)."""
-    out = []
-    for i, (_, shift, split) in enumerate(scores):
-        row = [j for j, s in enumerate(scores) if s[2] == split]
-        k = row.index(i)
-        near = row[max(0, k - 1) : k + 2]
-        out.append((float(np.mean([scores[j][0] for j in near])), shift, split))
-    return out
-
-
-def _span(topics: Sequence[int]) -> str:
-    """The label of a run of topics, as "1-17" for ``range(1, 18)``."""
-    return f"{min(topics)}-{max(topics)}"
-
-
 def calibrate(
     encoder: Any,
     topics: Sequence[int] = CALIBRATION_TOPICS,
     out: Path = SHIPPED_MODEL,
     analysis: str = "ner",
 ) -> dict[str, Any]:
-    """Fit the decision model on ``topics`` and write it to ``out`` (by default: the shipped
+    """Fit the decision model on ``topics`` with :func:`accord.stories.calibrate.calibrate`
+    (topics are its cross-fitting groups) and write it to ``out`` (by default: the shipped
     model, fitted on topics 1-17; the other fold's model scores topics 1-17 held out), on the
     ``analysis`` named in :data:`ANALYSES`."""
     from dataclasses import replace
 
+    from accord.stories.calibrate import calibrate as fit
+
     corpus = load_corpus(topics)
     analyses, _ = ANALYSES[analysis]([a for a, _ in corpus])
     labels = {a.id: g for a, g in corpus}
+    groups = {a.id: str(topic_of(g)) for a, g in corpus}
     span = _span(topics)
     others = [t for t in ALL_TOPICS if t not in topics]
-    model = fit_model(analyses, labels, encoder)
-    rows = model.header["training_rows"]
-    dup = duplicate_threshold(analyses, labels)
-    model = replace(model, duplicate_jaccard=round(max(dup["distinct_p99"] + 0.05, 0.5), 2))
-    topic = {a.article.id: topic_of(labels[a.article.id]) for a in analyses}
-    folds = [[a for a in analyses if topic[a.article.id] % 2 == parity] for parity in (0, 1)]
-    fold_models = [fit_model(fold, labels, encoder) for fold in folds]
-    best: dict[str, tuple[float, float, float]] = {}
-    for name in ("embedding", "plain"):
-        # the split threshold is chosen with the embedding weights and kept for the plain ones
-        splits = SPLIT_GRID if name == "embedding" else (best["embedding"][2],)
-        scores = cross_fitted_scores(folds, fold_models, labels, encoder, name, splits)
-        best[name] = max(smoothed(scores))
-        model = _shift(model, name, best[name][1])
-    calibration_f1 = {k: round(v[0], 4) for k, v in best.items()}
-    # sentence vectors must earn their place on topics the weights were not fitted on
-    use_embedding = best["embedding"][0] > best["plain"][0]
+    model = fit(
+        analyses, labels, groups, encoder=encoder, progress=lambda _i, _n, line: print(line)
+    )
+    fitted = model.header
     unseen = f"topics {_span(others)} never used for fitting"
     header = {
-        "what": "join-or-start decision of accord.stories: logistic weights over article-story "
-        "similarity features; the join threshold is folded into each bias (join when p >= 0.5)",
+        "what": fitted["what"],
         "produced_by": f"benchmarks/stories.py --calibrate --fold {span}",
         "calibrated_on": f"ECB+ dev topics {span} ({len(analyses)} articles, "
         f"{ANALYSIS_NAMES[analysis]}): weights fitted "
@@ -644,51 +367,27 @@ def calibrate(
         "scored with its join-threshold neighbours, against cliffs); the incremental "
         "index's logit offset by B3 F1 of streams (with their tidy-ups) on 2 shuffles of "
         f"topics {span}, also scored with its neighbours; {unseen}",
-        "training_rows": rows,
-        "calibration_b3_f1": calibration_f1,
+        "training_rows": fitted["training_rows"],
+        "calibration_b3_f1": fitted["calibration_b3_f1"],
         "use_embedding": "the embedding weight set is used (when an encoder is installed) only "
         "if its cross-fitted B3 F1 beats the plain set's; else the plain weights always, and no "
         "sentence vectors are computed",
         "duplicate_jaccard": "99th percentile of the estimated 4-shingle Jaccard of distinct "
         f"same-story article pairs in topics {span}, plus 0.05 (floor 0.5)",
-        "duplicate_jaccard_evidence": {k: round(v, 3) for k, v in dup.items()},
+        "duplicate_jaccard_evidence": fitted["duplicate_jaccard_evidence"],
         "time": "time_grace_days, time_penalty and window_days are priors, not fitted "
         "(ECB+ has no publication dates)",
     }
-    model = replace(
-        model,
-        refine_rounds=REFINE_ROUNDS,
-        split_below=best["embedding"][2],
-        use_embedding=use_embedding,
-    )
-    online = []
-    for shift in np.arange(-2.0, 2.01, 0.5):
-        trial = replace(model, online_shift=float(shift))
-        runs = [
-            run_accord(analyses, labels, s, model=trial, encoder=encoder, online=True)
-            for s in (21, 22)
-        ]
-        f1 = float(np.mean([b_cubed(p, g)[2] for p, g, _ in runs]))
-        print(f"calibrate incremental online_shift={shift:.1f}: B3 F1 {f1:.4f}")
-        online.append((f1, float(shift), 0.0))
-    best_online = max(smoothed(online))
-    calibration_f1["incremental"] = round(best_online[0], 4)
-    model = replace(model, online_shift=best_online[1], header=header)
+    model = replace(model, header=header)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(model.to_dict(), indent=2) + "\n", encoding="utf-8")
     print(json.dumps(model.to_dict(), indent=2))
     return model.to_dict()
 
 
-def _shift(model: Any, name: str, shift: float) -> Any:
-    """The model with ``shift`` subtracted from one weight set's bias (threshold folding)."""
-    from dataclasses import replace
-
-    from accord.stories.decision import LogisticWeights
-
-    weights = getattr(model, name)
-    moved = LogisticWeights(bias=round(weights.bias - shift, 4), weights=weights.weights)
-    return replace(model, **{name: moved})
+def _span(topics: Sequence[int]) -> str:
+    """The label of a run of topics, as "1-17" for ``range(1, 18)``."""
+    return f"{min(topics)}-{max(topics)}"
 
 
 # ---------------------------------------------------------------- report

@@ -25,7 +25,6 @@ import subprocess
 import sys
 import time
 from collections.abc import Sequence
-from pathlib import Path
 
 from accord.model import Analysis, Article, Mention
 
@@ -109,9 +108,8 @@ def _article(
 
 def run_one(n: int) -> dict[str, float]:
     """Cluster ``n`` synthetic articles online; time, peak memory and quality."""
-    sys.path.insert(0, str(Path(__file__).parent))
     from accord.stories import StoryIndex
-    from stories import b_cubed, pairwise
+    from accord.stories.scores import b_cubed, pairwise
 
     analyses, gold, copies = synthetic_stream(n)
     index = StoryIndex(encoder=None)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from accord.stories.scores import b_cubed
 from benchmark_modules import load_benchmark
 
 LATE_TOPICS = range(18, 24)  # six held-out topics of the shipped model, twelve gold stories
@@ -47,6 +48,6 @@ def test_stories_quality_ecbplus_b3_floor(
     labels = {a.id: g for a, g in corpus}
     model = bench.fold_model(fold)
     pred, gold, stories = bench.run_accord(analyses, labels, 1, encoder=None, model=model, **how)
-    precision, recall, f1 = bench.b_cubed(pred, gold)
+    precision, recall, f1 = b_cubed(pred, gold)
     assert sum(len(s.articles) for s in stories) == len(analyses)
     assert f1 >= floor, (precision, recall, f1)

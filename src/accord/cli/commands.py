@@ -10,7 +10,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -27,7 +27,10 @@ from rich.table import Table
 from accord.cli.main import app
 from accord.model import Result
 
-err = Console(stderr=True)
+if TYPE_CHECKING:
+    from accord.stories.labels import LabelRow, StoryLabels
+
+err = Console(stderr=True, soft_wrap=True)  # messages name files: never cut a path in two
 out = Console()
 
 DbOption = Annotated[
@@ -271,19 +274,155 @@ def stories(
     rebuild: Annotated[
         bool, typer.Option("--rebuild", help="Re-cluster every stored article in batch.")
     ] = False,
+    score: Annotated[
+        Path | None,
+        typer.Option(
+            "--score",
+            help="Score the stored stories against a labels CSV (columns article, story): "
+            "B3 and pairwise precision, recall and F1.",
+            dir_okay=False,
+        ),
+    ] = None,
+    calibrate: Annotated[
+        Path | None,
+        typer.Option(
+            "--calibrate",
+            help="Fit a story decision model on the stored articles a labels CSV names "
+            "(columns article, story, optional group); needs --out.",
+            dir_okay=False,
+        ),
+    ] = None,
+    model_out: Annotated[
+        Path | None,
+        typer.Option("--out", help="With --calibrate: the model file to write.", dir_okay=False),
+    ] = None,
     db: DbOption = None,
+    quiet: QuietOption = False,
 ) -> None:
-    """List the stories in the database, or re-cluster every stored article in batch."""
+    """List the stories in the database, re-cluster them, score them against labelled stories,
+    or calibrate the story model on labelled stories."""
     from accord.pipeline import rebuild_stories
     from accord.store import open_store
 
+    if (calibrate is None) != (model_out is None):
+        err.print("--calibrate and --out go together: the labels to fit on and the model file")
+        raise typer.Exit(2)
+    labels = _story_labels(score or calibrate)
     with open_store(db) as store:
         result = rebuild_stories(store) if rebuild else store.load()
+    if calibrate is not None and model_out is not None:
+        _calibrate(result, labels, model_out, quiet)
+        return
+    if score is not None:
+        _score(result, labels)
+        return
     for story in result.stories:
         out.print(f"[bold]{story.id}[/] {story.title}", highlight=False)
         for article in story.articles:
             dup = story.duplicates.get(article)
             out.print(f"   {article}" + (f"  (copy of {dup})" if dup else ""), highlight=False)
+
+
+def _story_labels(path: Path | None) -> list[LabelRow]:
+    """The rows of a labels file (none without one); a bad file is a usage error (exit 2)."""
+    from accord.errors import IngestError
+    from accord.stories.labels import read_labels
+
+    if path is None:
+        return []
+    try:
+        return read_labels(path)
+    except IngestError as error:
+        err.print(str(error), highlight=False, markup=False)
+        raise typer.Exit(2) from error
+
+
+def _matched(result: Result, rows: list[LabelRow]) -> StoryLabels:
+    """The labels matched to the stored articles; what did not match is reported."""
+    from accord.stories.labels import match_labels
+
+    matched = match_labels(rows, result.articles)
+    for what, keys in (
+        ("name no stored article", matched.unmatched),
+        ("name several stored articles", matched.ambiguous),
+        ("give one article two stories", matched.conflicting),
+    ):
+        if keys:
+            shown = ", ".join(keys[:5]) + (f" and {len(keys) - 5} more" if len(keys) > 5 else "")
+            err.print(
+                f"{len(keys)} label rows {what} (left out): {shown}",
+                highlight=False,
+                markup=False,
+            )
+    if not matched.labels:
+        err.print("no labelled article is in the database")
+        raise typer.Exit(1)
+    return matched
+
+
+def _score(result: Result, rows: list[LabelRow]) -> None:
+    from accord.stories.scores import b_cubed, pairwise
+
+    matched = _matched(result, rows)
+    story_of = {a: s.id for s in result.stories for a in s.articles}
+    ids = [a for a in matched.labels if a in story_of]
+    pred, gold = [story_of[a] for a in ids], [matched.labels[a] for a in ids]
+    out.print(
+        f"{len(ids)} labelled articles: {len(set(gold))} labelled stories, "
+        f"{len(set(pred))} stored stories",
+        highlight=False,
+    )
+    table = Table()
+    for column in ("score", "precision", "recall", "F1"):
+        table.add_column(column, justify="right")
+    for name, values in (("B3", b_cubed(pred, gold)), ("pairwise", pairwise(pred, gold))):
+        table.add_row(name, *(f"{v:.3f}" for v in values))
+    out.print(table)
+
+
+def _calibrate(result: Result, rows: list[LabelRow], target: Path, quiet: bool) -> None:
+    import json
+
+    from accord.embeddings import get_encoder
+    from accord.stories.calibrate import CalibrationError
+    from accord.stories.calibrate import calibrate as fit
+
+    matched = _matched(result, rows)
+    labelled = [a for a in result.analyses if a.article.id in matched.labels]
+    with Progress(
+        TextColumn("{task.description:<60}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        disable=quiet,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("fitting weights", total=None)
+
+        def advance(done: int, total: int, message: str) -> None:
+            progress.update(task, completed=done, total=total, description=message[:60])
+
+        try:
+            model = fit(
+                labelled, matched.labels, matched.groups, encoder=get_encoder(), progress=advance
+            )
+        except CalibrationError as error:
+            err.print(str(error), highlight=False, markup=False)
+            raise typer.Exit(1) from error
+    target.write_text(json.dumps(model.to_dict(), indent=2) + "\n", encoding="utf-8")
+    scores = model.header["calibration_b3_f1"]
+    err.print(
+        f"wrote {target}: join threshold folded into the biases, split_below "
+        f"{model.split_below}, use_embedding {model.use_embedding}; cross-fitted B3 F1 "
+        + ", ".join(f"{k} {v:.3f}" for k, v in scores.items()),
+        highlight=False,
+    )
+    err.print(
+        f"use it with ACCORD_STORIES_MODEL={target} (then `accord stories --rebuild`)",
+        highlight=False,
+        markup=False,
+    )
 
 
 @app.command()

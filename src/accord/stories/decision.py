@@ -1,9 +1,10 @@
 """The join-or-start decision: a small logistic model over article-story similarity features.
 
 The weights, the join threshold and the duplicate threshold are data
-(``accord/data/stories_model.json``), fitted by ``benchmarks/stories.py --calibrate``; the file's
-``header`` says on what; ``ACCORD_STORIES_MODEL`` names another such file to use instead (a model
-calibrated on your own labelled stories). Two weight sets exist: ``embedding`` (sentence vectors
+(``accord/data/stories_model.json``), fitted by :func:`accord.stories.calibrate.calibrate`
+(``benchmarks/stories.py --calibrate`` on ECB+); the file's ``header`` says on what;
+``ACCORD_STORIES_MODEL`` names another such file to use instead (a model calibrated on your own
+labelled stories, ``accord stories --calibrate``). Two weight sets exist: ``embedding`` (sentence vectors
 available on both sides) and ``plain`` (TF-IDF and entities only, used when no encoder is
 installed, and always when ``use_embedding`` is false, which the calibration sets when the
 ``embedding`` set did not beat the ``plain`` one on topics it was not fitted on).
