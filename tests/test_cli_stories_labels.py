@@ -90,6 +90,10 @@ def test_cli_stories_label_usage_errors(tmp_path: Path) -> None:
     bad.write_text("article,group\nx,y\n", encoding="utf-8")
     alone = accord("stories", "--calibrate", str(bad), "--db", "a.db", cwd=tmp_path)
     assert alone.returncode == 2 and "--calibrate and --out go together" in alone.stderr
+    both = accord(
+        "stories", "--score", str(bad), "--calibrate", str(bad), "--out", "m.json", cwd=tmp_path
+    )
+    assert both.returncode == 2 and "--score and --calibrate are separate runs" in both.stderr
     wrong = accord("stories", "--score", str(bad), "--db", "a.db", cwd=tmp_path)
     assert wrong.returncode == 2
     assert "labels.csv:1: labels need a header row" in wrong.stderr

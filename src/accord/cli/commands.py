@@ -307,6 +307,9 @@ def stories(
     if (calibrate is None) != (model_out is None):
         err.print("--calibrate and --out go together: the labels to fit on and the model file")
         raise typer.Exit(2)
+    if calibrate is not None and score is not None:
+        err.print("--score and --calibrate are separate runs: score after using the new model")
+        raise typer.Exit(2)
     labels = _story_labels(score or calibrate)
     with open_store(db) as store:
         result = rebuild_stories(store) if rebuild else store.load()
