@@ -260,9 +260,6 @@ class CachingEncoder:
         return np.stack([self.store[k] for k in keys]) if keys else np.zeros((0, 384), "float32")
 
 
-# ---------------------------------------------------------------- scores
-
-
 # ---------------------------------------------------------------- running accord
 
 
@@ -329,6 +326,8 @@ def baseline(analyses: Sequence[Analysis], labels: dict[str, str]) -> tuple[floa
 
 
 # ---------------------------------------------------------------- calibration (one fold of topics)
+# The procedure is library code (accord.stories.calibrate, also behind `accord stories
+# --calibrate`); this wrapper feeds it ECB+ topics as groups and writes the ECB+ header.
 
 
 def calibrate(
