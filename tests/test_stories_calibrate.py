@@ -4,6 +4,8 @@ labelled hand-made articles (the library behind ``accord stories --score/--calib
 from __future__ import annotations
 
 import json
+from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,13 @@ import pytest
 from accord.errors import IngestError
 from accord.model import Analysis, Article
 from accord.stories import cluster, load_model
-from accord.stories.calibrate import SPLIT_GRID, CalibrationError, calibrate
+from accord.stories.calibrate import (
+    SPLIT_GRID,
+    TIME_GRACE_GRID,
+    TIME_PENALTY_GRID,
+    CalibrationError,
+    calibrate,
+)
 from accord.stories.labels import LabelRow, match_labels, read_labels
 from accord.stories.scores import b_cubed, pairwise
 from story_articles import quake
@@ -134,6 +142,41 @@ def test_calibrate_fits_a_model_that_tells_the_labelled_events_apart(tmp_path: P
     assert b_cubed([story_of[i] for i in ids], [labels[i] for i in ids])[2] >= 0.9
     # the same labelled articles give the same model
     assert calibrate(analyses, labels, groups).to_dict() == model.to_dict()
+
+
+ISO = {
+    "March 4, 2031": "2031-03-04",
+    "June 9, 2033": "2033-06-09",
+    "May 2, 2030": "2030-05-02",
+    "October 21, 2034": "2034-10-21",
+    "January 15, 2029": "2029-01-15",
+    "August 30, 2032": "2032-08-30",
+}
+
+
+def test_calibrate_fits_the_time_prior_when_articles_are_dated() -> None:
+    analyses, labels, groups = labelled_quakes()
+    dated = []
+    for analysis in analyses:
+        day = ISO[next(d for d in ISO if d in analysis.article.text)]
+        # reports of one event over its first four days
+        published = (date.fromisoformat(day) + timedelta(days=len(dated) % 4)).isoformat()
+        article = replace(analysis.article, published=published)
+        dated.append(replace(analysis, article=article))
+    model = calibrate(dated, labels, groups)
+    assert model.header["time"].startswith("time_grace_days and time_penalty chosen")
+    assert "24 of 24 labelled articles dated" in model.header["time"]
+    assert "time" in model.header["calibration_b3_f1"]
+    assert model.time_grace_days in TIME_GRACE_GRID
+    assert model.time_penalty in TIME_PENALTY_GRID
+    stories = cluster(dated, model=model, encoder=None)
+    story_of = {a: s.id for s in stories for a in s.articles}
+    ids = [a.article.id for a in dated]
+    assert b_cubed([story_of[i] for i in ids], [labels[i] for i in ids])[2] >= 0.9
+    # undated articles leave the prior as shipped
+    undated = calibrate(analyses, labels, groups)
+    assert (undated.time_grace_days, undated.time_penalty) == (3.0, 1.5)
+    assert "not fitted" in undated.header["time"]
 
 
 def test_calibrate_needs_two_groups_and_some_articles() -> None:

@@ -20,7 +20,11 @@ The procedure (docs/stories.md, "Calibration"):
    has cliffs: one step can merge two similar events).
 3. The duplicate threshold: the 99th percentile of the shingle Jaccard of distinct same-story
    article pairs, plus 0.05, floor 0.5.
-4. The incremental index's logit offset (``online_shift``) by B3 F1 of online streams.
+4. When at least half of the labelled articles carry a publication date, the time prior
+   (``time_grace_days``, ``time_penalty``) by cross-fitted B3 F1 over a small grid, as the
+   thresholds are; a tie keeps the shipped prior. ``window_days`` stays a prior. (ECB+, with
+   no dates, never fits it.)
+5. The incremental index's logit offset (``online_shift``) by B3 F1 of online streams.
 
 **Groups** decide the cross-fitting halves. Two similar events (two earthquakes, two firings
 of one club's coach) should share a group, so that the thresholds are scored on telling such
@@ -43,9 +47,9 @@ import numpy as np
 
 from accord.embeddings import Encoder
 from accord.model import Analysis
-from accord.stories import cluster, minhash
+from accord.stories import cluster, minhash, publication_order
 from accord.stories.decision import DecisionModel, LogisticWeights
-from accord.stories.features import FEATURES, extract
+from accord.stories.features import FEATURES, extract, parse_day
 from accord.stories.index import StoryIndex
 from accord.stories.scores import b_cubed
 from accord.stories.text import lead_text
@@ -62,6 +66,10 @@ RUNTIME_SEEDS = (31, 32, 33)
 CALIBRATION_SEEDS = (21, 22, 23)
 ONLINE_SEEDS = (21, 22)
 MIN_ARTICLES = 4
+# the time prior, fitted only when most labelled articles carry a publication date
+TIME_GRACE_GRID = (1.0, 3.0, 7.0)  # days
+TIME_PENALTY_GRID = (0.0, 0.75, 1.5, 3.0)  # logit per natural-log day beyond the grace
+MIN_DATED_SHARE = 0.5
 
 Progress = Callable[[int, int, str], None]  # (steps done, steps in all, what was just done)
 GridPoint = tuple[float, float, float]  # (B3 F1, logit shift, split threshold)
@@ -97,7 +105,12 @@ def calibrate(
             f"calibration needs at least {MIN_ARTICLES} articles and two groups"
         )
     names = ("embedding", "plain") if encoder is not None else ("plain",)
+    dated = sum(parse_day(a.article.published) is not None for a in analyses)
+    fit_time = dated >= MIN_DATED_SHARE * len(analyses)
+    # cluster() takes a fully dated batch in publication order: shuffles would all agree
+    seeds = CALIBRATION_SEEDS[:1] if dated == len(analyses) else CALIBRATION_SEEDS
     steps = 3 + len(ONLINE_SHIFTS) + len(TAU_GRID) * (len(SPLIT_GRID) + len(names) - 1)
+    steps += len(TIME_GRACE_GRID) * len(TIME_PENALTY_GRID) if fit_time else 0
     done = 0
 
     def tick(message: str) -> None:
@@ -119,7 +132,9 @@ def calibrate(
     for name in names:
         # the split threshold is chosen with the first weight set and kept for the second
         splits = (best["embedding"][2],) if best else SPLIT_GRID
-        scores = cross_fitted_scores(folds, fold_models, labels, encoder, name, splits, tick)
+        scores = cross_fitted_scores(
+            folds, fold_models, labels, encoder, name, splits, tick, seeds=seeds
+        )
         best[name] = max(smoothed(scores))
         model = shift_bias(model, name, best[name][1])
     calibration_f1 = {k: round(v[0], 4) for k, v in best.items()}
@@ -132,6 +147,27 @@ def calibrate(
         split_below=best[names[0]][2],
         use_embedding=use_embedding,
     )
+    time_note = "time_grace_days, time_penalty and window_days are priors, not fitted"
+    if fit_time:
+        deciding = "embedding" if use_embedding else "plain"
+        deciding_models = [
+            replace(
+                shift_bias(m, deciding, best[deciding][1]),
+                refine_rounds=REFINE_ROUNDS,
+                split_below=model.split_below,
+                use_embedding=use_embedding,
+            )
+            for m in fold_models
+        ]
+        grace, penalty, f1 = time_prior(
+            folds, deciding_models, labels, encoder if use_embedding else None, seeds, tick
+        )
+        model = replace(model, time_grace_days=grace, time_penalty=penalty)
+        calibration_f1["time"] = round(f1, 4)
+        time_note = (
+            f"time_grace_days and time_penalty chosen by cross-fitted B3 F1 ({dated} of "
+            f"{len(analyses)} labelled articles dated); window_days is a prior, not fitted"
+        )
     online = []
     for shift in ONLINE_SHIFTS:
         trial = replace(model, online_shift=shift)
@@ -153,7 +189,7 @@ def calibrate(
         "training_rows": rows,
         "calibration_b3_f1": calibration_f1,
         "duplicate_jaccard_evidence": {k: round(v, 3) for k, v in dup.items()},
-        "time": "time_grace_days, time_penalty and window_days are priors, not fitted",
+        "time": time_note,
     }
     return replace(model, online_shift=best_online[1], header=header)
 
@@ -271,6 +307,7 @@ def cross_fitted_scores(
     name: str,
     splits: Sequence[float],
     tick: Callable[[str], None] = lambda message: None,
+    seeds: Sequence[int] = CALIBRATION_SEEDS,
 ) -> list[GridPoint]:
     """(B3 F1, logit shift, split threshold) per grid point, each scored on articles the weights
     were not fitted on: ``models[i]`` (fitted on ``folds[i]``) is scored on the other fold."""
@@ -287,13 +324,39 @@ def cross_fitted_scores(
                     split_below=split_below,
                     use_embedding=name == "embedding",
                 )
-                f1s += [
-                    b_cubed(*_labelled(scored, labels, s, trial, enc))[2] for s in CALIBRATION_SEEDS
-                ]
+                f1s += [b_cubed(*_labelled(scored, labels, s, trial, enc))[2] for s in seeds]
             f1 = float(np.mean(f1s))
             scores.append((f1, round(shift, 4), split_below))
             tick(f"calibrate {name} tau={tau} split_below={split_below}: B3 F1 {f1:.4f}")
     return scores
+
+
+def time_prior(
+    folds: Sequence[Sequence[Analysis]],
+    models: Sequence[DecisionModel],
+    labels: Mapping[str, str],
+    encoder: Encoder | None,
+    seeds: Sequence[int],
+    tick: Callable[[str], None] = lambda message: None,
+) -> tuple[float, float, float]:
+    """(grace days, penalty, B3 F1): the time prior that scores best cross-fitted, as the
+    thresholds are (``models[i]``, fitted on ``folds[i]``, scored on the other fold). A tie
+    keeps the shipped prior (``DecisionModel``'s defaults: 3 days, 1.5)."""
+    default = DecisionModel(embedding=models[0].plain, plain=models[0].plain)
+    best: tuple[float, bool, float, float] | None = None
+    for grace in TIME_GRACE_GRID:
+        for penalty in TIME_PENALTY_GRID:
+            f1s = []
+            for model, scored in zip(models, reversed(folds), strict=True):
+                trial = replace(model, time_grace_days=grace, time_penalty=penalty)
+                f1s += [b_cubed(*_labelled(scored, labels, s, trial, encoder))[2] for s in seeds]
+            f1 = float(np.mean(f1s))
+            is_default = (grace, penalty) == (default.time_grace_days, default.time_penalty)
+            if best is None or (f1, is_default) > best[:2]:
+                best = (f1, is_default, grace, penalty)
+            tick(f"calibrate time grace={grace:g} penalty={penalty:g}: B3 F1 {f1:.4f}")
+    assert best is not None  # the grids are not empty
+    return best[2], best[3], best[0]
 
 
 def smoothed(scores: Sequence[GridPoint]) -> list[GridPoint]:
@@ -383,9 +446,10 @@ def _labelled(
     encoder: Encoder | None,
     online: bool = False,
 ) -> tuple[list[str], list[str]]:
-    """Predicted story and true label per article, clustered in one shuffled order (batch
-    :func:`~accord.stories.cluster`, or the incremental index with its tidy-ups)."""
-    stream = shuffled(analyses, seed)
+    """Predicted story and true label per article, clustered in one shuffled order, or in
+    publication order when every article is dated (batch :func:`~accord.stories.cluster`,
+    or the incremental index with its tidy-ups, as a feed would bring them)."""
+    stream = publication_order(shuffled(analyses, seed))
     if online:
         index = StoryIndex(model=model, encoder=encoder)
         index.add_many(stream)
