@@ -40,7 +40,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import fields, replace
 from typing import Any
 
 import numpy as np
@@ -342,7 +342,7 @@ def time_prior(
     """(grace days, penalty, B3 F1): the time prior that scores best cross-fitted, as the
     thresholds are (``models[i]``, fitted on ``folds[i]``, scored on the other fold). A tie
     keeps the shipped prior (``DecisionModel``'s defaults: 3 days, 1.5)."""
-    default = DecisionModel(embedding=models[0].plain, plain=models[0].plain)
+    shipped = {f.name: f.default for f in fields(DecisionModel)}
     best: tuple[float, bool, float, float] | None = None
     for grace in TIME_GRACE_GRID:
         for penalty in TIME_PENALTY_GRID:
@@ -351,7 +351,7 @@ def time_prior(
                 trial = replace(model, time_grace_days=grace, time_penalty=penalty)
                 f1s += [b_cubed(*_labelled(scored, labels, s, trial, encoder))[2] for s in seeds]
             f1 = float(np.mean(f1s))
-            is_default = (grace, penalty) == (default.time_grace_days, default.time_penalty)
+            is_default = (grace, penalty) == (shipped["time_grace_days"], shipped["time_penalty"])
             if best is None or (f1, is_default) > best[:2]:
                 best = (f1, is_default, grace, penalty)
             tick(f"calibrate time grace={grace:g} penalty={penalty:g}: B3 F1 {f1:.4f}")
