@@ -342,6 +342,7 @@ def calibrate(
     ``analysis`` named in :data:`ANALYSES`."""
     from dataclasses import replace
 
+    from accord.stories import save_model
     from accord.stories.calibrate import calibrate as fit
 
     corpus = load_corpus(topics)
@@ -379,8 +380,8 @@ def calibrate(
     }
     model = replace(model, header=header)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(model.to_dict(), indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(model.to_dict(), indent=2))
+    save_model(model, out)
+    print(out.read_text(encoding="utf-8"), end="")
     return model.to_dict()
 
 

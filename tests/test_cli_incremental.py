@@ -25,6 +25,7 @@ from sqlalchemy import select
 from accord.model import Result
 from accord.store import open_store
 from accord.store.schema import Base
+from cli_support import accord
 from test_store_support import BACKENDS, database_url
 
 pytestmark = pytest.mark.slow
@@ -52,16 +53,6 @@ DAM_SIRENS = (
     "warning sirens had failed. Governor Anika Pell said the death toll in Varnholt had risen "
     "to six and ordered an inquiry into Hydrovar."
 )
-
-
-def accord(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "accord", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
 
 
 def tables(url: str) -> dict[str, list[tuple[Any, ...]]]:

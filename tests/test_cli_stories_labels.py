@@ -6,13 +6,11 @@ that model through ``ACCORD_STORIES_MODEL``."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from cli_support import accord
 from story_articles import quake
 
 pytestmark = pytest.mark.slow
@@ -23,19 +21,6 @@ EVENTS = [
     ("Tarsa", "Eldoria", "Nema Quill", "May 2, 2030", "nine"),
     ("Ombrel", "Eldoria", "Pavo Lind", "October 21, 2034", "sixty"),
 ]
-
-
-def accord(
-    *args: str, cwd: Path, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "accord", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env={**os.environ, **(env or {})},
-    )
 
 
 def test_cli_stories_score_and_calibrate(tmp_path: Path) -> None:

@@ -87,6 +87,19 @@ class _Notes(logging.Handler):
             self.messages.append(record.getMessage())
 
 
+def _progress_bar(quiet: bool, label_width: int) -> Progress:
+    """The progress bar of long commands, on standard error, gone when done (``--quiet``: off)."""
+    return Progress(
+        TextColumn(f"{{task.description:<{label_width}}}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        disable=quiet,
+        transient=True,
+    )
+
+
 @contextmanager
 def _collect_notes() -> Iterator[_Notes]:
     logger = logging.getLogger("accord")
@@ -161,15 +174,7 @@ def run(
 
     with (
         _collect_notes() as notes,
-        Progress(
-            TextColumn("{task.description:<10}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=err,
-            disable=quiet,
-            transient=True,
-        ) as bar,
+        _progress_bar(quiet, label_width=10) as bar,
     ):
         tasks: dict[str, TaskID] = {}
 
@@ -384,23 +389,14 @@ def _score(result: Result, rows: list[LabelRow]) -> None:
 
 
 def _calibrate(result: Result, rows: list[LabelRow], target: Path, quiet: bool) -> None:
-    import json
-
     from accord.embeddings import get_encoder
+    from accord.stories import save_model
     from accord.stories.calibrate import CalibrationError
     from accord.stories.calibrate import calibrate as fit
 
     matched = _matched(result, rows)
     labelled = [a for a in result.analyses if a.article.id in matched.labels]
-    with Progress(
-        TextColumn("{task.description:<60}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        disable=quiet,
-        transient=True,
-    ) as progress:
+    with _progress_bar(quiet, label_width=60) as progress:
         task = progress.add_task("fitting weights", total=None)
 
         def advance(done: int, total: int, message: str) -> None:
@@ -413,7 +409,7 @@ def _calibrate(result: Result, rows: list[LabelRow], target: Path, quiet: bool) 
         except CalibrationError as error:
             err.print(str(error), highlight=False, markup=False)
             raise typer.Exit(1) from error
-    target.write_text(json.dumps(model.to_dict(), indent=2) + "\n", encoding="utf-8")
+    save_model(model, target)
     scores = model.header["calibration_b3_f1"]
     err.print(
         f"wrote {target}: join threshold folded into the biases, split_below "

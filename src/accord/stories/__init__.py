@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from accord.embeddings import Encoder
 from accord.model import Analysis, Entity, Story
-from accord.stories.decision import DecisionModel, default_model, load_model
+from accord.stories.decision import DecisionModel, default_model, load_model, save_model
 from accord.stories.index import StoryIndex
 
 __all__ = [
@@ -22,6 +22,7 @@ __all__ = [
     "default_model",
     "load_model",
     "publication_order",
+    "save_model",
 ]
 
 

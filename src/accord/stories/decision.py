@@ -4,8 +4,8 @@ The weights, the join threshold and the duplicate threshold are data
 (``accord/data/stories_model.json``), fitted by :func:`accord.stories.calibrate.calibrate`
 (``benchmarks/stories.py --calibrate`` on ECB+); the file's ``header`` says on what;
 ``ACCORD_STORIES_MODEL`` names another such file to use instead (a model calibrated on your own
-labelled stories, ``accord stories --calibrate``). Two weight sets exist: ``embedding`` (sentence vectors
-available on both sides) and ``plain`` (TF-IDF and entities only, used when no encoder is
+labelled stories, ``accord stories --calibrate``). Two weight sets exist: ``embedding``
+(sentence vectors available on both sides) and ``plain`` (TF-IDF and entities only, used when no encoder is
 installed, and always when ``use_embedding`` is false, which the calibration sets when the
 ``embedding`` set did not beat the ``plain`` one on topics it was not fitted on).
 
@@ -118,6 +118,11 @@ def load_model(path: str | Path) -> DecisionModel:
         raise ModelError(f"{path}: cannot read story model ({error.strerror})") from error
     except (ValueError, KeyError, TypeError) as error:
         raise ModelError(f"{path}: not a story model file ({error!r})") from error
+
+
+def save_model(model: DecisionModel, path: str | Path) -> None:
+    """Write ``model`` as :func:`load_model` reads it (the shipped file's format)."""
+    Path(path).write_text(json.dumps(model.to_dict(), indent=2) + "\n", encoding="utf-8")
 
 
 def default_model() -> DecisionModel:
