@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DEMO_OUT ?= out
 
-.PHONY: demo test lint typecheck bench seeds clean
+.PHONY: demo demo-stream test lint typecheck bench seeds clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -21,6 +21,15 @@ demo: $(STAMP)
 	$(VENV)/bin/accord run examples/articles --db $(DEMO_OUT)/demo.db --published 2026-03-14 \
 		--json $(DEMO_OUT)/demo.json --markdown $(DEMO_OUT)/dossier.md --html $(DEMO_OUT)/dossier.html
 	@echo "wrote $(DEMO_OUT)/demo.json, $(DEMO_OUT)/dossier.md, $(DEMO_OUT)/dossier.html and $(DEMO_OUT)/demo.db"
+
+# A mixed feed: twelve reports of four events, clustered into stories and scored against labels.
+demo-stream: $(STAMP)
+	mkdir -p $(DEMO_OUT)
+	rm -f $(DEMO_OUT)/stream.db
+	$(VENV)/bin/accord run examples/stream/articles --db $(DEMO_OUT)/stream.db \
+		--json $(DEMO_OUT)/stream.json --html $(DEMO_OUT)/stream.html
+	$(VENV)/bin/accord stories --db $(DEMO_OUT)/stream.db
+	$(VENV)/bin/accord stories --db $(DEMO_OUT)/stream.db --score examples/stream/labels.csv
 
 test: $(STAMP)
 	$(PY) -m pytest -q

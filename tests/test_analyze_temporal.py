@@ -29,6 +29,12 @@ PUBLISHED = datetime(2026, 3, 14)  # a Saturday
         ("31 February", (None, "relative")),
         ("one hour and 40 minutes", (None, "duration")),
         ("21 years", (None, "duration")),
+        ("34", (None, "relative")),  # "Anika Dross, 34," : an age tagged DATE, not 1934
+        ("last month", ("2026-02", "month")),
+        ("next month", ("2026-04", "month")),
+        ("earlier this month", ("2026-03", "month")),
+        ("last year", ("2025", "year")),
+        ("this year", ("2026", "year")),
     ],
 )
 def test_temporal_resolves_against_publication(text: str, expected: tuple[str | None, str]) -> None:

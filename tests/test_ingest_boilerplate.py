@@ -126,3 +126,25 @@ def test_ingest_boilerplate_from_file_keeps_offsets_true(tmp_path: Path) -> None
     assert article.text == STORY
     start = article.text.index("Tove Lindqvar")
     assert article.text[start : start + len("Tove Lindqvar")] == "Tove Lindqvar"
+
+
+def test_ingest_third_person_bio_at_the_end_is_cut_with_the_source_line() -> None:
+    bio = "Maria Kell is Harbor Wire's correspondent in Ostrel. She has covered the islands since 2019."
+    article = read_text(f"{STORY}\nSource: Harbor Wire\n{bio}\n")
+    assert article.text == STORY
+    assert article.provenance.attributed_to == "Harbor Wire"
+    assert article.provenance.removed == [bio, "Source: Harbor Wire"]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Pell is a former reporter who now runs the ferry company.",  # one cue: news about her
+        "Lindqvar is committed to the timetable. He has years of experience at sea.",  # no job
+        "Kell, a correspondent for Harbor Wire, said the crossing was calm.",  # no "Kell is"
+        "The reporter is a freelance writer. She has covered the islands since 2019.",
+    ],
+)
+def test_ingest_third_person_sentences_that_are_news_are_kept(tail: str) -> None:
+    text = f"{STORY}\n{tail}"
+    assert read_text(text).text == text

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from accord.model import Article, Story
 from accord.stories import minhash
+from accord.stories.credits import credit_originals
 from accord.stories.text import tokens
 
 BODY = (
@@ -51,3 +53,31 @@ def test_stories_duplicates_estimate_tracks_exact_jaccard() -> None:
 def test_stories_duplicates_short_text_has_no_signature() -> None:
     assert minhash.signature("Port closed.") is None
     assert minhash.jaccard(np.zeros(minhash.PERMUTATIONS, np.uint32), np.zeros((0, 64))).size == 0
+
+
+def _article(text: str, outlet: str | None, credit: str | None = None) -> Article:
+    article = Article.from_text(text, outlet=outlet)
+    article.provenance.attributed_to = credit
+    return article
+
+
+def test_stories_credit_points_copies_at_the_outlet_credited() -> None:
+    wire = _article("Crane collapse shuts quay\n" + BODY, "Harbor Wire")
+    paper = _article("Quay shut after crane falls\n" + BODY, "Daily Post", credit="the harbor wire")
+    radio = _article("Crane falls\n" + BODY, "Kalm Radio", credit="Harbor Wire")
+    articles = {a.id: a for a in (wire, paper, radio)}
+    # the paper came first in the stream, so the clusterer called the wire and the radio its copies
+    story = Story("s1", "t", [paper.id, wire.id, radio.id], {wire.id: paper.id, radio.id: paper.id})
+    [fixed] = credit_originals([story], articles)
+    assert fixed.duplicates == {paper.id: wire.id, radio.id: wire.id}
+    assert fixed.articles == story.articles
+
+
+def test_stories_credit_leaves_uncredited_and_self_credited_copies_alone() -> None:
+    first = _article("Crane collapse shuts quay\n" + BODY, "Harbor Wire", credit="Harbor Wire")
+    second = _article("Quay shut after crane falls\n" + BODY, "Daily Post")
+    third = _article("Crane falls\n" + BODY, None, credit="Kalm Radio")  # credits no member
+    story = Story("s1", "t", [first.id, second.id, third.id], {second.id: first.id})
+    other = Story("s2", "u", [third.id])
+    articles = {a.id: a for a in (first, second, third)}
+    assert credit_originals([story, other], articles) == [story, other]

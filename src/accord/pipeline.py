@@ -20,6 +20,7 @@ from accord.reconcile import reconcile
 from accord.resolve import resolve
 from accord.store.protocol import CorpusStore
 from accord.stories import DecisionModel, StoryIndex, cluster, cluster_index, publication_order
+from accord.stories.credits import credit_originals
 from accord.stories.state import rename_entities
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ def recompute(
     apply_resolution(analyses, entities)
     progress("resolve", 1, 1)
     progress("stories", 0, 1)
-    stories = cluster(analyses, entities)
+    stories = credit_originals(cluster(analyses, entities), _articles(analyses))
     progress("stories", 1, 1)
     progress("reconcile", 0, 1)
     facts = reconcile(analyses, stories, entities)
@@ -201,6 +202,10 @@ def place_stories(
     return index
 
 
+def _articles(analyses: Sequence[Analysis]) -> dict[str, Article]:
+    return {a.article.id: a.article for a in analyses}
+
+
 def _stable_order(stories: Sequence[Story], before: Sequence[Story]) -> list[Story]:
     """``stories`` with each one's articles in their stored order, articles new to the story
     after them (in the index's order).
@@ -286,7 +291,9 @@ def update_store(
         progress("resolve", 1, 1)
     progress("stories", 0, 1)
     index = place_stories(everything, state, _entity_renames(entity_before, everything))
-    stories = _stable_order(index.stories(), stored.stories)
+    stories = credit_originals(
+        _stable_order(index.stories(), stored.stories), _articles(everything)
+    )
     progress("stories", 1, 1)
     changed = {a.article.id for a in everything if before.get(a.article.id) != _resolution_links(a)}
     affected = _affected(stories, stored.stories, changed)

@@ -1,8 +1,11 @@
 """Temporal expressions: DATE/TIME entities resolved against the article's publication date.
 
-dateparser does the parsing. Two things it cannot know are handled here: a bare weekday in news
-("on Friday") means the latest such day on or before publication, and a duration ("one hour and
-40 minutes", "21 years") is not a point in time, so it gets grain ``duration`` and no value.
+dateparser does the parsing. What it cannot know is handled here: a bare weekday in news
+("on Friday") means the latest such day on or before publication; a duration ("one hour and
+40 minutes", "21 years") is not a point in time, so it gets grain ``duration`` and no value;
+"last month" or "this year" name a month or a year, not the publication day shifted (dateparser
+would glue that day on); and a bare small number is no date at all (NER tags ages as DATE:
+"Anika Dross, 34," would otherwise become 1934).
 """
 
 from __future__ import annotations
@@ -20,6 +23,12 @@ DURATION = re.compile(r"\b(seconds?|minutes?|hours?|days?|weeks?|months?|years?|
 ANCHOR = re.compile(r"\b(ago|last|next|this|since|until|later|earlier|before|after)\b", re.I)
 MONTH_YEAR = re.compile(rf"^(?:in\s+)?({MONTHS})\s+(\d{{4}})$", re.I)
 YEAR = re.compile(r"^(?:in\s+)?(\d{4})s?$")
+BARE_NUMBER = re.compile(r"^\d{1,3}$")  # an age or a count, never a date on its own
+PERIOD = re.compile(
+    r"^(?:(?:in|during|by|until|since|for)\s+)?(?:the\s+)?(?:(?:earlier|later)\s+)?"
+    r"(last|previous|this|next|coming)\s+(month|year)$",
+    re.I,
+)
 MONTH_ONLY = re.compile(
     rf"^(?:(?:in|by|until|from|since|during)\s+)?(?:(early|late|mid|last|next|this)[\s-]+)?({MONTHS})$",
     re.I,
@@ -109,6 +118,15 @@ def _month_alone(match: re.Match[str], base: date) -> str:
     return f"{year:04d}-{month:02d}"
 
 
+def _period(match: re.Match[str], base: date) -> tuple[str, str]:
+    """ "last month", "this year", "next month": the month or year itself, at its own grain."""
+    step = {"last": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[match.group(1).lower()]
+    if match.group(2).lower() == "year":
+        return f"{base.year + step:04d}", "year"
+    months = base.year * 12 + base.month - 1 + step
+    return f"{months // 12:04d}-{months % 12 + 1:02d}", "month"
+
+
 def resolve_time(text: str, published: datetime | None) -> tuple[str | None, str]:
     """(ISO value or None, grain) for one temporal expression."""
     clean = text.strip()
@@ -119,6 +137,10 @@ def resolve_time(text: str, published: datetime | None) -> tuple[str | None, str
         return f"{int(match.group(2)):04d}-{month:02d}", "month"
     if match := YEAR.match(clean):
         return match.group(1), "year"
+    if BARE_NUMBER.match(clean):
+        return None, "relative"
+    if published is not None and (match := PERIOD.match(clean)):
+        return _period(match, published.date())
     if published is not None and (match := MONTH_ONLY.match(clean)):
         return _month_alone(match, published.date()), "month"
     if published is not None and (match := DAY_MONTH.match(clean)):

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -324,11 +325,28 @@ def stories(
     if score is not None:
         _score(result, labels)
         return
+    _list_stories(result)
+
+
+def _list_stories(result: Result) -> None:
+    """Each story's id and title, then one line per article: id, day, source and headline, copies
+    marked with the source and id of what they copy."""
+    from accord.report.dossier import source_name
+
+    articles = {a.id: a for a in result.articles}
     for story in result.stories:
-        out.print(f"[bold]{story.id}[/] {story.title}", highlight=False)
-        for article in story.articles:
-            dup = story.duplicates.get(article)
-            out.print(f"   {article}" + (f"  (copy of {dup})" if dup else ""), highlight=False)
+        out.print(f"[bold]{escape(story.id)}[/] {escape(story.title)}", soft_wrap=True)
+        for article_id in story.articles:
+            article = articles.get(article_id)
+            line = f"   {article_id}"
+            if article is not None:
+                day = (article.published or "")[:10] or "-"
+                line += f"  {day:<10}  {source_name(article)}  {article.title or ''}"
+            original = story.duplicates.get(article_id)
+            if original:
+                source = articles.get(original)
+                line += f"  (copy of {source_name(source) + ' ' if source else ''}{original})"
+            out.print(line, highlight=False, markup=False, soft_wrap=True)
 
 
 def _story_labels(path: Path | None) -> list[LabelRow]:

@@ -119,8 +119,8 @@ def _depth(token: Token) -> int:
 
 def _match(token: Token) -> Entry | None:
     pos = _POS.get(token.pos_)
-    if pos is None:
-        return None
+    if pos is None or token.ent_type_ in ("DATE", "TIME"):
+        return None  # a month name in a date ("March 3, 2026") is no protest march
     candidates = entries().get((pos, token.lemma_.lower()), ())
     if not candidates or _naming(token):
         return None

@@ -3,7 +3,10 @@
 Only the edges of an article are touched (its last lines, and its first paragraph or the one
 right after the headline); everything removed is returned so ingest can keep it in
 ``Article.provenance.removed``. Bio detection uses general cues from ``data/bio_cues.txt``
-(first-person singular words plus career vocabulary), never fixed phrases.
+(first-person singular words plus career vocabulary), never fixed phrases. A third-person bio
+("Maria Kell is Coastline News' correspondent in Port Selva. She has covered the islands since
+2019.") is cut only at the end of an article, and only when it opens with a name and a newsroom
+job; a third-person sentence about a journalist anywhere else stays.
 """
 
 from __future__ import annotations
@@ -24,6 +27,14 @@ _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _MAX_SOURCE_WORDS = 6
 _MAX_HEADLINE_WORDS = 20
 _MIN_RUN_CUES = 2
+# "<Name> is|was|has been|writes|reports|covers ...": a third-person bio's opening sentence. One
+# to four capitalised words, the first no article or pronoun ("The journalist ..." is news).
+_NAMED_SUBJECT = re.compile(
+    r"^(?!(?:The|A|An|This|That|These|Those|It|He|She|They|We|I)\b)"
+    r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*\s+"
+    r"(?:is|was|has been|had been|writes|wrote|reports|reported|covers|covered)\b"
+)
+_PRONOUN_SUBJECT = re.compile(r"^(?:He|She|They)\b")
 
 
 @dataclass(slots=True)
@@ -39,14 +50,22 @@ class Cleaned:
 class _Cues:
     first_person: frozenset[str]
     career: re.Pattern[str]
+    role: re.Pattern[str]
+
+
+def _alternation(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    ordered = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
     sections = data_sections("bio_cues.txt")
-    phrases = sorted(sections["career"], key=len, reverse=True)
-    career = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
-    return _Cues(frozenset(sections["first_person"]), career)
+    return _Cues(
+        frozenset(sections["first_person"]),
+        _alternation(sections["career"]),
+        _alternation(sections["newsroom_role"]),
+    )
 
 
 def _first_person(sentence: str) -> bool:
@@ -141,9 +160,27 @@ def _is_headline(text: str, spans: list[tuple[int, int]]) -> bool:
     )
 
 
+def _third_person_tail(text: str, spans: list[tuple[int, int]]) -> int:
+    """Length of a third-person bio at the end of ``spans``: sentences with a career cue whose
+    subject is a name or he/she/they, the first of them "<Name> is ... <newsroom job>", with at
+    least two cues in all (quoted speech never counts)."""
+    run: list[tuple[str, int]] = []
+    for start, end in reversed(spans):
+        sentence = text[start:end].strip()
+        cues = 0 if _QUOTE_MARKS.search(sentence) else len(_cues().career.findall(sentence))
+        named = bool(_NAMED_SUBJECT.match(sentence))
+        if not cues or not (named or _PRONOUN_SUBJECT.match(sentence)):
+            break
+        run.append((sentence, cues))
+    run.reverse()
+    while run and not (_NAMED_SUBJECT.match(run[0][0]) and _cues().role.search(run[0][0])):
+        run.pop(0)  # the bio opens with its author's name and job
+    return len(run) if sum(cues for _, cues in run) >= _MIN_RUN_CUES else 0
+
+
 def _cut_tail_bio(out: Cleaned) -> bool:
     spans = list(split_sentences(out.text, glued=True))
-    run = _bio_run(out.text, spans[::-1])
+    run = _bio_run(out.text, spans[::-1]) or _third_person_tail(out.text, spans)
     if not run or run >= len(spans):
         return False
     cut_from = spans[-run][0]

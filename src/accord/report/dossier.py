@@ -125,15 +125,20 @@ class StoryView:
         return sum(len(v) for v in self.facts.values())
 
 
-def _label(article: Article, taken: set[str]) -> str:
-    """A short unique name for a source: its outlet, else the outlet its "Source: X" line
-    credits, else its file name, else its id."""
-    base = (
+def source_name(article: Article) -> str:
+    """A short name for where an article came from: its outlet, else the outlet its "Source: X"
+    line credits, else its file name, else the start of its id."""
+    return (
         article.outlet
         or article.provenance.attributed_to
         or (PurePath(article.path).stem if article.path else "")
         or article.id[:8]
     )
+
+
+def _label(article: Article, taken: set[str]) -> str:
+    """A unique name for a source (:func:`source_name`, numbered when taken)."""
+    base = source_name(article)
     label, n = base, 2
     while label in taken:
         label, n = f"{base} ({n})", n + 1
