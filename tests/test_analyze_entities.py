@@ -340,3 +340,13 @@ def test_headline_range_is_found_after_stamp_lines() -> None:
     assert text[start:end] == "Ferry Sinks Near Oslo As Storm Hits"
     assert headline_range(nlp("Ferry sinks near Oslo as storm hits\nThe ferry sank.")) == (0, 0)
     assert headline_range(nlp("Ferry Sinks Near Oslo As Storm Hits")) == (0, 0)
+
+
+def test_portfolio_word_of_a_title_is_no_organisation() -> None:
+    text = "Transport Minister Elena Sorvik and Home Secretary Ana Ruiz met the Transport Union."
+    spans = [(0, 1, "ORG"), (2, 4, "PERSON"), (5, 6, "ORG"), (7, 9, "PERSON"), (11, 13, "ORG")]
+    assert _fixed(text, spans) == [
+        ("Elena Sorvik", "PERSON"),
+        ("Ana Ruiz", "PERSON"),
+        ("Transport Union", "ORG"),
+    ]

@@ -318,7 +318,10 @@ def _coverage(views: dict[str, list[FactView]], sources: list[Source]) -> list[C
 def _summary_names(
     ranked: list[tuple[Entity, int]], types: tuple[str, ...], limit: int
 ) -> list[str]:
-    return [e.name for e, _ in ranked if e.type in types][:limit]
+    """The names of the most mentioned entities of these types, each name once (the NER may
+    have typed one name two ways: the actors table shows both, the summary one)."""
+    names = dict.fromkeys(e.name for e, _ in ranked if e.type in types)
+    return list(names)[:limit]
 
 
 def build_story(story: Story, result: Result) -> StoryView:

@@ -20,7 +20,8 @@ says what it is:
 
 A person needs person evidence: a title or honorific right before the name, a role found by the
 analyse stage, the word being part of a longer PERSON name in the set, or "and"/"or" with such a
-person; a one-word name with it that is tagged PERSON somewhere is a PERSON everywhere. A
+person; a one-word name with it that is tagged PERSON somewhere is a PERSON everywhere, a longer
+name with it that is tagged PERSON in more than half of its uses too. A
 one-word PERSON-tagged name without it becomes a place when it has a demonym, or when the words
 around it (each counting for two PERSON tags) plus its GPE/LOC tags at least match its PERSON
 tags: news that names a leader by surname alone may write "X's envoy" once, but spaCy tags the
@@ -210,7 +211,11 @@ class _Evidence:
     def label(self) -> str | None:
         """The one label for every occurrence of this name; ``None`` leaves the tags alone."""
         if self.person:
-            return PERSON if self.words == 1 and self.tags[PERSON] else None
+            if self.words == 1:
+                return PERSON if self.tags[PERSON] else None
+            # a full name with person evidence, tagged PERSON in most of its uses: the odd ORG
+            # tag ("Nadia Orlova" once out of ten) is an NER slip, and would split the person
+            return PERSON if 2 * self.tags[PERSON] > sum(self.tags.values()) else None
         if self.known_place:  # the gazetteer rules decide about people
             return None if self.tags[PERSON] else self._thing_label()
         if self.is_demonym:
