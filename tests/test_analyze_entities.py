@@ -350,3 +350,19 @@ def test_portfolio_word_of_a_title_is_no_organisation() -> None:
         ("Ana Ruiz", "PERSON"),
         ("Transport Union", "ORG"),
     ]
+
+
+def test_analyze_name_after_a_title_is_a_person_even_when_the_model_misses_it(
+    nlp: Language,
+) -> None:
+    # the small model tags neither "Ilse Darrow" (here) nor anything in the second sentence
+    a = analyse(
+        nlp,
+        "Rates rise again\nGovernor Ilse Darrow said inflation was too high. "
+        "Marenta's central bank governor Ilse Darrow spoke on Thursday. "
+        "General Motors Corp said on Monday it would cut jobs.",
+    )
+    people = [m for m in a.mentions if m.label == "PERSON"]
+    assert [m.text for m in people] == ["Ilse Darrow", "Ilse Darrow"]
+    assert "Governor" in by_text(a, "Ilse Darrow")[0].titles
+    assert {m.text for m in a.mentions if m.label == "ORG"} == {"General Motors Corp"}

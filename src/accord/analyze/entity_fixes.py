@@ -14,6 +14,11 @@ Each rule fixes a class of slip seen in news text, never one sentence:
   "Unclear");
 * drop a single title word mistaken for a name when a capitalised word follows ("Defense" in
   "Defense Minister X"); alone it is a name ("the Commission said", "King told reporters");
+* a first and last name (two or three capitalised proper nouns) right after a title head
+  word ("Governor Ilse Darrow", "central bank governor Ilse Darrow") that the model left
+  untagged, or tagged only in part ("Darrow" as a place), is a PERSON: news introduces people
+  that way, and the small model misses unfamiliar names even there (not in a title-case
+  headline, where every word is capitalised);
 * a one-word name that is part of a longer PERSON name in the article is a PERSON everywhere
   in it (spaCy often labels a bare surname ORG); a one-word name the model labels PERSON in
   some uses and ORG, GPE, LOC or FAC in others takes the label of most of its uses, PERSON on
@@ -229,6 +234,7 @@ def fix_entities(doc: Doc) -> Doc:
             if cleaned is not None and _is_name(cleaned):
                 spans.append(cleaned)
     spans = [_as_facility(s) for s in _confirmed_in_headline(spans)]
+    spans = _titled_names(doc, spans)
     person_tokens = _person_tokens(spans)
     spans = [_as_place(s, person_tokens) for s in spans]
     labels = _one_word_labels(spans)
@@ -236,6 +242,49 @@ def fix_entities(doc: Doc) -> Doc:
     fixed = [decided.get(id(s)) or _relabelled(s, labels) for s in spans]
     doc.ents = _non_overlapping(fixed)
     return doc
+
+
+MAX_TITLED_NAME = 3  # tokens of a name read after a title: first, middle and last name
+
+
+def _titled_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """``spans`` plus the PERSON names found after title head words (see the module docstring);
+    a span that lay inside such a name is replaced by it."""
+    lexicon = titles()
+    _, headline_end = headline_range(doc)
+    owner = {i: s for s in spans for i in range(s.start, s.end)}
+    added: list[Span] = []
+    replaced: set[int] = set()
+    for tok in doc:
+        if not lexicon.is_head(tok.text) or tok.idx < headline_end:
+            continue
+        end = tok.i + 1
+        while end < len(doc) and _name_word(doc[end]) and end - tok.i <= MAX_TITLED_NAME:
+            end += 1
+        size = end - tok.i - 1
+        if not 2 <= size <= MAX_TITLED_NAME or (end < len(doc) and _name_word(doc[end])):
+            continue
+        covering = list({id(s): s for i in range(tok.i + 1, end) if (s := owner.get(i))}.values())
+        if any(s.start <= tok.i or s.end > end or s.label_ not in NAME_LABELS for s in covering):
+            continue  # part of a longer name the model found ("General Motors"), or a date
+        if any(s.label_ == "PERSON" and (s.start, s.end) == (tok.i + 1, end) for s in covering):
+            continue  # found already
+        replaced |= {id(s) for s in covering}
+        added.append(Span(doc, tok.i + 1, end, label="PERSON"))
+    if not added:
+        return spans
+    return sorted([s for s in spans if id(s) not in replaced] + added, key=lambda s: s.start)
+
+
+def _name_word(tok: Token) -> bool:
+    """A capitalised proper noun that is no title word ("Ilse", "Darrow"; not "Minister")."""
+    return (
+        tok.pos_ == "PROPN"
+        and tok.is_alpha
+        and tok.text[0].isupper()
+        and not tok.is_upper
+        and not titles().is_title_word(tok.text)
+    )
 
 
 def headline_range(doc: Doc) -> tuple[int, int]:
