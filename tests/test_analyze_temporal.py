@@ -35,6 +35,11 @@ PUBLISHED = datetime(2026, 3, 14)  # a Saturday
         ("earlier this month", ("2026-03", "month")),
         ("last year", ("2025", "year")),
         ("this year", ("2026", "year")),
+        ("the 1990s", ("1990", "year")),
+        ("at 3 pm", ("2026-03-14", "day")),  # a clock time is the publication day, not the eve
+        ("noon", ("2026-03-14", "day")),
+        ("yesterday", ("2026-03-13", "day")),
+        ("two weeks ago", ("2026-02-28", "day")),
     ],
 )
 def test_temporal_resolves_against_publication(text: str, expected: tuple[str | None, str]) -> None:

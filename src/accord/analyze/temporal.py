@@ -4,7 +4,8 @@ dateparser does the parsing. What it cannot know is handled here: a bare weekday
 ("on Friday") means the latest such day on or before publication; a duration ("one hour and
 40 minutes", "21 years") is not a point in time, so it gets grain ``duration`` and no value;
 "last month" or "this year" name a month or a year, not the publication day shifted (dateparser
-would glue that day on); and a bare small number is no date at all (NER tags ages as DATE:
+would glue that day on); a clock time ("at 3 pm") in an article dated without a time is on the
+publication day; and a bare small number is no date at all (NER tags ages as DATE:
 "Anika Dross, 34," would otherwise become 1934).
 """
 
@@ -22,7 +23,7 @@ MONTHS = "|".join(FULL_NAMES)
 DURATION = re.compile(r"\b(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b", re.I)
 ANCHOR = re.compile(r"\b(ago|last|next|this|since|until|later|earlier|before|after)\b", re.I)
 MONTH_YEAR = re.compile(rf"^(?:in\s+)?({MONTHS})\s+(\d{{4}})$", re.I)
-YEAR = re.compile(r"^(?:in\s+)?(\d{4})s?$")
+YEAR = re.compile(r"^(?:in\s+)?(?:the\s+)?(\d{4})s?$")
 BARE_NUMBER = re.compile(r"^\d{1,3}$")  # an age or a count, never a date on its own
 PERIOD = re.compile(
     r"^(?:(?:in|during|by|until|since|for)\s+)?(?:the\s+)?(?:(?:earlier|later)\s+)?"
@@ -153,10 +154,18 @@ def resolve_time(text: str, published: datetime | None) -> tuple[str | None, str
             return day.isoformat(), "day"
     if any(w in clean.lower() for w in WEEKDAYS) and published is None:
         return None, "relative"
-    parsed = _dateparser_parse(clean, published)
+    parsed = _dateparser_parse(clean, _end_of_day(published))
     if parsed is None:
         return None, "relative"
     return parsed.date().isoformat(), "day"
+
+
+def _end_of_day(published: datetime | None) -> datetime | None:
+    """A date-only publication stamp as the end of its day: dateparser prefers the past, and
+    from midnight "at 3 pm" or "noon" would be the day before publication."""
+    if published is None or published.time() != datetime.min.time():
+        return published
+    return published.replace(hour=23, minute=59, second=59)
 
 
 def time_expressions(
