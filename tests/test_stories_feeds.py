@@ -1,0 +1,47 @@
+"""Stories on labelled feeds written apart from the clusterer (``tests/data/stories_feeds``,
+see its README): ``accord run`` on each JSONL file, then ``accord stories --score`` against its
+labels, as a user would run them. The floors sit under the scores they had when first run."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cli_support import accord
+
+pytestmark = pytest.mark.slow
+
+FEEDS = Path(__file__).resolve().parent / "data" / "stories_feeds"
+
+
+@pytest.mark.parametrize(
+    ("feed", "articles", "stories", "b3_floor", "copies"),
+    [
+        ("spring_2027", 40, 11, 0.95, 1),  # first and only scoring before any change: 0.969
+        ("autumn_2028", 55, 17, 0.91, 0),  # 0.933; its one copy is edited in every sentence
+    ],
+)
+def test_stories_feed_written_apart_scores_above_its_floor(
+    tmp_path: Path, feed: str, articles: int, stories: int, b3_floor: float, copies: int
+) -> None:
+    folder = FEEDS / feed
+    run = accord(
+        "run",
+        str(folder / "articles.jsonl"),
+        "--db",
+        "f.db",
+        "--json",
+        "f.json",
+        "-q",
+        cwd=tmp_path,
+    )
+    assert run.returncode == 0, run.stderr
+    scored = accord("stories", "--score", str(folder / "labels.csv"), "--db", "f.db", cwd=tmp_path)
+    assert scored.returncode == 0, scored.stderr
+    assert f"{articles} labelled articles: {stories} labelled stories" in scored.stdout
+    b3 = next(line for line in scored.stdout.splitlines() if "B3" in line)
+    assert float(b3.split()[-2]) >= b3_floor, scored.stdout
+    export = json.loads((tmp_path / "f.json").read_text(encoding="utf-8"))
+    assert sum(len(s["duplicates"]) for s in export["stories"]) == copies
