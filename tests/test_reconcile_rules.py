@@ -4,12 +4,15 @@ conflicts across facts, majority support and polarity-aware alignment of negated
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 import pytest
 
 from accord.model import Fact
+from accord.reconcile.align import score_pair
 from accord.reconcile.claims import Claim
+from accord.reconcile.dates import DateRange, parse_iso
 from accord.reconcile.numbers import find_quantities
 from test_reconcile_claims import _claims, claims_of
 from test_reconcile_status import facts_of
@@ -286,3 +289,28 @@ def test_reconcile_counts_of_one_noun_class_conflict(nlp: Language, minilm: obje
 def test_reconcile_percent_sign_keeps_its_unit_in_a_claim(nlp: Language) -> None:
     (claim,) = _body(nlp, "The incumbent won 52% of the vote on Sunday.")
     assert [(q.low, q.unit) for q in claim.quantities] == [(52.0, "percent")]
+
+
+def test_reconcile_each_days_own_news_is_no_date_conflict() -> None:
+    """A story followed over days: "resigned on Friday" in Friday's report and "named a successor
+    on Sunday" in Sunday's are two events, not two sources disagreeing on one date."""
+    friday, sunday = parse_iso("2026-06-05"), parse_iso("2026-06-07")
+    assert friday is not None and sunday is not None
+
+    def claim(article: str, dated: DateRange, published: date) -> Claim:
+        return Claim(article, 0, 20, "resigned on the day", 0, dates=[dated], day=published)
+
+    days_apart = score_pair(
+        claim("a", friday, date(2026, 6, 5)), claim("b", sunday, date(2026, 6, 7)), 0.9
+    )
+    assert days_apart.reasons == []
+    # published the same day, the two dates are a disagreement
+    same_day = score_pair(
+        claim("a", friday, date(2026, 6, 7)), claim("b", sunday, date(2026, 6, 7)), 0.9
+    )
+    assert same_day.reasons == ["date: 2026-06-05 vs 2026-06-07"]
+    # a date away from its own report's day ("resigned on Friday" in Monday's paper) is compared
+    away = score_pair(
+        claim("a", friday, date(2026, 6, 8)), claim("b", sunday, date(2026, 6, 7)), 0.9
+    )
+    assert away.reasons == ["date: 2026-06-05 vs 2026-06-07"]

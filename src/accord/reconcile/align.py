@@ -14,9 +14,11 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 
 from accord.reconcile.claims import Claim
+from accord.reconcile.dates import DateRange
 from accord.reconcile.numbers import Quantity, compatible, kind, same_kind
 
 if TYPE_CHECKING:
@@ -154,6 +156,8 @@ def _value_checks(a: Claim, b: Claim) -> tuple[float, list[str]]:
             bonus -= MEASURE_PENALTY  # a share ("52 percent of the vote") is no count of seats
     if a.dates and b.dates and {a.tense, b.tense} == {"future", "past"}:
         bonus -= TENSE_PENALTY  # a dated plan and a dated past event are two events
+    elif _days_news(a, b):
+        bonus -= TENSE_PENALTY  # each dates what happened on its own day: two days of a story
     elif a.dates and b.dates:
         if any(x.overlaps(y) for x in a.dates for y in b.dates):
             bonus += 0.05
@@ -164,6 +168,26 @@ def _value_checks(a: Claim, b: Claim) -> tuple[float, list[str]]:
     if reasons and counted:  # one agreeing count among several: the others count other things
         reasons = []
     return bonus, reasons
+
+
+def _days_news(a: Claim, b: Claim) -> bool:
+    """Whether two claims from articles published on different days each date an event on their
+    own publication day or the day before, on different days: a story followed over days
+    ("resigned on Friday" on Friday, "named a successor on Sunday" on Sunday) reports one
+    occurrence a day, and their dates differ because the events do, not because the sources
+    disagree. Two reports of one event that give it different days are still compared when
+    either report dates it away from its own day, or both come out on the same day."""
+    if a.day is None or b.day is None or a.day == b.day or not a.dates or not b.dates:
+        return False
+    if any(x.overlaps(y) for x in a.dates for y in b.dates):
+        return False
+    return all(_on_its_day(d, a.day) for d in a.dates) and all(
+        _on_its_day(d, b.day) for d in b.dates
+    )
+
+
+def _on_its_day(value: DateRange, day: date) -> bool:
+    return value.granularity == "day" and 0 <= (day - value.start).days <= 1
 
 
 def _measure(claim: Claim) -> str:

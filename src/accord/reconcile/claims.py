@@ -16,6 +16,7 @@ import itertools
 import os
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -73,6 +74,7 @@ class Claim:
     core_actors: set[str] = field(default_factory=set)  # actors named inside the cores
     predicates: set[str] = field(default_factory=set)  # main verb lemmas ("take effect")
     verbless: bool = False  # its root is no verb ("The talks, hosted by Malta"; "with no deal")
+    day: date | None = None  # the article's publication day, when it has one
 
     @property
     def variants(self) -> list[str]:
@@ -398,6 +400,7 @@ def _fill(claim: Claim, analysis: Analysis, doc: Doc | Span) -> None:
             claim.core_actors |= mention_keys(mention)
     claim.quantities = _counted(find_quantities(claim.text), doc, claim.text)
     claim.dates = _event_dates(claim, analysis)
+    claim.day = _publication_day(analysis.article.published)
     claim.bounds = [
         d for s, _e, d in find_dates(claim.text) if _word_before(claim.text, s) in _DATE_PREPS
     ]
@@ -590,6 +593,13 @@ def _cores(doc: Doc | Span) -> list[str]:
             if len(words) >= 4:
                 out.append(text)
     return out
+
+
+def _publication_day(published: str | None) -> date | None:
+    try:
+        return date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
 
 
 def _word_before(text: str, position: int) -> str:
