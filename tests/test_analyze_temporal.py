@@ -40,6 +40,8 @@ PUBLISHED = datetime(2026, 3, 14)  # a Saturday
         ("noon", ("2026-03-14", "day")),
         ("yesterday", ("2026-03-13", "day")),
         ("two weeks ago", ("2026-02-28", "day")),
+        ("last week", (None, "relative")),  # seven days, none in particular
+        ("earlier this week", (None, "relative")),
     ],
 )
 def test_temporal_resolves_against_publication(text: str, expected: tuple[str | None, str]) -> None:

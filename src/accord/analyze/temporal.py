@@ -5,8 +5,8 @@ dateparser does the parsing. What it cannot know is handled here: a bare weekday
 40 minutes", "21 years") is not a point in time, so it gets grain ``duration`` and no value;
 "last month" or "this year" name a month or a year, not the publication day shifted (dateparser
 would glue that day on); a clock time ("at 3 pm") in an article dated without a time is on the
-publication day; and a bare small number is no date at all (NER tags ages as DATE:
-"Anika Dross, 34," would otherwise become 1934).
+publication day; "last week" is no day in particular; and a bare small number is no date at
+all (NER tags ages as DATE: "Anika Dross, 34," would otherwise become 1934).
 """
 
 from __future__ import annotations
@@ -30,6 +30,9 @@ PERIOD = re.compile(
     r"(last|previous|this|next|coming)\s+(month|year)$",
     re.I,
 )
+# "last week": seven days, no day of them in particular (dateparser would give the day a week
+# before publication, which then "disagrees" with every other date of that week)
+WEEK = re.compile(r"^(?:(?:earlier|later)\s+)?(?:last|this|next)\s+week(?:end)?$", re.I)
 MONTH_ONLY = re.compile(
     rf"^(?:(?:in|by|until|from|since|during)\s+)?(?:(early|late|mid|last|next|this)[\s-]+)?({MONTHS})$",
     re.I,
@@ -138,7 +141,7 @@ def resolve_time(text: str, published: datetime | None) -> tuple[str | None, str
         return f"{int(match.group(2)):04d}-{month:02d}", "month"
     if match := YEAR.match(clean):
         return match.group(1), "year"
-    if BARE_NUMBER.match(clean):
+    if BARE_NUMBER.match(clean) or WEEK.match(clean):
         return None, "relative"
     if published is not None and (match := PERIOD.match(clean)):
         return _period(match, published.date())
