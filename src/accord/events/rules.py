@@ -69,12 +69,15 @@ class RuleHit:
 
 
 def object_lemmas(token: Token) -> set[str]:
-    """Lemmas of the token's objects, particles, complements and prepositions (with objects)."""
+    """Lemmas of the token's objects, particles, complements (a to-infinitive too) and
+    prepositions (with objects)."""
     out: set[str] = set()
     for child in token.children:
         if child.dep_ in _OBJECT_DEPS:
             out.update(_forms(child))
             out.update(f for c in child.children if c.dep_ == "compound" for f in _forms(c))
+        elif child.dep_ == "advcl" and any(c.lower_ == "to" for c in child.children):
+            out.update(_forms(child))  # a to-infinitive the parser attached as advcl ("sworn to fight")
         elif child.dep_ in ("prep", "agent") and not _temporal(child):
             out.update(_forms(child))
             out.update(f for c in child.children if c.dep_ == "pobj" for f in _forms(c))
@@ -126,6 +129,8 @@ def _match(token: Token) -> Entry | None:
         return None
     objects = object_lemmas(token)
     for entry in candidates:
+        if entry.type in ("FIGHT", "ASSAULT") and objects and objects <= cue("figurative"):
+            continue  # "promised to fight corruption", "battling the blaze": no violence
         if not entry.requires or entry.requires & objects:
             return entry
     return None
