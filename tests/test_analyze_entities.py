@@ -366,3 +366,16 @@ def test_analyze_name_after_a_title_is_a_person_even_when_the_model_misses_it(
     assert [m.text for m in people] == ["Ilse Darrow", "Ilse Darrow"]
     assert "Governor" in by_text(a, "Ilse Darrow")[0].titles
     assert {m.text for m in a.mentions if m.label == "ORG"} == {"General Motors Corp"}
+
+
+def test_analyze_weekday_in_a_future_clause_is_the_next_one(nlp: Language) -> None:
+    a = analyse(
+        nlp,
+        "Talks end\nThe talks ended on Wednesday. The envoys will meet again on Thursday. "
+        "A vote is due to take place on Sunday.",
+    )  # published Friday 13 March 2026
+    assert [(t.text, t.value) for t in a.times] == [
+        ("Wednesday", "2026-03-11"),
+        ("Thursday", "2026-03-19"),
+        ("Sunday", "2026-03-15"),
+    ]

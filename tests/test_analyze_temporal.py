@@ -51,3 +51,9 @@ def test_temporal_resolves_against_publication(text: str, expected: tuple[str | 
 def test_temporal_without_publication_date_keeps_weekdays_relative() -> None:
     assert resolve_time("on Friday", None) == (None, "relative")
     assert resolve_time("March 2022", None) == ("2022-03", "month")
+
+
+def test_temporal_weekday_of_an_event_still_to_come_is_the_next_one() -> None:
+    assert resolve_time("on Wednesday", PUBLISHED, future=True) == ("2026-03-18", "day")
+    assert resolve_time("Saturday", PUBLISHED, future=True) == ("2026-03-14", "day")  # today
+    assert resolve_time("on Wednesday", PUBLISHED) == ("2026-03-11", "day")

@@ -6,7 +6,7 @@ Each sets ``Doc`` extension attributes documented in ``docs/architecture.md``.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from accord.analyze.coref import chain_mentions
 from accord.analyze.entity_fixes import fix_entities
@@ -106,6 +106,29 @@ def coref(doc: Doc) -> Doc:
 
 @Language.component("accord_times", requires=["doc.ents"], assigns=["doc._.accord_times"])
 def times(doc: Doc) -> Doc:
-    spans = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ in {"DATE", "TIME"}]
-    doc._.accord_times = time_expressions(doc._.accord_article, spans, doc._.accord_published)
+    ents = [e for e in doc.ents if e.label_ in {"DATE", "TIME"}]
+    spans = [(e.start_char, e.end_char, e.text) for e in ents]
+    future = [_future(e) for e in ents]
+    doc._.accord_times = time_expressions(
+        doc._.accord_article, spans, doc._.accord_published, future
+    )
     return doc
+
+
+FUTURE_AUX = frozenset({"will", "shall", "would", "'ll", "wo"})  # "wo" as in "won't"
+PLANNED = frozenset({"plan", "schedule", "due", "set", "expect", "agree", "intend", "prepare"})
+
+
+def _future(ent: Span) -> bool:
+    """Whether the clause a date belongs to speaks of something still to come: its verb has
+    "will", "shall" or "would" ("would meet him on Wednesday"), or is a to-infinitive under a
+    verb of planning ("is due to meet on Wednesday")."""
+    verb = ent.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in FUTURE_AUX for a in auxes):
+        return True
+    return any(a.lower_ == "to" for a in auxes) and verb.head.lemma_.lower() in PLANNED

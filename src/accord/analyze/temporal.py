@@ -1,7 +1,8 @@
 """Temporal expressions: DATE/TIME entities resolved against the article's publication date.
 
 dateparser does the parsing. What it cannot know is handled here: a bare weekday in news
-("on Friday") means the latest such day on or before publication; a duration ("one hour and
+("on Friday") means the latest such day on or before publication, or the next one on or after
+it when the clause speaks of the future ("will meet on Wednesday"); a duration ("one hour and
 40 minutes", "21 years") is not a point in time, so it gets grain ``duration`` and no value;
 "last month" or "this year" name a month or a year, not the publication day shifted (dateparser
 would glue that day on); a clock time ("at 3 pm") in an article dated without a time is on the
@@ -12,6 +13,7 @@ all (NER tags ages as DATE: "Anika Dross, 34," would otherwise become 1934).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
@@ -64,11 +66,15 @@ def _dateparser_parse(text: str, base: datetime | None) -> datetime | None:
         return None
 
 
-def _weekday(text: str, base: date) -> date | None:
+def _weekday(text: str, base: date, future: bool = False) -> date | None:
+    """The day a bare weekday names: the latest one on or before ``base``, or for an event still
+    to come ("will meet on Wednesday") the first one on or after it."""
     words = re.findall(r"[a-z]+", text.lower())
     days = [WEEKDAYS.index(w) for w in words if w in WEEKDAYS]
     if len(days) != 1 or len(words) > 3:
         return None
+    if future:
+        return base + timedelta(days=(days[0] - base.weekday()) % 7)
     return base - timedelta(days=(base.weekday() - days[0]) % 7)
 
 
@@ -131,8 +137,11 @@ def _period(match: re.Match[str], base: date) -> tuple[str, str]:
     return f"{months // 12:04d}-{months % 12 + 1:02d}", "month"
 
 
-def resolve_time(text: str, published: datetime | None) -> tuple[str | None, str]:
-    """(ISO value or None, grain) for one temporal expression."""
+def resolve_time(
+    text: str, published: datetime | None, future: bool = False
+) -> tuple[str | None, str]:
+    """(ISO value or None, grain) for one temporal expression (``future``: it dates something
+    still to come, so a bare weekday is the next one, not the last)."""
     clean = text.strip()
     if DURATION.search(clean) and not ANCHOR.search(clean):
         return None, "duration"
@@ -152,7 +161,7 @@ def resolve_time(text: str, published: datetime | None) -> tuple[str | None, str
         if value is not None:
             return value, "day"
     if published is not None:
-        day = _weekday(clean, published.date())
+        day = _weekday(clean, published.date(), future)
         if day is not None:
             return day.isoformat(), "day"
     if any(w in clean.lower() for w in WEEKDAYS) and published is None:
@@ -172,12 +181,16 @@ def _end_of_day(published: datetime | None) -> datetime | None:
 
 
 def time_expressions(
-    article: str, spans: list[tuple[int, int, str]], published: str | None
+    article: str,
+    spans: list[tuple[int, int, str]],
+    published: str | None,
+    future: Sequence[bool] = (),
 ) -> list[TimeExpression]:
-    """TimeExpressions for (start, end, text) DATE/TIME spans of one article."""
+    """TimeExpressions for (start, end, text) DATE/TIME spans of one article (``future[i]``:
+    span ``i`` dates something still to come, see :func:`resolve_time`)."""
     base = parse_published(published)
     out = []
-    for start, end, text in spans:
-        value, grain = resolve_time(text, base)
+    for i, (start, end, text) in enumerate(spans):
+        value, grain = resolve_time(text, base, i < len(future) and future[i])
         out.append(TimeExpression(article, start, end, text, value, grain))
     return out
