@@ -175,7 +175,7 @@ def test_calibrate_fits_the_time_prior_when_articles_are_dated() -> None:
     assert b_cubed([story_of[i] for i in ids], [labels[i] for i in ids])[2] >= 0.9
     # undated articles leave the prior as shipped
     undated = calibrate(analyses, labels, groups)
-    assert (undated.time_grace_days, undated.time_penalty) == (3.0, 1.5)
+    assert (undated.time_grace_days, undated.time_penalty) == (3.0, 3.0)
     assert "not fitted" in undated.header["time"]
 
 

@@ -10,8 +10,9 @@ installed, and always when ``use_embedding`` is false, which the calibration set
 ``embedding`` set did not beat the ``plain`` one on topics it was not fitted on).
 
 Time proximity cannot be learned from the calibration data (ECB+ has no publication dates), so it
-enters as a documented prior: a logit penalty per log-day of gap beyond a grace period, and a
-window outside which stories are not even candidates.
+enters as a documented prior: a logit penalty per log-day of gap beyond a grace period (the
+penalty chosen on a dated development feed, ``tests/data/stories_feeds/dev_2029``), and a window
+outside which stories are not even candidates.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ class DecisionModel:
     threshold: float = 0.5  # join the best story when its probability reaches this
     duplicate_jaccard: float = 0.6  # estimated 4-shingle Jaccard at or above which a text copies
     time_grace_days: float = 3.0
-    time_penalty: float = 1.5  # logit per natural-log day beyond the grace period
+    time_penalty: float = 3.0  # logit per natural-log day beyond the grace period
     window_days: float = 30.0
     refine_rounds: int = 10  # batch re-placement rounds after the online pass (0: none)
     online_shift: float = 0.0  # logit offset while IDF is still learned from the stream
@@ -99,7 +100,7 @@ class DecisionModel:
             threshold=float(data["threshold"]),
             duplicate_jaccard=float(data["duplicate_jaccard"]),
             time_grace_days=float(data.get("time_grace_days", 3.0)),
-            time_penalty=float(data.get("time_penalty", 1.5)),
+            time_penalty=float(data.get("time_penalty", 3.0)),
             window_days=float(data.get("window_days", 30.0)),
             refine_rounds=int(data.get("refine_rounds", 10)),
             online_shift=float(data.get("online_shift", 0.0)),
