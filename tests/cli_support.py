@@ -21,3 +21,9 @@ def accord(
         timeout=600,
         env={**os.environ, **env} if env else None,
     )
+
+
+def scored_f1(stdout: str, score: str = "B3") -> float:
+    """The F1 of ``score`` ("B3" or "pairwise") in the table ``accord stories --score`` prints."""
+    row = next(line.split() for line in stdout.splitlines() if line.split()[1:2] == [score])
+    return float(row[-2])

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from cli_support import accord
+from cli_support import accord, scored_f1
 
 pytestmark = pytest.mark.slow
 
@@ -38,9 +38,8 @@ def test_stream_example_stories_are_its_four_events(
     scored = accord("stories", "--score", str(STREAM / "labels.csv"), "--db", "s.db", cwd=folder)
     assert scored.returncode == 0, scored.stderr
     assert "12 labelled articles: 4 labelled stories, 4 stored stories" in scored.stdout
-    for line in scored.stdout.splitlines():
-        if "B3" in line or "pairwise" in line:
-            assert line.split()[-2] == "1.000", scored.stdout  # F1
+    assert scored_f1(scored.stdout) == 1.0, scored.stdout
+    assert scored_f1(scored.stdout, "pairwise") == 1.0, scored.stdout
 
 
 def test_stream_example_copy_flagged_and_conflict_reported(

@@ -65,6 +65,16 @@ class DateRange:
         return "day" if len(self.label) == 10 else "span"
 
 
+def parse_day(value: str | None) -> date | None:
+    """The calendar day of an ISO date or datetime string (``Article.published``), or None."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
 def year_range(year: int) -> DateRange:
     """The whole of ``year``."""
     return DateRange(date(year, 1, 1), date(year + 1, 1, 1), f"{year:04d}")

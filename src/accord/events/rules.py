@@ -77,9 +77,8 @@ def object_lemmas(token: Token) -> set[str]:
             out.update(_forms(child))
             out.update(f for c in child.children if c.dep_ == "compound" for f in _forms(c))
         elif child.dep_ == "advcl" and any(c.lower_ == "to" for c in child.children):
-            out.update(
-                _forms(child)
-            )  # a to-infinitive the parser attached as advcl ("sworn to fight")
+            # a to-infinitive the parser attached as advcl ("sworn to fight"): a complement
+            out.update(_forms(child))
         elif child.dep_ in ("prep", "agent") and not _temporal(child):
             out.update(_forms(child))
             out.update(f for c in child.children if c.dep_ == "pobj" for f in _forms(c))

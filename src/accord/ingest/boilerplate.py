@@ -164,18 +164,17 @@ def _third_person_tail(text: str, spans: list[tuple[int, int]]) -> int:
     """Length of a third-person bio at the end of ``spans``: sentences with a career cue whose
     subject is a name or he/she/they, the first of them "<Name> is ... <newsroom job>", with at
     least two cues in all (quoted speech never counts)."""
-    run: list[tuple[str, int]] = []
+    run: list[tuple[int, bool]] = []  # (cues, opens the bio) of each sentence, last first
     for start, end in reversed(spans):
         sentence = text[start:end].strip()
         cues = 0 if _QUOTE_MARKS.search(sentence) else len(_cues().career.findall(sentence))
         named = bool(_NAMED_SUBJECT.match(sentence))
         if not cues or not (named or _PRONOUN_SUBJECT.match(sentence)):
             break
-        run.append((sentence, cues))
-    run.reverse()
-    while run and not (_NAMED_SUBJECT.match(run[0][0]) and _cues().role.search(run[0][0])):
-        run.pop(0)  # the bio opens with its author's name and job
-    return len(run) if sum(cues for _, cues in run) >= _MIN_RUN_CUES else 0
+        run.append((cues, named and bool(_cues().role.search(sentence))))
+    while run and not run[-1][1]:
+        run.pop()  # the bio opens with its author's name and job
+    return len(run) if sum(cues for cues, _ in run) >= _MIN_RUN_CUES else 0
 
 
 def _cut_tail_bio(out: Cleaned) -> bool:

@@ -20,6 +20,7 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from accord.calendar_dates import parse_day
 from accord.model import Analysis, Mention, Sentence
 from accord.reconcile.actors import ACTOR_LABELS, mention_keys
 from accord.reconcile.dates import DateRange, anchored_events, find_dates, parse_iso
@@ -400,7 +401,7 @@ def _fill(claim: Claim, analysis: Analysis, doc: Doc | Span) -> None:
             claim.core_actors |= mention_keys(mention)
     claim.quantities = _counted(find_quantities(claim.text), doc, claim.text)
     claim.dates = _event_dates(claim, analysis)
-    claim.day = _publication_day(analysis.article.published)
+    claim.day = parse_day(analysis.article.published)
     claim.bounds = [
         d for s, _e, d in find_dates(claim.text) if _word_before(claim.text, s) in _DATE_PREPS
     ]
@@ -593,13 +594,6 @@ def _cores(doc: Doc | Span) -> list[str]:
             if len(words) >= 4:
                 out.append(text)
     return out
-
-
-def _publication_day(published: str | None) -> date | None:
-    try:
-        return date.fromisoformat(published[:10]) if published else None
-    except ValueError:
-        return None
 
 
 def _word_before(text: str, position: int) -> str:

@@ -45,11 +45,12 @@ from typing import Any
 
 import numpy as np
 
+from accord.calendar_dates import parse_day
 from accord.embeddings import Encoder
 from accord.model import Analysis
 from accord.stories import cluster, minhash, publication_order
 from accord.stories.decision import DecisionModel, LogisticWeights
-from accord.stories.features import FEATURES, extract, parse_day
+from accord.stories.features import FEATURES, extract
 from accord.stories.index import StoryIndex
 from accord.stories.scores import b_cubed
 from accord.stories.text import lead_text
@@ -92,8 +93,9 @@ def calibrate(
     half (see the module docstring; an article without a group is a group with its story).
     With an ``encoder`` the embedding weight set is fitted too and used only if it scores
     better than the plain one; without, the plain set is copied into both and
-    ``use_embedding`` is false. Articles without a label are left out. Raises :class:`CalibrationError` when the articles cannot
-    calibrate (fewer than 4 labelled, or fewer than two groups)."""
+    ``use_embedding`` is false. Articles without a label are left out. Raises
+    :class:`CalibrationError` when the articles cannot calibrate (fewer than 4 labelled, or fewer
+    than two groups)."""
     analyses = [a for a in analyses if a.article.id in labels]
     group_of = {
         a.article.id: (groups or {}).get(a.article.id) or labels[a.article.id] for a in analyses

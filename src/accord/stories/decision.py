@@ -5,9 +5,9 @@ The weights, the join threshold and the duplicate threshold are data
 (``benchmarks/stories.py --calibrate`` on ECB+); the file's ``header`` says on what;
 ``ACCORD_STORIES_MODEL`` names another such file to use instead (a model calibrated on your own
 labelled stories, ``accord stories --calibrate``). Two weight sets exist: ``embedding``
-(sentence vectors available on both sides) and ``plain`` (TF-IDF and entities only, used when no encoder is
-installed, and always when ``use_embedding`` is false, which the calibration sets when the
-``embedding`` set did not beat the ``plain`` one on topics it was not fitted on).
+(sentence vectors available on both sides) and ``plain`` (TF-IDF and entities only, used when
+no encoder is installed, and always when ``use_embedding`` is false, which the calibration sets
+when the ``embedding`` set did not beat the ``plain`` one on topics it was not fitted on).
 
 Time proximity cannot be learned from the calibration data (ECB+ has no publication dates), so it
 enters as a documented prior: a logit penalty per log-day of gap beyond a grace period (the
@@ -93,21 +93,31 @@ class DecisionModel:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DecisionModel:
+        """The model ``to_dict`` wrote; a setting an older file lacks takes the field's default."""
         models = data["models"]
+        optional: dict[str, Any] = {
+            name: kind(data[name]) for name, kind in _OPTIONAL.items() if name in data
+        }
         return cls(
             embedding=LogisticWeights(**models["embedding"]),
             plain=LogisticWeights(**models["plain"]),
             threshold=float(data["threshold"]),
             duplicate_jaccard=float(data["duplicate_jaccard"]),
-            time_grace_days=float(data.get("time_grace_days", 3.0)),
-            time_penalty=float(data.get("time_penalty", 3.0)),
-            window_days=float(data.get("window_days", 30.0)),
-            refine_rounds=int(data.get("refine_rounds", 10)),
-            online_shift=float(data.get("online_shift", 0.0)),
-            use_embedding=bool(data.get("use_embedding", True)),
-            split_below=float(data.get("split_below", 0.0)),
             header=dict(data.get("header", {})),
+            **optional,
         )
+
+
+# Settings a model file may leave out (files written before they existed), and their types.
+_OPTIONAL: dict[str, type] = {
+    "time_grace_days": float,
+    "time_penalty": float,
+    "window_days": float,
+    "refine_rounds": int,
+    "online_shift": float,
+    "use_embedding": bool,
+    "split_below": float,
+}
 
 
 def load_model(path: str | Path) -> DecisionModel:

@@ -14,6 +14,7 @@ from datetime import date
 import numpy as np
 import numpy.typing as npt
 
+from accord.calendar_dates import parse_day
 from accord.model import Analysis
 from accord.stories import minhash
 from accord.stories.dates import date_keys
@@ -77,16 +78,6 @@ class DocumentFrequency:
     def idf(self, key: str) -> float:
         """Smoothed IDF, as scikit-learn's ``TfidfTransformer(smooth_idf=True)``."""
         return math.log((1 + self.documents) / (1 + self.counts.get(key, 0))) + 1.0
-
-
-def parse_day(value: str | None) -> date | None:
-    """The calendar day of an ISO date or datetime string, or None."""
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 def extract(analysis: Analysis, vector: Vector | None = None) -> ArticleFeatures:

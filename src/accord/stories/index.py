@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from accord.calendar_dates import parse_day
 from accord.embeddings import Encoder, get_encoder
 from accord.model import Analysis, Story
 from accord.stories import minhash
@@ -33,7 +34,6 @@ from accord.stories.features import (
     cosine,
     extract,
     norm,
-    parse_day,
     prune,
     weighted,
 )
