@@ -379,3 +379,17 @@ def test_analyze_weekday_in_a_future_clause_is_the_next_one(nlp: Language) -> No
         ("Thursday", "2026-03-19"),
         ("Sunday", "2026-03-15"),
     ]
+
+
+def test_analyze_weekday_in_a_present_tense_timetable_is_the_next_one(nlp: Language) -> None:
+    a = analyse(
+        nlp,
+        "Envoy visit\nThe envoy arrives in Lunvar on Monday. The union is striking on Tuesday. "
+        "The minister says on Wednesday talks went well. Thursday is a holiday.",
+    )  # published Friday 13 March 2026
+    assert [(t.text, t.value) for t in a.times] == [
+        ("Monday", "2026-03-16"),
+        ("Tuesday", "2026-03-17"),
+        ("Wednesday", "2026-03-11"),  # a verb of saying: some outlets report in the present
+        ("Thursday", "2026-03-12"),  # the date is the subject: which Thursday is unclear
+    ]

@@ -314,3 +314,62 @@ def test_reconcile_each_days_own_news_is_no_date_conflict() -> None:
         claim("a", friday, date(2026, 6, 8)), claim("b", sunday, date(2026, 6, 7)), 0.9
     )
     assert away.reasons == ["date: 2026-06-05 vs 2026-06-07"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates", "references"),
+    [
+        (
+            "The death toll from the 3 March 2026 earthquake rose to 23 on 4 March 2026.",
+            ["2026-03-04"],
+            ["2026-03-03"],
+        ),
+        (
+            "The search for survivors of the quake of 3 March 2026 ended on 6 March 2026.",
+            ["2026-03-06"],
+            ["2026-03-03"],
+        ),
+        # a complement clause dates what the claim says
+        ("The two sides agreed that a ceasefire would begin on 1 May 2026.", ["2026-05-01"], []),
+        # the only date, though it modifies a noun, dates the claim's event
+        ("The attack on 3 March 2026 killed five people.", ["2026-03-03"], []),
+    ],
+)
+def test_reconcile_date_of_a_named_event_is_a_reference(
+    nlp: Language, sentence: str, dates: list[str], references: list[str]
+) -> None:
+    (claim,) = _body(nlp, sentence)
+    assert [d.label for d in claim.dates] == dates
+    assert [d.label for d in claim.references] == references
+
+
+def test_reconcile_what_followed_a_named_event_is_no_date_conflict() -> None:
+    """ "The quake struck on 3 March" against "the search for survivors of the 3 March quake
+    ended on 6 March": the second names the first's event and dates what followed it."""
+    third, sixth = parse_iso("2026-03-03"), parse_iso("2026-03-06")
+    assert third is not None and sixth is not None
+    struck = Claim("a", 0, 20, "The quake struck", 0, dates=[third])
+    ended = Claim("b", 0, 20, "The search ended", 0, dates=[sixth], references=[third])
+    assert score_pair(struck, ended, 0.9).reasons == []
+    # without the reference the two dates disagree
+    plain = Claim("b", 0, 20, "The quake struck", 0, dates=[sixth])
+    assert score_pair(struck, plain, 0.9).reasons == ["date: 2026-03-03 vs 2026-03-06"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        ("Holm faced weeks of criticism over two rail strikes.", ["2 rail strikes"]),
+        (
+            "Holm faced criticism over the collapse of the bridge and over two rail strikes.",
+            ["2 rail strikes"],
+        ),
+        ("Police detained over 30 protesters on Monday.", [">30 protesters"]),
+        ("Prices rose above 5 percent.", [">5 percent"]),
+    ],
+)
+def test_reconcile_preposition_before_a_number_is_no_comparative(
+    nlp: Language, sentence: str, counts: list[str]
+) -> None:
+    (claim,) = _body(nlp, sentence)
+    assert [q.describe() for q in claim.quantities] == counts

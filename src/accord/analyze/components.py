@@ -12,6 +12,7 @@ from accord.analyze.coref import chain_mentions
 from accord.analyze.entity_fixes import fix_entities
 from accord.analyze.roles import roles_of, title_before
 from accord.analyze.temporal import time_expressions
+from accord.quotes.lexicon import speech_verbs
 
 _EXTENSIONS: dict[str, object] = {
     "accord_article": "",
@@ -131,4 +132,23 @@ def _future(ent: Span) -> bool:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in FUTURE_AUX for a in auxes):
         return True
-    return any(a.lower_ == "to" for a in auxes) and verb.head.lemma_.lower() in PLANNED
+    if any(a.lower_ == "to" for a in auxes) and verb.head.lemma_.lower() in PLANNED:
+        return True
+    return _scheduled(ent, verb, auxes)
+
+
+def _scheduled(ent: Span, verb: Token, auxes: list[Token]) -> bool:
+    """Whether a present-tense clause dates something scheduled ("Voss arrives in Lunvar on
+    Monday", "the union is striking on Monday"): a news report tells what already happened in
+    the past tense, so a present one is a timetable. Not in a headline, whose present tense
+    tells the past ("Quake hits Iran on Sunday"); not for a verb of saying ("says"), which some
+    outlets use for past statements; not when the date is the subject ("Monday is a warning")."""
+    if ent.root.dep_ in ("nsubj", "nsubjpass") or verb.lemma_.lower() in speech_verbs():
+        return False
+    present = verb.tag_ in ("VBZ", "VBP") and not auxes
+    progressive = verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+    if not (present or progressive):
+        return False
+    first_line = ent.doc.text.split("\n", 1)[0]
+    headline = "\n" in ent.doc.text and not first_line.rstrip().endswith((".", "!", "?", '"'))
+    return not (headline and ent.start_char < len(first_line))

@@ -36,13 +36,13 @@ CANDIDATE = 0.3  # pairs below this similarity are candidates only if they share
 NEIGHBOURS = 3  # how many nearest claims of the other article define a claim's neighbourhood
 VALUE_CONFLICT = 0.35  # score at which a lone claim's duration is checked against another's
 DURATION_RATIO = 10.0  # durations further apart than this time different things
-TENSE_PENALTY = 0.1
+TENSE_PENALTY = 0.1  # the two date different events: a plan and a past event, or two days
 PREDICATE_BONUS = 0.05  # both claims' main verb is the same (light verbs with their object)
 UNIT_PENALTY = 0.1  # both claims count things, and never the same kind of thing
 SHARE_UNITS = frozenset({"percent", "%", "per", "percentage", "pct"})
 MEASURE_PENALTY = 0.05  # ... and one states only percentages, the other only counts
 HEADLINE_ALIGN = 0.75  # a headline joins a body claim of another article only this close
-SPEAKER_BONUS = 0.04  # two reports by one speaker about things no actor links  # one claim dates a plan ("will meet in April"), the other a past event
+SPEAKER_BONUS = 0.04  # two reports by one speaker about things no actor links
 
 
 @dataclass(slots=True)
@@ -158,11 +158,13 @@ def _value_checks(a: Claim, b: Claim) -> tuple[float, list[str]]:
         bonus -= TENSE_PENALTY  # a dated plan and a dated past event are two events
     elif _days_news(a, b):
         bonus -= TENSE_PENALTY  # each dates what happened on its own day: two days of a story
-    elif a.dates and b.dates:
-        if any(x.overlaps(y) for x in a.dates for y in b.dates):
-            bonus += 0.05
+    elif a.dates and b.dates and not _overlap(a.dates, b.dates):
+        if _overlap(a.dates, b.references) or _overlap(b.dates, a.references):
+            bonus -= TENSE_PENALTY  # one names the other's event as past: what followed it
         else:
             reasons.append(f"date: {a.dates[0].label} vs {b.dates[0].label}")
+    elif _overlap([*a.dates, *a.references], [*b.dates, *b.references]):
+        bonus += 0.05
     if any(x.overlaps(y) for x in a.bounds for y in b.bounds):
         bonus += 0.05
     if reasons and counted:  # one agreeing count among several: the others count other things
@@ -179,11 +181,15 @@ def _days_news(a: Claim, b: Claim) -> bool:
     either report dates it away from its own day, or both come out on the same day."""
     if a.day is None or b.day is None or a.day == b.day or not a.dates or not b.dates:
         return False
-    if any(x.overlaps(y) for x in a.dates for y in b.dates):
+    if _overlap(a.dates, b.dates):
         return False
     return all(_on_its_day(d, a.day) for d in a.dates) and all(
         _on_its_day(d, b.day) for d in b.dates
     )
+
+
+def _overlap(left: Sequence[DateRange], right: Sequence[DateRange]) -> bool:
+    return any(x.overlaps(y) for x in left for y in right)
 
 
 def _on_its_day(value: DateRange, day: date) -> bool:

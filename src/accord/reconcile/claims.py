@@ -43,6 +43,10 @@ _CONCESSIVE = frozenset({"although", "though", "while", "whereas"})
 _COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "attr", "prep", "dative"})
 _QUOTE_MARKS = frozenset('“”"‘’')
 _WORDS = re.compile(r"\w+")
+_PREPOSITION_CUES = frozenset({"over", "under", "above", "below", "about", "around"})
+_NAMING_DEPS = frozenset({"poss", "compound", "nmod", "amod", "nummod"})  # "Monday's quake"
+_NOUNS = frozenset({"NOUN", "PROPN"})
+_NOUN_CLAUSES = frozenset({"relcl", "acl"})  # "the fire that destroyed a warehouse on Saturday"
 _FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 _FUTURE_HEADS = frozenset({"due", "set", "expect", "plan", "schedule"})  # "is due to start"
 ATTRIBUTION_SCENE = 4  # "said after talks in Valletta": an attribution's own scene, in tokens
@@ -67,7 +71,9 @@ class Claim:
     lemmas: set[str] = field(default_factory=set)
     negated: bool = False
     quantities: list[Quantity] = field(default_factory=list)
-    dates: list[DateRange] = field(default_factory=list)
+    dates: list[DateRange] = field(default_factory=list)  # when what it claims happened
+    # dates of something it names ("Monday's earthquake", "the fire that broke out on Saturday")
+    references: list[DateRange] = field(default_factory=list)
     bounds: list[DateRange] = field(default_factory=list)  # "since March 2022": agree, never clash
     anchored: bool = False  # a dated event clause split off its sentence
     tense: str = "present"  # "future" for a plan or forecast ("will meet"), "past", "present"
@@ -400,7 +406,7 @@ def _fill(claim: Claim, analysis: Analysis, doc: Doc | Span) -> None:
         if named and any(mention.text in core for core in claim.cores):
             claim.core_actors |= mention_keys(mention)
     claim.quantities = _counted(find_quantities(claim.text), doc, claim.text)
-    claim.dates = _event_dates(claim, analysis)
+    claim.dates, claim.references = _event_dates(claim, analysis, doc)
     claim.day = parse_day(analysis.article.published)
     claim.bounds = [
         d for s, _e, d in find_dates(claim.text) if _word_before(claim.text, s) in _DATE_PREPS
@@ -526,6 +532,8 @@ def _counted(quantities: list[Quantity], doc: Doc | Span, text: str) -> list[Qua
     first = doc[0].idx if len(doc) else 0
     out: list[Quantity] = []
     for q in quantities:
+        if lead >= 0 and _preposition_cue(q, doc, first + lead):
+            q = _without_cue(q, text)
         counts = lead >= 0 and not q.is_duration and q.unit != PERCENT
         head = _counted_noun(q, doc, first + lead) if counts else None
         if head is not None:
@@ -535,6 +543,33 @@ def _counted(quantities: list[Quantity], doc: Doc | Span, text: str) -> list[Qua
         elif q.is_duration or q.text.split()[-1].lower() not in adjectives:
             out.append(q)
     return out
+
+
+def _preposition_cue(q: Quantity, doc: Doc | Span, offset: int) -> bool:
+    """Whether the word that made ``q`` a comparative is a preposition of a noun instead: "weeks
+    of criticism over two national rail strikes" counts two strikes, not more than two."""
+    if q.text.split()[0].lower() not in _PREPOSITION_CUES:
+        return False
+    cue = next((t for t in doc if t.idx - offset == q.start), None)
+    if cue is None:
+        return False
+    if cue.i > 0 and cue.doc[cue.i - 1].dep_ == "cc":
+        # "criticism over the collapse and over two strikes": the same preposition again
+        earlier = [t for t in cue.doc[: cue.i] if t.lower_ == cue.lower_ and t.dep_ == "prep"]
+        if earlier and earlier[-1].head.pos_ in ("NOUN", "PROPN"):
+            return True
+    if cue.dep_ == "conj" and cue.head.pos_ == "ADP":
+        cue = cue.head
+    # as a comparative the word modifies the number ("over 200 people": quantmod)
+    return cue.dep_ in ("prep", "conj") and cue.head.pos_ in ("NOUN", "PROPN")
+
+
+def _without_cue(q: Quantity, text: str) -> Quantity:
+    """``q`` read again with its first word left out."""
+    cue = len(q.text.split()[0])
+    masked = text[: q.start] + " " * cue + text[q.start + cue : q.end]
+    again = [r for r in find_quantities(masked) if r.start >= q.start]
+    return again[0] if again else q
 
 
 def _counted_noun(q: Quantity, doc: Doc | Span, offset: int) -> tuple[Token, Token] | None:
@@ -601,15 +636,22 @@ def _word_before(text: str, position: int) -> str:
     return words[-1].lower() if words else ""
 
 
-def _event_dates(claim: Claim, analysis: Analysis) -> list[DateRange]:
-    """Dates that date the claim's own event (not "since"/"until" bounds)."""
+def _event_dates(
+    claim: Claim, analysis: Analysis, doc: Doc | Span
+) -> tuple[list[DateRange], list[DateRange]]:
+    """(dates of the claim's own event, dates of things it only names), "since"/"until" bounds
+    left out of both. "The death toll from Monday's earthquake rose to 23 on Tuesday" claims
+    something of Tuesday and names Monday's earthquake: a report that the search was called off
+    on Thursday differs from it in day because the events do, not because the sources disagree.
+    """
     if claim.anchored:
         events = anchored_events(claim.text)
-        return [events[0].date] if events else []
-    dates: list[DateRange] = []
-    for start, _end, value in find_dates(claim.text):
-        if _word_before(claim.text, start) not in _DATE_PREPS:
-            dates.append(value)
+        return ([events[0].date] if events else []), []
+    found: list[tuple[int, int, DateRange]] = [
+        (start, end, value)
+        for start, end, value in find_dates(claim.text)
+        if _word_before(claim.text, start) not in _DATE_PREPS
+    ]
     dated = analysis.article.published is not None
     for time in analysis.times:
         # Without a publication date or a year in the text, a resolved date is a guess.
@@ -617,9 +659,44 @@ def _event_dates(claim: Claim, analysis: Analysis) -> list[DateRange]:
         if trusted and _inside(time, claim.start, claim.end) and time.grain in ("day", "month"):
             resolved = parse_iso(time.value)
             before = analysis.article.text[: time.start].split()[-1:] or [""]
-            if resolved and before[0].lower() not in _DATE_PREPS and resolved not in dates:
-                dates.append(resolved)
-    return dates
+            if resolved and before[0].lower() not in _DATE_PREPS:
+                found.append((time.start - claim.start, time.end - claim.start, resolved))
+    lead = doc.text.find(claim.text) if len(doc) else -1
+    offset = doc[0].idx + lead if lead >= 0 else None
+    dates: list[DateRange] = []
+    references: list[DateRange] = []
+    for start, end, value in found:
+        named = offset is not None and _names_a_reference(doc, offset + start, offset + end)
+        bucket = references if named else dates
+        if value not in dates and value not in references:
+            bucket.append(value)
+    if not dates:  # "Monday's earthquake killed 23": the named event is what it claims
+        return references, []
+    return dates, references
+
+
+def _names_a_reference(doc: Doc | Span, start: int, end: int) -> bool:
+    """Whether the date at character offsets [start, end) of the parse dates something the claim
+    names rather than what it claims: it modifies a noun ("Monday's earthquake", "the 3 March
+    attack", "survivors of the quake of 3 March") or sits in a clause that describes one ("the
+    fire that destroyed a warehouse on Saturday"). Dates of the main predicate and of its
+    complement clauses ("agreed that a ceasefire would begin on 1 May") are the claim's own."""
+    tokens = [t for t in doc if start <= t.idx < end]
+    if not tokens:
+        return False
+    inside = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    if any(r.dep_ in _NAMING_DEPS and r.head.pos_ in _NOUNS for r in roots):
+        return True
+    main = _main_predicates(doc)
+    node = roots[0] if roots else tokens[0]
+    while node.head.i != node.i and node.i not in main:
+        node = node.head
+        if node.i in main:
+            break
+        if node.pos_ in _NOUNS or (node.pos_ in ("VERB", "AUX") and node.dep_ in _NOUN_CLAUSES):
+            return True
+    return False
 
 
 def _add_context(claims: list[Claim], analysis: Analysis) -> None:
