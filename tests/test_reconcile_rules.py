@@ -13,7 +13,7 @@ from accord.model import Fact
 from accord.reconcile.align import score_pair
 from accord.reconcile.claims import Claim
 from accord.reconcile.dates import DateRange, parse_iso
-from accord.reconcile.numbers import find_quantities
+from accord.reconcile.numbers import compatible, find_quantities
 from test_reconcile_claims import _claims, claims_of
 from test_reconcile_status import facts_of
 
@@ -313,7 +313,7 @@ def test_reconcile_each_days_own_news_is_no_date_conflict() -> None:
     away = score_pair(
         claim("a", friday, date(2026, 6, 8)), claim("b", sunday, date(2026, 6, 7)), 0.9
     )
-    assert away.reasons == ["date: 2026-06-05 vs 2026-06-07"]
+    assert away.reasons == ["date: 2026-06-05 vs 2026-06-07", "reported 1 day apart"]
 
 
 @pytest.mark.parametrize(
@@ -373,3 +373,45 @@ def test_reconcile_preposition_before_a_number_is_no_comparative(
 ) -> None:
     (claim,) = _body(nlp, sentence)
     assert [q.describe() for q in claim.quantities] == counts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        ("The death toll rose to 34.", [("34 death toll", "toll")]),
+        ("The number of dead stood at 33 overnight.", [("33 dead", "dead")]),
+        ("Port Selva death toll reaches 34 as the captain is held.", [("34 death toll", "toll")]),
+        # added to an earlier count: no total to compare
+        ("The audit has so far closed three more bridges.", []),
+        ("Eight other people have fallen ill.", []),
+        ("The index fell to 3,200.", [("3,200 index", "index")]),
+    ],
+)
+def test_reconcile_number_gives_the_level_of_its_subject(
+    nlp: Language, sentence: str, counts: list[tuple[str, str]]
+) -> None:
+    (claim,) = _body(nlp, sentence)
+    assert [(q.describe(), q.unit) for q in claim.quantities] == counts
+
+
+def test_reconcile_a_toll_reported_days_apart_is_a_conflict_that_says_so(nlp: Language) -> None:
+    (tuesday,) = _body(nlp, "The number of dead rose to 33 overnight.")
+    (wednesday,) = _body(nlp, "The death toll rose to 34.")
+    assert compatible(tuesday.quantities[0], wednesday.quantities[0]) is False
+    tuesday.day, wednesday.day = date(2026, 3, 3), date(2026, 3, 4)
+    wednesday.article = "b"
+    pair = score_pair(tuesday, wednesday, 0.9)
+    assert pair.reasons == ["number: 33 dead vs 34 death toll", "reported 1 day apart"]
+
+
+def test_reconcile_changes_of_different_days_are_not_compared(nlp: Language) -> None:
+    (monday,) = _body(nlp, "Brightline shares jumped 28 percent to 82 korva.")
+    (later,) = _body(nlp, "Brightline shares fell 4 percent.")
+    assert [q.change for q in monday.quantities] == [True, False]
+    (level,) = _body(nlp, "Unemployment rose to 7 percent.")
+    assert [q.change for q in level.quantities] == [False]
+    later.article = "b"
+    monday.day, later.day = date(2026, 3, 2), date(2026, 3, 9)
+    assert score_pair(monday, later, 0.9).reasons == []
+    later.day = monday.day  # the same day's reports of one move disagree
+    assert score_pair(monday, later, 0.9).reasons == ["number: 28 percent vs 4 percent"]

@@ -135,6 +135,8 @@ def _value_checks(a: Claim, b: Claim) -> tuple[float, list[str]]:
     units_b = Counter(kind(q.unit) for q in b.quantities)
     for qa in a.quantities:
         for qb in b.quantities:
+            if (qa.change or qb.change) and a.day != b.day:
+                continue  # "jumped 28 percent" on Monday, "fell 4 percent" a week later
             verdict = compatible(qa, qb)
             if verdict is True:
                 bonus, counted = max(bonus, 0.12), True
@@ -169,7 +171,15 @@ def _value_checks(a: Claim, b: Claim) -> tuple[float, list[str]]:
         bonus += 0.05
     if reasons and counted:  # one agreeing count among several: the others count other things
         reasons = []
+    if reasons and a.day is not None and b.day is not None and a.day != b.day:
+        # reports of different days: a toll or a count may have been updated in between
+        reasons.append(f"reported {_days_apart(a.day, b.day)} apart")
     return bonus, reasons
+
+
+def _days_apart(a: date, b: date) -> str:
+    days = abs((a - b).days)
+    return "1 day" if days == 1 else f"{days} days"
 
 
 def _days_news(a: Claim, b: Claim) -> bool:

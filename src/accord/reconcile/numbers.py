@@ -49,8 +49,9 @@ class Quantity:
     low_open: bool = False
     high_open: bool = False
     noun: str = ""  # the counted noun phrase as written ("fishing boats"), for display
+    change: bool = False  # the size of a change ("jumped 28 percent"), not a level
 
-    def with_noun(self, unit: str, noun: str) -> Quantity:
+    def with_noun(self, unit: str, noun: str, *, change: bool = False) -> Quantity:
         """The same quantity counting ``unit`` (a lemma), shown with ``noun`` as written."""
         return Quantity(
             self.start,
@@ -62,6 +63,7 @@ class Quantity:
             self.low_open,
             self.high_open,
             noun,
+            change,
         )
 
     @property
@@ -263,8 +265,10 @@ def _is_date_number(toks: list[_Tok], i: int, value: float) -> bool:
     return toks[i].text.isdigit() and len(toks[i].text) == 4 and 1800 <= value <= 2100
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Every counted or duration quantity in ``text``, left to right."""
+def find_quantities(text: str, *, bare: bool = False) -> list[Quantity]:
+    """Every counted or duration quantity in ``text``, left to right; with ``bare``, numbers that
+    no unit follows too (``unit`` ""), for a caller that can tell from a parse what they count
+    ("the death toll rose to 34")."""
     toks = _tokens(text)
     found: list[Quantity] = []
     i = 0
@@ -276,7 +280,7 @@ def find_quantities(text: str) -> list[Quantity]:
             i += 1
             continue
         value, j = number
-        quantity, j = _complete(text, toks, i, j, value)
+        quantity, j = _complete(text, toks, i, j, value, bare)
         if quantity is not None:
             found.append(quantity)
         i = max(j, i + 1)
@@ -284,7 +288,7 @@ def find_quantities(text: str) -> list[Quantity]:
 
 
 def _complete(
-    text: str, toks: list[_Tok], i: int, j: int, value: float
+    text: str, toks: list[_Tok], i: int, j: int, value: float, bare: bool = False
 ) -> tuple[Quantity | None, int]:
     """Attach unit, duration sums ("one hour and 40 minutes") and a comparative to a number."""
     unit = _unit_after(toks, j)
@@ -294,6 +298,8 @@ def _complete(
         unit = _unit_after(toks, whole[1]) if whole else None
         if unit is None or unit[0] == DURATION:
             return None, j
+    if unit is None and bare:
+        unit = ("", j)
     if unit is None:
         return None, j
     name, j = unit
