@@ -44,6 +44,8 @@ def labels_of(texts: list[str], names: list[Named]) -> dict[str, set[str]]:
         ("Borvania's government rejected the offer.", 0.5),
         ("Borvania's chief negotiator left early.", 0.5),
         ("Borvania’s top diplomat flew home.", 0.5),
+        ("Borvania's presidential runoff was close.", 1.0),
+        ("Borvania's voters stayed home.", 0.5),
         ("Borvania's daughter left early.", 0.0),
         ("Borvania said the army was ready.", 0.0),
     ],
