@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 import pytest
 
-from accord.stories.dates import date_keys
+from accord.stories.dates import date_keys, weekday_days
 from accord.stories.features import ArticleFeatures, extract
 from accord.stories.index import StoryState, date_conflict
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 @pytest.mark.parametrize(
@@ -49,6 +53,23 @@ def test_stories_dates_weekdays_resolve_against_publication() -> None:
     assert "d:2008-09-07" in keys  # the Sunday before
     assert "d:2008-09-09" in keys  # yesterday
     assert not any(k.startswith("d:") for k in date_keys(text))  # no date: nothing resolved
+
+
+def test_stories_dates_weekdays_follow_the_analysis_tense(nlp: Language) -> None:
+    """A weekday the analysis read as still to come ("will meet again on Thursday") keys the
+    next such day, so an announcement joins the report of that meeting, not last week's."""
+    from accord.analyze import analyze_articles
+    from accord.model import Analysis, Article
+
+    text = "Talks end\nThe talks ended on Wednesday. The envoys will meet again on Thursday."
+    (analysis,) = analyze_articles([Article.from_text(text, published="2026-03-13")], nlp=nlp)
+    assert isinstance(analysis, Analysis)
+    days = weekday_days(analysis.times)
+    assert sorted(days.values()) == [date(2026, 3, 11), date(2026, 3, 19)]
+    keys = date_keys(text, date(2026, 3, 13), days)
+    assert {"d:2026-03-11", "d:2026-03-19"} <= set(keys)
+    assert "d:2026-03-12" not in keys  # the Thursday before publication
+    assert "d:2026-03-19" in extract(analysis).dates
 
 
 def test_stories_dates_invalid_dates_are_skipped() -> None:

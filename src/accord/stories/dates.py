@@ -7,7 +7,8 @@ month and year keys, and "near" keys for the day and its neighbours, so that two
 a day apart (the 14th and the 15th, as coverage of one event often is) still share keys; a
 month gives month and year keys, a lone year a year key; weekday
 names and "yesterday"/"today" are resolved against ``Article.published`` when the article has one
-(the most recent such day on or before publication). Keys from the headline and lead (the first
+(as the analysis resolved the weekday, which reads its clause's tense, else the most recent such
+day on or before publication). Keys from the headline and lead (the first
 :data:`LEAD_CHARS` characters, where the event's own date is told) weigh double: later
 paragraphs recall earlier events.
 
@@ -19,9 +20,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 
-from accord.calendar_dates import DateRange, find_dates
+from accord.calendar_dates import DateRange, find_dates, parse_day
+from accord.model import TimeExpression
 
 LEAD_CHARS = 600
 LEAD_WEIGHT = 2.0
@@ -30,8 +33,14 @@ RELATIVE = re.compile(r"\b(?P<word>" + "|".join(WEEKDAYS) + r"|yesterday|today)\
 NEAR_DAYS = 1  # a day key also names the days this close: reports a day apart agree in part
 
 
-def date_keys(text: str, published: date | None = None) -> dict[str, float]:
-    """Date keys the text mentions, weighted 1 + log count (doubled for headline and lead)."""
+def date_keys(
+    text: str, published: date | None = None, days: Mapping[int, date] | None = None
+) -> dict[str, float]:
+    """Date keys the text mentions, weighted 1 + log count (doubled for headline and lead).
+
+    ``days`` maps the offset of a weekday name to the day the analysis resolved it to (which
+    reads the tense of its clause: "will meet on Wednesday" is the next one, see
+    :func:`weekday_days`); a weekday it does not name is the most recent one."""
     counts: Counter[str] = Counter()
     lead: set[str] = set()
     for start, _, found in find_dates(text):
@@ -41,10 +50,26 @@ def date_keys(text: str, published: date | None = None) -> dict[str, float]:
             lead.update(keys)
     if published is not None:
         for match in RELATIVE.finditer(text[: 2 * LEAD_CHARS]):
-            keys = _day_keys(_resolve(match.group("word").lower(), published))
+            day = (days or {}).get(match.start()) or _resolve(
+                match.group("word").lower(), published
+            )
+            keys = _day_keys(day)
             counts.update(keys)
             lead.update(keys)
     return {k: (1.0 + math.log(c)) * (LEAD_WEIGHT if k in lead else 1.0) for k, c in counts.items()}
+
+
+def weekday_days(times: Iterable[TimeExpression]) -> dict[int, date]:
+    """{offset of a weekday name: its day} for the analysis' resolved time expressions."""
+    out: dict[int, date] = {}
+    for time in times:
+        day = parse_day(time.value) if time.grain == "day" else None
+        if day is None:
+            continue
+        for match in RELATIVE.finditer(time.text):
+            if match.group("word").lower() in WEEKDAYS:
+                out[time.start + match.start()] = day
+    return out
 
 
 def _range_keys(found: DateRange) -> list[str]:

@@ -17,7 +17,7 @@ import numpy.typing as npt
 from accord.calendar_dates import parse_day
 from accord.model import Analysis
 from accord.stories import minhash
-from accord.stories.dates import date_keys
+from accord.stories.dates import date_keys, weekday_days
 from accord.stories.text import (
     entity_weights,
     headline,
@@ -97,7 +97,7 @@ def extract(analysis: Analysis, vector: Vector | None = None) -> ArticleFeatures
         day=day,
         vector=vector,
         signature=minhash.signature(article.text),
-        dates=date_keys(article.text, day),
+        dates=date_keys(article.text, day, weekday_days(analysis.times)),
     )
 
 

@@ -25,7 +25,7 @@ from accord.calendar_dates import parse_day
 from accord.embeddings import Encoder, get_encoder
 from accord.model import Analysis, Story
 from accord.stories import minhash
-from accord.stories.dates import date_keys
+from accord.stories.dates import date_keys, weekday_days
 from accord.stories.decision import DecisionModel, default_model
 from accord.stories.features import (
     ArticleFeatures,
@@ -206,7 +206,7 @@ class StoryIndex:
                 set(terms)
                 | set(entity_weights(analysis))
                 | set(name_weights(analysis))
-                | set(date_keys(text, day))
+                | set(date_keys(text, day, weekday_days(analysis.times)))
             )
         self.frozen_df = True
 
