@@ -20,7 +20,13 @@ FEEDS = Path(__file__).resolve().parent / "data" / "stories_feeds"
     ("feed", "articles", "stories", "b3_floor", "copies"),
     [
         ("spring_2027", 40, 11, 0.97, 1),  # 0.969 when first scored, 0.983 with penalty 3.0
-        ("autumn_2028", 55, 17, 0.95, 0),  # 0.933, 0.967 with tense-aware weekdays (fourteenth round)
+        (
+            "autumn_2028",
+            55,
+            17,
+            0.95,
+            0,
+        ),  # 0.933, 0.967 with tense-aware weekdays (fourteenth round)
         ("dev_2029", 62, 19, 0.95, 3),  # the development feed: 0.948, then 0.961
     ],
 )
