@@ -31,6 +31,13 @@ def test_events_component_compound_source_and_quantity(nlp: Language) -> None:
     assert not event.negated
 
 
+def test_events_component_a_date_is_no_quantity(nlp: Language) -> None:
+    text = "The chief executive said the first strike on January 15 had cost the company dearly."
+    (event,) = [e for e in _events(nlp, text) if e.type == "PROTEST"]
+    assert event.quantity is None
+    assert event.date == "2031-01-15"
+
+
 def test_events_component_actor_ids_are_mention_ids(nlp: Language) -> None:
     text = "Chile rejected a Norwegian request to inspect the fleet."
     event = _events(nlp, text)[0]

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion"})
+_TIME_LABELS = frozenset({"DATE", "TIME"})
 
 
 def number_value(words: list[str]) -> int | float | None:
@@ -49,8 +50,8 @@ def _format(value: int | float) -> str:
 def counted_phrase(noun: Token) -> str | None:
     """ "1000 prisoners of war" for a noun with a number modifier, else None."""
     numbers = [c for c in noun.children if c.dep_ == "nummod"]
-    if not numbers:
-        return None
+    if not numbers or numbers[0].ent_type_ in _TIME_LABELS:
+        return None  # "the strike on January 15", "a two-day strike": a date, not a count
     words = [t.text for t in numbers[0].subtree if t.like_num or t.lower_ in _SCALE_WORDS]
     value = number_value(words)
     if value is None:
