@@ -393,3 +393,15 @@ def test_analyze_weekday_in_a_present_tense_timetable_is_the_next_one(nlp: Langu
         ("Wednesday", "2026-03-11"),  # a verb of saying: some outlets report in the present
         ("Thursday", "2026-03-12"),  # the date is the subject: which Thursday is unclear
     ]
+
+
+def test_analyze_name_in_capitals_or_with_a_digit_is_no_person(nlp: Language) -> None:
+    a = analyse(
+        nlp,
+        "Cable repaired\nSEACOM said the cable would be fixed by Friday. The SMW3 cable was cut "
+        "near Alexandria. Jonathan Wright said traffic was rerouted.",
+    )
+    labels = {(m.text, m.label) for m in a.mentions}
+    assert ("SEACOM", "PERSON") not in labels
+    assert ("SMW3", "PERSON") not in labels
+    assert ("Jonathan Wright", "PERSON") in labels

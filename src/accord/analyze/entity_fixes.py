@@ -25,6 +25,8 @@ Each rule fixes a class of slip seen in news text, never one sentence:
   a tie (the model flips an all-capitals company name, "SEACOM", between PERSON and ORG);
 * a PERSON or ORG span that is exactly a GeoNames country or large city, and never part of a
   longer personal name in the article, is a place (GPE);
+* a one-word PERSON written in capitals inside a sentence in lower case ("SEACOM"), or with
+  a digit in it ("SMW3"), is an ORG: news writes people's names in title case;
 * a PERSON span of two or more words that starts or ends with a street, building or
   institution word ("Avenue Montaigne", "Zayed Road", "Betty Ford Center";
   ``types_facility_words.tsv``) is a FAC or an ORG;
@@ -35,6 +37,7 @@ Each rule fixes a class of slip seen in news text, never one sentence:
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
@@ -187,6 +190,23 @@ def _as_facility(span: Span) -> Span:
     return Span(span.doc, span.start, span.end, label=label) if label else span
 
 
+def _as_company(span: Span) -> Span:
+    """A one-word PERSON written in capitals inside a sentence in lower case ("SEACOM said"), or
+    with a digit in it ("SMW3"), is an organisation: news writes people's names in title case."""
+    if span.label_ != "PERSON" or len(span) != 1:
+        return span
+    word = span.text
+    letters = [c for c in word if c.isalpha()]
+    capitals = len(letters) >= 3 and word.isupper() and not _ROMAN.fullmatch(word)
+    coded = bool(letters) and any(c.isdigit() for c in word)
+    if not (capitals or coded):
+        return span
+    sentence = [c for c in span.sent.text if c.isalpha()]
+    if capitals and sum(c.isupper() for c in sentence) > len(sentence) / 2:
+        return span  # a line in capitals: every name in it is
+    return Span(span.doc, span.start, span.end, label="ORG")
+
+
 def _one_word_labels(spans: list[Span]) -> dict[str, str]:
     """The label each one-word name takes in this article where the model disagrees with
     itself: PERSON when the word is part of a longer person name or PERSON in at least as many
@@ -233,7 +253,7 @@ def fix_entities(doc: Doc) -> Doc:
             cleaned = _trim(part)
             if cleaned is not None and _is_name(cleaned):
                 spans.append(cleaned)
-    spans = [_as_facility(s) for s in _confirmed_in_headline(spans)]
+    spans = [_as_company(_as_facility(s)) for s in _confirmed_in_headline(spans)]
     spans = _titled_names(doc, spans)
     person_tokens = _person_tokens(spans)
     spans = [_as_place(s, person_tokens) for s in spans]
@@ -244,6 +264,7 @@ def fix_entities(doc: Doc) -> Doc:
     return doc
 
 
+_ROMAN = re.compile(r"[IVXLC]+")  # "Henry VIII", "Gaza II": not company capitals
 MAX_TITLED_NAME = 3  # tokens of a name read after a title: first, middle and last name
 
 
