@@ -13,6 +13,7 @@ from accord.analyze.entity_fixes import fix_entities
 from accord.analyze.roles import roles_of, title_before
 from accord.analyze.temporal import time_expressions
 from accord.quotes.lexicon import speech_verbs
+from accord.reconcile.lexicon import FUTURE_AUX
 
 _EXTENSIONS: dict[str, object] = {
     "accord_article": "",
@@ -116,7 +117,6 @@ def times(doc: Doc) -> Doc:
     return doc
 
 
-FUTURE_AUX = frozenset({"will", "shall", "would", "'ll", "wo"})  # "wo" as in "won't"
 PLANNED = frozenset({"plan", "schedule", "due", "set", "expect", "agree", "intend", "prepare"})
 
 
@@ -149,6 +149,7 @@ def _scheduled(ent: Span, verb: Token, auxes: list[Token]) -> bool:
     progressive = verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in auxes)
     if not (present or progressive):
         return False
-    first_line = ent.doc.text.split("\n", 1)[0]
-    headline = "\n" in ent.doc.text and not first_line.rstrip().endswith((".", "!", "?", '"'))
-    return not (headline and ent.start_char < len(first_line))
+    line_end = ent.doc.text.find("\n")
+    if line_end < 0 or ent.start_char >= line_end:
+        return True
+    return ent.doc.text[:line_end].rstrip().endswith((".", "!", "?", '"'))  # else a headline

@@ -25,7 +25,12 @@ from accord.model import Analysis, Mention, Sentence
 from accord.reconcile.actors import ACTOR_LABELS, mention_keys
 from accord.reconcile.counts import counted
 from accord.reconcile.dates import DateRange, anchored_events, find_dates, parse_iso
-from accord.reconcile.lexicon import negation_cues, negation_phrases, predicate_classes
+from accord.reconcile.lexicon import (
+    FUTURE_AUX,
+    negation_cues,
+    negation_phrases,
+    predicate_classes,
+)
 from accord.reconcile.numbers import Quantity, find_quantities
 
 if TYPE_CHECKING:
@@ -47,7 +52,6 @@ _WORDS = re.compile(r"\w+")
 _NAMING_DEPS = frozenset({"poss", "compound", "nmod", "amod", "nummod"})  # "Monday's quake"
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _NOUN_CLAUSES = frozenset({"relcl", "acl"})  # "the fire that destroyed a warehouse on Saturday"
-_FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 _FUTURE_HEADS = frozenset({"due", "set", "expect", "plan", "schedule"})  # "is due to start"
 ATTRIBUTION_SCENE = 4  # "said after talks in Valletta": an attribution's own scene, in tokens
 SCENE_TOKENS = 8  # a fronted phrase this long is a claim of its own even without a number
@@ -468,7 +472,7 @@ def _tense(doc: Doc | Span) -> str:
     ("ended", "has met"), else "present" ("take effect on Friday" may be either). After clause
     splitting most claims hold one clause, so any future verb in the claim counts."""
     for token in doc:
-        if token.dep_ in ("aux", "auxpass") and token.lower_ in _FUTURE_AUX:
+        if token.dep_ in ("aux", "auxpass") and token.lower_ in FUTURE_AUX:
             return "future"
         if token.lemma_.lower() in _FUTURE_HEADS and any(
             c.dep_ == "xcomp" or (c.dep_ == "auxpass" and token.tag_ == "VBN")

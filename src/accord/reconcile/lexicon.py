@@ -9,6 +9,11 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
+# Auxiliaries that put a clause in the future ("will meet", "would meet", "won't" as "wo"): the
+# claims' tense here and the analysis' weekdays (``accord.analyze.components``) read them. Kept
+# in this light module, which imports no spaCy, so that both stages can share it.
+FUTURE_AUX = frozenset({"will", "shall", "would", "'ll", "wo"})
+
 
 def _rows(name: str) -> list[list[str]]:
     """The non-comment rows of a data file, split on tabs."""
