@@ -36,9 +36,11 @@ def counted(quantities: list[Quantity], doc: Doc | Span, text: str) -> list[Quan
     for q in quantities:
         if lead >= 0 and _preposition_cue(q, doc, first + lead):
             q = _without_cue(q, text)
-        counts = lead >= 0 and not q.is_duration and q.unit != PERCENT
-        head = _counted_noun(q, doc, first + lead) if counts else None
-        level = _level_of(q, doc, first + lead) if counts and head is None else None
+        number = _last_number(q, doc, first + lead) if lead >= 0 else None
+        head = level = None
+        if number is not None and not q.is_duration and q.unit != PERCENT:
+            head = _counted_noun(number)
+            level = None if head else _level_of(number)
         if head is not None:
             number, noun = head
             if _increment(number, noun):
@@ -51,15 +53,19 @@ def counted(quantities: list[Quantity], doc: Doc | Span, text: str) -> list[Quan
         elif not q.unit:
             continue  # a bare number whose parse says nothing of what it counts
         elif q.unit == PERCENT and lead >= 0:
-            numbers = _numbers_in(q, doc, first + lead)
-            out.append(q.with_noun(q.unit, q.noun, change=bool(numbers) and _change(numbers[-1])))
+            out.append(q.with_noun(q.unit, q.noun, change=number is not None and _change(number)))
         elif q.is_duration or q.text.split()[-1].lower() not in adjectives:
             out.append(q)
     return out
 
 
-def _numbers_in(q: Quantity, doc: Doc | Span, offset: int) -> list[Token]:
-    return [t for t in doc if q.start <= t.idx - offset < q.end and (t.like_num or t.pos_ == "NUM")]
+def _last_number(q: Quantity, doc: Doc | Span, offset: int) -> Token | None:
+    """The last number token of a quantity found at ``offset`` in ``doc`` ("one thousand": the
+    "thousand"), which the parse attaches to what it counts; None when the parse has none."""
+    numbers = [
+        t for t in doc if q.start <= t.idx - offset < q.end and (t.like_num or t.pos_ == "NUM")
+    ]
+    return numbers[-1] if numbers else None
 
 
 def _increment(number: Token, noun: Token) -> bool:
@@ -79,14 +85,10 @@ def _change(number: Token) -> bool:
     return extent and verb.lemma_.lower() in _LEVEL_VERBS and verb.lemma_.lower() != "be"
 
 
-def _level_of(q: Quantity, doc: Doc | Span, offset: int) -> tuple[str, str] | None:
+def _level_of(number: Token) -> tuple[str, str] | None:
     """(lemma, noun as written) of what a number gives the level of, when its noun is the subject
     of a verb of level ("the death toll rose to 34", "the number of dead stood at 33", "the toll
     reached 34", "the toll is 34"), so that two reports of a toll compare as counts of the dead."""
-    numbers = _numbers_in(q, doc, offset)
-    if not numbers:
-        return None
-    number = numbers[-1]
     if number.dep_ == "pobj" and number.head.lower_ in ("to", "at"):
         verb = number.head.head
     elif number.dep_ in ("dobj", "attr"):
@@ -137,10 +139,9 @@ def _without_cue(q: Quantity, text: str) -> Quantity:
     return again[0] if again else q
 
 
-def _counted_noun(q: Quantity, doc: Doc | Span, offset: int) -> tuple[Token, Token] | None:
-    """(number token, the noun it counts) for a quantity found at ``offset`` in ``doc``."""
-    numbers = _numbers_in(q, doc, offset)
-    if not numbers or numbers[-1].dep_ != "nummod":
+def _counted_noun(number: Token) -> tuple[Token, Token] | None:
+    """(number token, the noun it counts) when the number modifies a noun."""
+    if number.dep_ != "nummod":
         return None
-    noun = numbers[-1].head
-    return (numbers[-1], noun) if noun.pos_ in ("NOUN", "PROPN") else None
+    noun = number.head
+    return (number, noun) if noun.pos_ in ("NOUN", "PROPN") else None
