@@ -167,6 +167,18 @@ def test_resolve_types_person_evidence_in_one_article_restores_a_person_in_anoth
     assert all(e.type == "PERSON" for e in entities)
 
 
+def test_resolve_types_known_place_in_a_person_name_stays_a_place() -> None:
+    # A company the NER took for a person ("Nilecom Egypt") gives its words person evidence;
+    # a known country among them must not become a person in every other article.
+    first = "Nilecom Egypt restored service in Egypt on Monday."
+    second = "Talks in Egypt ended. Egypt closed its border."
+    names = tagged(first, {"Nilecom Egypt": "PERSON", "Egypt": "PERSON"})
+    names = [n for n in names if not any(o.start < n.start < o.end for o in names)]
+    names += tagged(second, {"Egypt": "GPE"}, doc=1)
+    labels = repair_labels([first, second], names)
+    assert [label for n, label in zip(names, labels, strict=True) if n.doc == 1] == ["GPE", "GPE"]
+
+
 def test_resolve_types_leader_named_by_surname_keeps_person_tags() -> None:
     text = "Velt's government collapsed on Tuesday after Velt lost a confidence vote."
     names = tagged(text, {"Velt": "PERSON"})

@@ -19,8 +19,8 @@ says what it is:
   NORP ("the Kurds"); places written that way ("the Philippines") are in the gazetteer.
 
 A person needs person evidence: a title or honorific right before the name, a role found by the
-analyse stage, the word being part of a longer PERSON name in the set, or "and"/"or" with such a
-person; a one-word name with it that is tagged PERSON somewhere is a PERSON everywhere, a longer
+analyse stage, the word being part of a longer PERSON name in the set (unless it is a known
+place: "Jordan" in "Michael Jordan"), or "and"/"or" with such a person; a one-word name with it that is tagged PERSON somewhere is a PERSON everywhere, a longer
 name with it that is tagged PERSON in more than half of its uses too. A
 one-word PERSON-tagged name without it becomes a place when it has a demonym, or when the words
 around it (each counting for two PERSON tags) plus its GPE/LOC tags at least match its PERSON
@@ -279,7 +279,7 @@ def _gather(texts: Sequence[str], names: Sequence[Named]) -> dict[str, _Evidence
         ev.words = len(key.split())
         ev.tags[n.label] += 1
         single = ev.words == 1
-        if n.titled or (single and (key in person_words or is_titled(text, n.start))):
+        if n.titled or (single and is_titled(text, n.start)):
             ev.person = True
         ev.state_nouns += state_noun_weight(text, n.end)
         ev.prepositions += after_place_preposition(text, n.start, n.end)
@@ -289,6 +289,13 @@ def _gather(texts: Sequence[str], names: Sequence[Named]) -> dict[str, _Evidence
             ev.group_uses += 1
         if lookup_place(_surface(texts, n)) is not None or metonym_country(key) is not None:
             ev.known_place = True
+    # A word of a longer person's name is person evidence ("Darrow" after "Ilse Darrow"), but
+    # not for a known place: "Egypt" in a company name tagged PERSON ("Etisalat Egypt"), or
+    # "Jordan" in "Michael Jordan", would make the country a person in every article.
+    for key in person_words:
+        ev = evidence.get(key)
+        if ev is not None and ev.words == 1 and not ev.known_place:
+            ev.person = True
     return evidence
 
 
