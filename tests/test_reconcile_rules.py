@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from accord.model import Fact
+from accord.model import Event, Fact
 from accord.reconcile.align import score_pair
 from accord.reconcile.claims import Claim
 from accord.reconcile.dates import DateRange, parse_iso
+from accord.reconcile.facts import build_value_conflict
 from accord.reconcile.numbers import compatible, find_quantities
 from test_reconcile_claims import _claims, claims_of
 from test_reconcile_status import facts_of
@@ -415,3 +416,33 @@ def test_reconcile_changes_of_different_days_are_not_compared(nlp: Language) -> 
     assert score_pair(monday, later, 0.9).reasons == []
     later.day = monday.day  # the same day's reports of one move disagree
     assert score_pair(monday, later, 0.9).reasons == ["number: 28 percent vs 4 percent"]
+
+
+def test_value_conflict_is_named_by_its_own_claims_events() -> None:
+    # The disagreeing sentence's events (here two misread as protests) are evidence of the fact,
+    # but what the fact is comes from the claim it states.
+    lone = Claim("a1", 0, 40, "The ferry sank with 33 people on board.", 0)
+    other = Claim("a2", 0, 60, "Crowds marched and rallied as the ferry sank with 34 aboard.", 0)
+    events = [
+        Event("e1", "a1", 4, 20, "ferry sank", "ACCIDENT"),
+        Event("e2", "a2", 7, 13, "marched", "PROTEST"),
+        Event("e3", "a2", 18, 25, "rallied", "PROTEST"),
+    ]
+    fact = build_value_conflict("s1", [lone, other], 0, 1, "number: 33 vs 34", events)
+    assert fact.type == "ACCIDENT"
+    assert fact.events == ["e1", "e2", "e3"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "main_class"),
+    [
+        ("She declined to comment on individual negotiations.", "REJECT"),
+        ("The envoys agreed to meet again in May.", "AGREE"),
+        ("The minister said the envoys would meet again in May.", "CONSULT"),
+    ],
+)
+def test_claim_main_class_is_its_governing_predicates(
+    nlp: Language, sentence: str, main_class: str
+) -> None:
+    # a fact without events is named by what its claims mainly do, the same in every run
+    assert [c.main_class for c in _body(nlp, sentence)] == [main_class]

@@ -72,6 +72,8 @@ class Claim:
     context_actors: set[str] = field(default_factory=set)  # of the sentence before, for pronouns
     persons: set[str] = field(default_factory=set)  # actor keys of named people (speakers too)
     classes: set[str] = field(default_factory=set)
+    # the class of its main predicate, first in text order: "declined to comment" is a refusal
+    main_class: str | None = None
     lemmas: set[str] = field(default_factory=set)
     negated: bool = False
     quantities: list[Quantity] = field(default_factory=list)
@@ -541,6 +543,17 @@ def _fill_predicate(claim: Claim, doc: Doc | Span) -> None:
             and token.pos_ in ("VERB", "NOUN", "ADJ")
         ):
             claim.classes.add(classes[lemma])
+    main = _main_predicates(doc)
+    claim.main_class = next(
+        (
+            classes[t.lemma_.lower()]
+            for t in doc
+            if t.i in main
+            and t.pos_ in ("VERB", "NOUN", "ADJ")
+            and classes.get(t.lemma_.lower(), "STATEMENT") != "STATEMENT"
+        ),
+        None,
+    )
     claim.negated = _negated(doc, negation)
     claim.predicates = _predicate_keys(doc)
     claim.verbless = _verbless(doc)

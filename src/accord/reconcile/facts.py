@@ -92,19 +92,34 @@ def readable(text: str) -> str:
     return flat[:1].upper() + flat[1:]
 
 
-def _type(claims: Sequence[Claim], events: Sequence[Event]) -> tuple[str, list[str]]:
-    """The PLOVER type of the events inside the evidence, else the claims' predicate class."""
-    inside = [
+def _type(
+    claims: Sequence[Claim], events: Sequence[Event], support: Sequence[Claim] = ()
+) -> tuple[str, list[str]]:
+    """The PLOVER type of the events inside the evidence, else the class of the claims' main
+    predicates (else of any of their predicates); and the ids of all those events. The type is read off the ``support`` claims' events where they
+    have any: a disagreeing sentence is evidence of the fact, but a classifier misfire in it
+    ("shares fell" read as a protest) should not name what the sources agree on."""
+    inside = _events_inside(claims, events)
+    if inside:
+        named = _events_inside(support, events) or inside
+        kind = Counter(e.type for e in named).most_common(1)[0][0]
+        return kind, sorted({e.id for e in inside})
+    for group in (support, claims):  # the main predicates' classes, else any predicate's
+        classes = Counter(c.main_class for c in group if c.main_class) or Counter(
+            k for c in group for k in c.classes
+        )
+        if classes:  # ties go to the first name (a claim's classes are an unordered set)
+            return min(classes, key=lambda k: (-classes[k], k)), []
+    return "STATEMENT", []
+
+
+def _events_inside(claims: Sequence[Claim], events: Sequence[Event]) -> list[Event]:
+    return [
         e
         for e in events
         for c in claims
         if e.article == c.article and c.start <= e.start and e.end <= c.end
     ]
-    if inside:
-        kind = Counter(e.type for e in inside).most_common(1)[0][0]
-        return kind, sorted({e.id for e in inside})
-    classes = Counter(k for c in claims for k in c.classes)
-    return (classes.most_common(1)[0][0] if classes else "STATEMENT"), []
 
 
 def build_fact(
@@ -138,7 +153,7 @@ def build_fact(
         )
         for j, reason in sorted(against.items())
     ]
-    kind, event_ids = _type(claims, events)
+    kind, event_ids = _type(claims, events, support)
     return Fact(
         id=fact_id(story, claims),
         statement=_statement(claims, indices, scores),
@@ -162,7 +177,7 @@ def build_value_conflict(
     """A conflicting fact from a lone claim and a claim of another article that disagrees with
     it on a value, while that claim stays evidence of its own fact too."""
     claims = [all_claims[lone], all_claims[other]]
-    kind, event_ids = _type(claims, events)
+    kind, event_ids = _type(claims, events, claims[:1])
     against = all_claims[other]
     return Fact(
         id=fact_id(story, claims),
