@@ -292,10 +292,9 @@ def _gather(texts: Sequence[str], names: Sequence[Named]) -> dict[str, _Evidence
     # A word of a longer person's name is person evidence ("Darrow" after "Ilse Darrow"), but
     # not for a known place: "Egypt" in a company name tagged PERSON ("Etisalat Egypt"), or
     # "Jordan" in "Michael Jordan", would make the country a person in every article.
-    for key in person_words:
-        ev = evidence.get(key)
-        if ev is not None and ev.words == 1 and not ev.known_place:
-            ev.person = True
+    for word in person_words & evidence.keys():
+        if evidence[word].words == 1 and not evidence[word].known_place:
+            evidence[word].person = True
     return evidence
 
 
