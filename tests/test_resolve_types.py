@@ -208,10 +208,26 @@ def test_resolve_types_comma_joins_names_only_in_a_list_or_subject(
     assert labels_of([text], names)["Ostmere"] == {expected}
 
 
-def test_resolve_types_plural_name_after_the_is_an_organisation() -> None:
+def _within(inner: Named, outer: Named) -> bool:
+    """A shorter name inside a longer one (the NER tags the longest span only)."""
+    return outer is not inner and outer.start <= inner.start and inner.end <= outer.end
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marvel beat the Tarkons 20-13. The Tarkons lost their third game; Tarkons fans left.",
+        # a person beside it, or the NER's longer "person" holding the word, is no person
+        # evidence for a name written "the Xs" in most uses
+        "The Tarkons and Ivo Brandt lost. The Tarkons fell; the Tarkons left; Tarkons QB Ivo"
+        " Brandt fumbled.",
+    ],
+)
+def test_resolve_types_plural_name_after_the_is_an_organisation(text: str) -> None:
     # the small model tags team names PERSON by their shape ("the Colts", "the Jaguars")
-    text = "Marvel beat the Tarkons 20-13. The Tarkons lost their third game; Tarkons fans left."
-    names = tagged(text, {"Tarkons": "PERSON", "Marvel": "PERSON"})
+    tags = {"Tarkons QB Ivo Brandt": "PERSON", "Ivo Brandt": "PERSON", "Tarkons": "PERSON"}
+    names = tagged(text, {**tags, "Marvel": "PERSON"})
+    names = [n for n in names if not any(_within(n, o) for o in names)]
     assert labels_of([text], names)["Tarkons"] == {"ORG"}
 
 

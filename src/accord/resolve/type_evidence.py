@@ -20,7 +20,7 @@ says what it is:
 
 A person needs person evidence: a title or honorific right before the name, a role found by the
 analyse stage, the word being part of a longer PERSON name in the set (unless it is a known
-place: "Jordan" in "Michael Jordan"), or "and"/"or" with such a person; a one-word name with it that is tagged PERSON somewhere is a PERSON everywhere, a longer
+place, "Jordan" in "Michael Jordan", or mostly written "the Xs"), or "and"/"or" with such a person; a one-word name with it that is tagged PERSON somewhere is a PERSON everywhere, a longer
 name with it that is tagged PERSON in more than half of its uses too. A
 one-word PERSON-tagged name without it becomes a place when it has a demonym, or when the words
 around it (each counting for two PERSON tags) plus its GPE/LOC tags at least match its PERSON
@@ -210,6 +210,8 @@ class _Evidence:
 
     def label(self) -> str | None:
         """The one label for every occurrence of this name; ``None`` leaves the tags alone."""
+        if self._a_group():  # before person evidence: "the Colts and Manning" makes no person
+            return "ORG"
         if self.person:
             if self.words == 1:
                 return PERSON if self.tags[PERSON] else None
@@ -220,17 +222,20 @@ class _Evidence:
             return None if self.tags[PERSON] else self._thing_label()
         if self.is_demonym:
             return "NORP"
-        if self.words == 1 and self._a_group() and not _mostly(self.tags, "NORP"):
-            return "ORG"  # places written "the Xs" are in the gazetteer (known_place above)
         if self.tags[PERSON]:
             return self._thing_label() if self.words == 1 and self._not_a_person() else None
         return self._thing_label()
 
     def _a_group(self) -> bool:
-        """Mostly written as "the Xs": a team, band or family, never one person's name (a
-        person's surname is written bare: "Adams said", even where "the Adams administration"
-        occurs once)."""
-        return 2 * self.group_uses > sum(self.tags.values())
+        """A one-word name mostly written as "the Xs": a team, band or family, never one
+        person's name (a person's surname is written bare: "Adams said", even where "the Adams
+        administration" occurs once). Places written so ("the Philippines") are known places,
+        and peoples ("the Kurds") demonyms or mostly tagged NORP."""
+        return (
+            self.words == 1
+            and 2 * self.group_uses > sum(self.tags.values())
+            and not (self.known_place or self.is_demonym or _mostly(self.tags, "NORP"))
+        )
 
     def _not_a_person(self) -> bool:
         """A demonym, or words around the name that, with the GPE/LOC tags, match the PERSON
@@ -291,10 +296,13 @@ def _gather(texts: Sequence[str], names: Sequence[Named]) -> dict[str, _Evidence
             ev.known_place = True
     # A word of a longer person's name is person evidence ("Darrow" after "Ilse Darrow"), but
     # not for a known place: "Egypt" in a company name tagged PERSON ("Etisalat Egypt"), or
-    # "Jordan" in "Michael Jordan", would make the country a person in every article.
+    # "Jordan" in "Michael Jordan", would make the country a person in every article; nor for
+    # a name written "the Xs" in most uses, which no person's is ("the Colts" beside the NER's
+    # "Colts QB Andrew Luck").
     for word in person_words & evidence.keys():
-        if evidence[word].words == 1 and not evidence[word].known_place:
-            evidence[word].person = True
+        ev = evidence[word]
+        if ev.words == 1 and not ev.known_place and not ev._a_group():
+            ev.person = True
     return evidence
 
 
