@@ -299,6 +299,16 @@ def test_person_span_with_a_street_or_building_word_is_a_facility_or_institution
     ]
 
 
+def test_person_span_ending_in_a_company_suffix_is_an_organisation() -> None:
+    text = "Guards at Halden Vik Diamond Corp. and at Maren Olsen Ltd met Maren Olsen."
+    spans = [(2, 6, "PERSON"), (8, 11, "PERSON"), (12, 14, "PERSON")]
+    assert _fixed(text, spans) == [
+        ("Halden Vik Diamond Corp.", "ORG"),
+        ("Maren Olsen Ltd", "ORG"),
+        ("Maren Olsen", "PERSON"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("labels", "expected"),
     [

@@ -28,8 +28,8 @@ Each rule fixes a class of slip seen in news text, never one sentence:
 * a one-word PERSON written in capitals inside a sentence in lower case ("SEACOM"), or with
   a digit in it ("SMW3"), is an ORG: news writes people's names in title case;
 * a PERSON span of two or more words that starts or ends with a street, building or
-  institution word ("Avenue Montaigne", "Zayed Road", "Betty Ford Center";
-  ``types_facility_words.tsv``) is a FAC or an ORG;
+  institution word or a company suffix ("Avenue Montaigne", "Zayed Road", "Betty Ford
+  Center", "Harry Winston Diamond Corp."; ``types_facility_words.tsv``) is a FAC or an ORG;
 * one name, one type: names no gazetteer knows are typed from the article's evidence
   (possessive state nouns, demonyms, coordination with a place, place prepositions; see
   :mod:`accord.resolve.type_evidence`), and every occurrence of a name takes its type.
