@@ -20,8 +20,10 @@ says what it is:
 
 A person needs person evidence: a title or honorific right before the name, a role found by the
 analyse stage, the word being part of a longer PERSON name in the set (unless it is a known
-place, "Jordan" in "Michael Jordan", or mostly written "the Xs"), or "and"/"or" with such a person; a one-word name with it that is tagged PERSON somewhere is a PERSON everywhere, a longer
-name with it that is tagged PERSON in more than half of its uses too. A
+place, "Jordan" in "Michael Jordan", or mostly written "the Xs"), or "and"/"or" with such a
+person; a one-word name with it that is tagged PERSON somewhere is a PERSON everywhere, a
+longer name with it that is tagged PERSON in more than half of its uses too (a name mostly
+written "the Xs" is an ORG before any of this). A
 one-word PERSON-tagged name without it becomes a place when it has a demonym, or when the words
 around it (each counting for two PERSON tags) plus its GPE/LOC tags at least match its PERSON
 tags: news that names a leader by surname alone may write "X's envoy" once, but spaCy tags the
