@@ -96,9 +96,10 @@ def _type(
     claims: Sequence[Claim], events: Sequence[Event], support: Sequence[Claim] = ()
 ) -> tuple[str, list[str]]:
     """The PLOVER type of the events inside the evidence, else the class of the claims' main
-    predicates (else of any of their predicates); and the ids of all those events. The type is read off the ``support`` claims' events where they
-    have any: a disagreeing sentence is evidence of the fact, but a classifier misfire in it
-    ("shares fell" read as a protest) should not name what the sources agree on."""
+    predicates (else of any of their predicates); and the ids of all those events. The type is
+    read off the ``support`` claims where they have any: a disagreeing sentence is evidence of
+    the fact, but a classifier misfire in it ("shares fell" read as a protest) should not name
+    what the sources agree on."""
     inside = _events_inside(claims, events)
     if inside:
         named = _events_inside(support, events) or inside
