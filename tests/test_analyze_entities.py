@@ -378,6 +378,30 @@ def test_analyze_name_after_a_title_is_a_person_even_when_the_model_misses_it(
     assert {m.text for m in a.mentions if m.label == "ORG"} == {"General Motors Corp"}
 
 
+def test_person_span_opening_with_title_words_loses_them() -> None:
+    text = "Police said Sergeant Mark Pinder and Deputy Minister spoke."
+    spans = [(2, 5, "PERSON"), (6, 8, "PERSON")]
+    assert _fixed(text, spans) == [("Mark Pinder", "PERSON"), ("Deputy Minister", "PERSON")]
+    # a titled person whose name is also a place's stays a person
+    assert _fixed("Queen Elizabeth opened the bridge.", [(0, 2, "PERSON")]) == [
+        ("Elizabeth", "PERSON")
+    ]
+
+
+def test_analyze_rank_or_occupation_before_a_name_is_its_title(nlp: Language) -> None:
+    a = analyse(
+        nlp,
+        "Arrest made\nDetective Anna Kowal said the suspect was held. "
+        "Comedian Ellen Varga will host the gala, coach Tom Ellis said.",
+    )
+    titles = {m.text: m.titles for m in a.mentions if m.label == "PERSON"}
+    assert titles == {
+        "Anna Kowal": ["Detective"],
+        "Ellen Varga": ["Comedian"],
+        "Tom Ellis": ["coach"],
+    }
+
+
 @pytest.mark.parametrize(
     ("text", "times"),
     [

@@ -3,7 +3,8 @@
 Each rule fixes a class of slip seen in news text, never one sentence:
 
 * trim determiners, possessive markers and punctuation from span edges ("the United States",
-  "Kyiv’s");
+  "Kyiv’s"), and the title words a PERSON span opens with ("Sergeant Mark Pinder": the
+  title is read in front of the name);
 * split a span at a possessive whose owner is a name of its own, a known place or a name the
   article uses apart ("Cairo’s Tahrir Square" is two names, "People’s Liberation Army" one), or
   at a lower-case word inside a person name ("Peter against Sweden");
@@ -24,7 +25,8 @@ Each rule fixes a class of slip seen in news text, never one sentence:
   some uses and ORG, GPE, LOC or FAC in others takes the label of most of its uses, PERSON on
   a tie (the model flips an all-capitals company name, "SEACOM", between PERSON and ORG);
 * a PERSON or ORG span that is exactly a GeoNames country or large city, and never part of a
-  longer personal name in the article, is a place (GPE);
+  longer personal name in the article nor a person with a title in front ("Queen Elizabeth"),
+  is a place (GPE);
 * a one-word PERSON written in capitals inside a sentence in lower case ("SEACOM"), or with
   a digit in it ("SMW3"), is an ORG: news writes people's names in title case;
 * a PERSON span of two or more words that starts or ends with a street, building or
@@ -93,6 +95,26 @@ def _trim(span: Span) -> Span | None:
     if start >= end:
         return None
     return Span(doc, start, end, label=span.label_)
+
+
+def _untitled(span: Span) -> Span:
+    """A PERSON span without the title words it opens with ("Sergeant Mark Pinder", "Comedian
+    Ellen DeGeneres" in a title-case headline): the title is read in front of the name, as
+    for "Governor Ilse Darrow", and one person is not two names, with and without it."""
+    if span.label_ != "PERSON":
+        return span
+    lexicon = titles()
+    start = span.start
+    doc = span.doc
+    while (
+        start < span.end - 1
+        and lexicon.is_title_word(doc[start].text)
+        and doc[start + 1].text[:1].isupper()
+    ):
+        start += 1
+    if start == span.start or lexicon.is_title_word(doc[start].text):
+        return span  # no title, or nothing but title words ("Deputy Minister")
+    return Span(doc, start, span.end, label="PERSON")
 
 
 def _split(span: Span, owners: set[str]) -> list[Span]:
@@ -172,8 +194,10 @@ def _person_tokens(spans: list[Span]) -> set[str]:
 
 
 def _as_place(span: Span, person_tokens: set[str]) -> Span:
-    """A PERSON/ORG span that is exactly a known place, and no part of a longer name, is a GPE."""
-    if span.label_ in {"PERSON", "ORG"} and span.text not in person_tokens:
+    """A PERSON/ORG span that is exactly a known place, and no part of a longer name, is a GPE;
+    not a PERSON with a title in front ("Queen Elizabeth", "Governor Georgia Ruiz")."""
+    titled = span.label_ == "PERSON" and title_before(span) is not None
+    if span.label_ in {"PERSON", "ORG"} and span.text not in person_tokens and not titled:
         place = lookup_place(span.text)
         if place and (place.kind != "city" or place.population >= MIN_RELABEL_POPULATION):
             return Span(span.doc, span.start, span.end, label="GPE")
@@ -252,7 +276,7 @@ def fix_entities(doc: Doc) -> Doc:
         for part in _split(trimmed, owners):
             cleaned = _trim(part)
             if cleaned is not None and _is_name(cleaned):
-                spans.append(cleaned)
+                spans.append(_untitled(cleaned))
     spans = [_as_company(_as_facility(s)) for s in _confirmed_in_headline(spans)]
     spans = _titled_names(doc, spans)
     person_tokens = _person_tokens(spans)
