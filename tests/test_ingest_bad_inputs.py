@@ -54,6 +54,21 @@ def test_ingest_undecodable_garbage_without_nul(tmp_path: Path) -> None:
     assert only_skip(result, bad).startswith("binary file")
 
 
+@pytest.mark.parametrize("name", ["m_labels.csv", "m_fetch.py"])
+def test_ingest_data_file_in_a_folder_is_skipped_and_said(tmp_path: Path, name: str) -> None:
+    # a labels file or a script beside the articles is no article; the user hears of it
+    result, bad = with_good(tmp_path, name, b"article,story\nf1,quake\n")
+    assert only_skip(result, bad).startswith(f"not read: a {bad.suffix} file in a folder")
+
+
+def test_ingest_data_file_named_on_its_own_or_with_a_forced_reader_is_read(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "notes.csv").write_text("Ferry resumes, the ferry sailed again.", encoding="utf-8")
+    assert len(read_paths([str(tmp_path / "notes.csv")]).articles) == 1
+    assert len(read_paths([str(tmp_path)], reader="text").articles) == 1
+
+
 def test_ingest_invalid_utf8_is_replaced_with_warning(tmp_path: Path) -> None:
     path = tmp_path / "latin.txt"
     path.write_bytes("Café owners protest\nOwners of cafés in Ostrel protested.".encode("latin-1"))

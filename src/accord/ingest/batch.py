@@ -14,7 +14,7 @@ from accord.errors import IngestError
 from accord.ingest.build import build_article
 from accord.ingest.metadata import normalise_language, normalise_published
 from accord.ingest.records import Defaults, IngestResult, Record, Source
-from accord.ingest.registry import ReaderSpec, get_reader, reader_for
+from accord.ingest.registry import ReaderSpec, claims_extension, get_reader, reader_for
 from accord.ingest.sources import iter_inputs, load
 from accord.model import Article, Skipped
 
@@ -42,7 +42,8 @@ def read_paths(
     forced = get_reader(reader) if reader else None
     result = IngestResult()
     seen: set[str] = set()
-    for item in iter_inputs(paths):
+    keep = (lambda suffix: True) if forced else claims_extension  # a forced reader reads all
+    for item in iter_inputs(paths, keep):
         outcomes = [item] if isinstance(item, IngestError) else _read_one(item, defaults, forced)
         for outcome in outcomes:
             _collect(result, seen, outcome)

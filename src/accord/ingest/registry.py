@@ -99,6 +99,12 @@ def reader_for(path: str, head: str) -> ReaderSpec:
     return get_reader(DEFAULT_READER)
 
 
+def claims_extension(suffix: str) -> bool:
+    """Whether a registered reader (built-in or plugin) reads files ending in ``suffix``."""
+    _load_plugins()
+    return any(suffix.lower() in spec.extensions for spec in _READERS.values())
+
+
 @lru_cache(maxsize=1)
 def _load_plugins() -> None:
     """Import readers that other packages declare as entry points (built-ins are loaded already)."""

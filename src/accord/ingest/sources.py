@@ -10,7 +10,7 @@ import codecs
 import os
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -39,11 +39,24 @@ def max_bytes() -> int:
     return int(raw) if raw.strip().isdigit() and int(raw) > 0 else DEFAULT_MAX_BYTES
 
 
-def iter_inputs(paths: Sequence[str]) -> Iterator[str | IngestError]:
+# Extensions of files that hold data or code, not news text. Inside a folder they are not read
+# (a labels.csv or a script beside the articles is no article) but reported as skipped, unless
+# a reader claims the extension; a file named on its own is always read.
+DATA_EXTENSIONS = frozenset(
+    {".csv", ".tsv", ".py", ".js", ".css", ".sh", ".sql", ".yaml", ".yml", ".toml", ".ini"}
+    | {".cfg", ".log", ".db", ".sqlite", ".sqlite3", ".ipynb", ".pyc", ".lock"}
+)
+
+
+def iter_inputs(
+    paths: Sequence[str], keep: Callable[[str], bool] | None = None
+) -> Iterator[str | IngestError]:
     """Expand ``paths``: files as given, folders recursively in sorted order, ``-`` for stdin.
 
-    Hidden files and folders (names starting with ".") inside folders are skipped; a missing
-    path is yielded as an error so the caller can record it and go on.
+    Hidden files and folders (names starting with ".") inside folders are skipped; so is a file
+    in a folder with a data or code extension (:data:`DATA_EXTENSIONS`) for which ``keep``
+    (given the extension) is not true, yielded as an error that says so. A missing path is
+    yielded as an error so the caller can record it and go on.
     """
     for raw in paths:
         if raw == STDIN:
@@ -51,7 +64,16 @@ def iter_inputs(paths: Sequence[str]) -> Iterator[str | IngestError]:
             continue
         path = Path(raw)
         if path.is_dir():
-            yield from (str(p) for p in _walk(path))
+            for found in _walk(path):
+                suffix = found.suffix.lower()
+                if suffix in DATA_EXTENSIONS and not (keep and keep(suffix)):
+                    yield IngestError(
+                        f"not read: a {suffix} file in a folder is taken for data, not an"
+                        " article (name the file on its own to read it as text)",
+                        path=str(found),
+                    )
+                else:
+                    yield str(found)
         elif path.exists():
             yield raw
         else:
