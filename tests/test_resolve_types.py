@@ -249,6 +249,19 @@ def test_resolve_types_plural_after_the_needs_most_uses(text: str, name: str, la
     assert labels_of([text], names)[name] == {label}
 
 
+def test_resolve_types_name_after_a_ship_noun_is_a_vessel_in_every_report() -> None:
+    first = "Passengers of the ferry Varnek fled. Varnek burned for hours; Varnek sank."
+    second = "The Varnek had passed an inspection, the harbour master said."
+    names = tagged(first, {"Varnek": "PERSON"}) + tagged(second, {"Varnek": "ORG"}, doc=1)
+    assert labels_of([first, second], names) == {"Varnek": {"FAC"}}
+    # a person with a title keeps being one, even after "boat": "the boat Captain Lena Varnek"
+    text = "Captain Lena Varnek steered the boat. The boat Varnek owned sank."
+    names = tagged(text, {"Lena Varnek": "PERSON"}) + tagged(text, {"Varnek": "PERSON"})
+    names = [n for n in names if not any(o.start < n.start < o.end for o in names)]
+    names[0].titled = True
+    assert labels_of([text], names)["Varnek"] == {"PERSON"}
+
+
 def test_resolve_types_full_name_mostly_tagged_person_is_a_person_everywhere() -> None:
     text = "Mayor Nadia Orlova won. Nadia Orlova thanked voters. Nadia Orlova will be sworn in."
     names = tagged(text, {"Nadia Orlova": "PERSON"})

@@ -13,6 +13,9 @@ says what it is:
 * **place prepositions**: "talks in Freedonia" (``types_place_prepositions.txt``; weak);
 * **coordination** with a country: "Freedonia and Sylvania", "Freedonia-Sylvania talks" (weak;
   propagated until nothing changes); "X and Y" with Y a person is person evidence for X;
+* **a ship noun** right before the name ("the ferry Kestrel"; ``types_vessel_nouns.txt``) in
+  at least a fourth of its uses, with no person evidence: a ship, typed FAC (the name types
+  kept have no vehicle type);
 * GPE/LOC tags of the same name elsewhere (they count only beside evidence from the words);
 * **a plural after "the"**: a one-word name written "the Xs" in most of its uses ("the Colts",
   "the Jaguars": a team, band or family) is an ORG, whatever its tags, unless it is mostly tagged
@@ -60,10 +63,12 @@ DEMONYM_WEIGHT = 3  # a demonym of the name outweighs a few stray PERSON tags
 PERSON_TAGS_PER_EVIDENCE = 2
 SHARED_NOUN_WEIGHT = 0.5  # "X's government": a country's, or its leader's
 MIN_BASE_LENGTH = 4
+VESSEL_SHARE = 4  # a name after a ship noun in at least 1 of this many uses is a ship
 MAX_MODIFIERS = 2  # words between "'s" and the state noun: "X's top diplomat"
 _POSSESSIVE_AFTER = re.compile(r"^['’]s?\s")
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
+_NOUN_BEFORE = re.compile(r"\b([a-z]+) +$")
 _CAP_WORD = re.compile(r"\b([A-Z][a-z]+)\b")
 _DETERMINERS = frozenset({"a", "an", "the"})
 _NEXT_WORD = re.compile(r"\s*(and|or|,|-|–|&)\s*([A-Z][a-z]+)\b")
@@ -103,6 +108,11 @@ def demonym_suffixes() -> tuple[tuple[str, str], ...]:
     """(strip, add) pairs that turn a country name into its demonym."""
     pairs = (line.split("\t") for line in _data_lines("types_demonym_suffixes.tsv"))
     return tuple((p[0].strip(), p[1].strip()) for p in pairs)
+
+
+@lru_cache(maxsize=1)
+def vessel_nouns() -> frozenset[str]:
+    return frozenset(line.strip().lower() for line in _data_lines("types_vessel_nouns.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -154,6 +164,13 @@ def _word_before(text: str, start: int) -> str:
     return match.group(1).lower() if match else ""
 
 
+def after_vessel_noun(text: str, start: int) -> bool:
+    """Right after a ship noun, with nothing but a space between: "the ferry Kestrel" (not
+    "left the ship. Kestrel ...")."""
+    match = _NOUN_BEFORE.search(text, max(0, start - 30), start)
+    return match is not None and match.group(1).lower() in vessel_nouns()
+
+
 def is_titled(text: str, start: int) -> bool:
     """An honorific or title word right before the name ("President X", "Dr. X")."""
     return affixes().get(_word_before(text, start)) == "honorific"
@@ -202,6 +219,7 @@ class _Evidence:
     is_demonym: bool = False
     known_place: bool = False  # a GeoNames place or a seat of government
     group_uses: int = 0  # "the Jaguars": a plural name after "the"
+    vessel_uses: int = 0  # "the ferry Kestrel": a ship's name
 
     def strong(self) -> int:
         return DEMONYM_WEIGHT * self.demonym_of
@@ -214,6 +232,8 @@ class _Evidence:
         """The one label for every occurrence of this name; ``None`` leaves the tags alone."""
         if self._a_group():  # before person evidence: "the Colts and Manning" makes no person
             return "ORG"
+        if self._a_vessel():
+            return "FAC"
         if self.person:
             if self.words == 1:
                 return PERSON if self.tags[PERSON] else None
@@ -238,6 +258,13 @@ class _Evidence:
             and 2 * self.group_uses > sum(self.tags.values())
             and not (self.known_place or self.is_demonym or _mostly(self.tags, "NORP"))
         )
+
+    def _a_vessel(self) -> bool:
+        """Written right after a ship noun ("the ferry Kestrel") in at least a fourth of its
+        uses, with no person evidence: a ship, whatever its tags (the model calls an unfamiliar
+        ship's name a person in one report and an organisation in the next)."""
+        uses = sum(self.tags.values())
+        return self.vessel_uses > 0 and VESSEL_SHARE * self.vessel_uses >= uses and not self.person
 
     def _not_a_person(self) -> bool:
         """A demonym, or words around the name that, with the GPE/LOC tags, match the PERSON
@@ -294,6 +321,8 @@ def _gather(texts: Sequence[str], names: Sequence[Named]) -> dict[str, _Evidence
             ev.is_demonym = True
         if single and is_plural_after_the(text, n.start, n.end):
             ev.group_uses += 1
+        if after_vessel_noun(text, n.start):
+            ev.vessel_uses += 1
         if lookup_place(_surface(texts, n)) is not None or metonym_country(key) is not None:
             ev.known_place = True
     # A word of a longer person's name is person evidence ("Darrow" after "Ilse Darrow"), but
