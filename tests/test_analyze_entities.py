@@ -378,6 +378,29 @@ def test_analyze_name_after_a_title_is_a_person_even_when_the_model_misses_it(
     assert {m.text for m in a.mentions if m.label == "ORG"} == {"General Motors Corp"}
 
 
+def test_sentence_initial_common_noun_is_no_name_unless_written_as_one_elsewhere() -> None:
+    # blank pipeline: set the tags the small model gives ("Survivors" NNS) by hand
+    import spacy
+    from spacy.tokens import Span
+
+    from accord.analyze.entity_fixes import fix_entities
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    text = "Survivors said the ferry tipped. Cheeks said the team lost. Coach Ana Cheeks left."
+    doc = nlp(text)
+    for tok in doc:
+        tok.tag_ = "NNS" if tok.text in ("Survivors", "Cheeks") else "NNP"
+    doc.ents = [
+        Span(doc, 0, 1, label="ORG"),
+        Span(doc, 6, 7, label="PERSON"),
+        Span(doc, 13, 15, label="PERSON"),
+    ]
+    kept = [(e.text, e.label_) for e in fix_entities(doc).ents]
+    assert ("Survivors", "ORG") not in kept
+    assert ("Cheeks", "PERSON") in kept  # part of a longer name in the article
+
+
 def test_person_span_opening_with_title_words_loses_them() -> None:
     text = "Police said Sergeant Mark Pinder and Deputy Minister spoke."
     spans = [(2, 5, "PERSON"), (6, 8, "PERSON")]

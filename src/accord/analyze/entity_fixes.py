@@ -11,8 +11,9 @@ Each rule fixes a class of slip seen in news text, never one sentence:
 * drop the names of a title-case or capitals headline that the body does not name too
   ("Jewellery Stolen" tagged as a person: such a headline capitalises every word);
 * drop spans that are not names at all: no word with an upper-case first letter ("McCain"
-  has one), a single letter, or one sentence-initial adjective/adverb ("Sharp differences",
-  "Unclear");
+  has one), a single letter, one sentence-initial adjective/adverb ("Sharp differences",
+  "Unclear"), or one sentence-initial word tagged a common noun that the article capitalises
+  nowhere else and uses in no longer name ("Survivors said", "Ferry captain arrested");
 * drop a single title word mistaken for a name when a capitalised word follows ("Defense" in
   "Defense Minister X"); alone it is a name ("the Commission said", "King told reporters");
 * a first and last name (two or three capitalised proper nouns) right after a title head
@@ -158,6 +159,15 @@ def _owners(ents: Sequence[Span]) -> set[str]:
     return whole | _person_tokens(list(ents))
 
 
+def _only_opens_sentences(tok: Token) -> bool:
+    """Whether the word is written capitalised only where a sentence starts and is no part of
+    a longer name in the article: a common noun there ("Survivors said", "Ferry captain
+    arrested"), where a name is also written inside sentences ("coach Maurice Cheeks")."""
+    return all(t.is_sent_start for t in tok.doc if t.text == tok.text) and not any(
+        len(e) > 1 and tok.text in e.text.split() for e in tok.doc.ents
+    )
+
+
 def _is_name(span: Span) -> bool:
     if not any(t.text[0].isupper() for t in span if any(c.isalpha() for c in t.text)):
         return False  # capitalised: an upper-case first letter ("McCain", "U.S.", "Calif.")
@@ -168,7 +178,10 @@ def _is_name(span: Span) -> bool:
         if (
             span.label_ in {"PERSON", "ORG", "FAC"}
             and tok.is_sent_start
-            and tok.tag_[:2] in {"JJ", "RB", "VB"}
+            and (
+                tok.tag_[:2] in {"JJ", "RB", "VB"}
+                or (tok.tag_ in {"NN", "NNS"} and _only_opens_sentences(tok))
+            )
         ):
             return False
         if (
