@@ -116,6 +116,33 @@ def test_quotes_source_noun_rule_keeps_named_speakers(
     assert name == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # "the minister" after the one person titled so: that person, described as written
+        (
+            'Defence Minister Ivo Marek led the talks. "We are ready," the minister said.',
+            ["Ivo Marek"],
+        ),
+        ('Coach Tom Ellis praised the team. "We played well," the coach said.', ["Tom Ellis"]),
+        # two ministers, unless the modifiers pick one; an indefinite description stays unnamed
+        (
+            'Defence Minister Ivo Marek arrived. Foreign Minister Ana Ruiz followed. "No," the'
+            ' minister said. "Yes," the defence minister said. "Maybe," a minister said.',
+            [None, "Ivo Marek", None],
+        ),
+    ],
+)
+def test_quotes_role_noun_names_the_one_person_with_that_title(
+    nlp: Language, text: str, speakers: list[str | None]
+) -> None:
+    found = run(nlp, text)
+    assert [name for _, name in found] == speakers
+    assert all(
+        q.speaker_text and q.speaker_text.lower().startswith(("the", "a ")) for q, _ in found
+    )
+
+
 def test_quotes_partial_quote_inside_sentence(nlp: Language) -> None:
     text = "Prime Minister Karl Brandt said the offer was “clearly unacceptable” and walked out."
     [(quote, name)] = run(nlp, text)
