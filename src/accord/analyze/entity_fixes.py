@@ -3,7 +3,7 @@
 Each rule fixes a class of slip seen in news text, never one sentence:
 
 * trim determiners, possessive markers and punctuation from span edges ("the United States",
-  "Kyiv’s"), and the title words a PERSON span opens with ("Sergeant Mark Pinder": the
+  "Velnar’s"), and the title words a PERSON span opens with ("Sergeant Mark Pinder": the
   title is read in front of the name);
 * split a span at a possessive whose owner is a name of its own, a known place or a name the
   article uses apart ("Cairo’s Tahrir Square" is two names, "People’s Liberation Army" one), or

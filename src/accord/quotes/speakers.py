@@ -97,7 +97,7 @@ class SpeakerFinder:
 
     def titled(self, head: Token) -> Span | None:
         """The one person the article has given ``head``'s title before: "the minister said"
-        after "Defense Minister Rustem Umerov", "the coach said" after "Coach Tom Ellis".
+        after "Defence Minister Ivo Marek", "the coach said" after "Coach Tom Ellis".
 
         Only a definite singular ("the minister", "the foreign minister"; not "a minister", "the
         ministers"), whose modifiers are words of that title too, and only when exactly one
