@@ -12,6 +12,7 @@ from accord.analyze.coref import chain_mentions
 from accord.analyze.entity_fixes import fix_entities
 from accord.analyze.roles import roles_of, title_before
 from accord.analyze.temporal import time_expressions
+
 # the module, not the function: accord.quotes.lexicon imports accord.analyze.lexicon, whose
 # package imports this module, so the name is looked up when called, not at import time
 from accord.quotes import lexicon as quote_lexicon
@@ -145,7 +146,10 @@ def _scheduled(ent: Span, verb: Token, auxes: list[Token]) -> bool:
     the past tense, so a present one is a timetable. Not in a headline, whose present tense
     tells the past ("Quake hits Iran on Sunday"); not for a verb of saying ("says"), which some
     outlets use for past statements; not when the date is the subject ("Monday is a warning")."""
-    if ent.root.dep_ in ("nsubj", "nsubjpass") or verb.lemma_.lower() in quote_lexicon.speech_verbs():
+    if (
+        ent.root.dep_ in ("nsubj", "nsubjpass")
+        or verb.lemma_.lower() in quote_lexicon.speech_verbs()
+    ):
         return False
     present = verb.tag_ in ("VBZ", "VBP") and not auxes
     progressive = verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in auxes)
