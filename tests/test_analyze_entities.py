@@ -226,14 +226,24 @@ def test_analyze_sentences_split_only_after_terminal_punctuation(nlp: Language) 
     assert 'The envoy called it "a good day."' in sentences
 
 
-def _fixed(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
-    """``fix_entities`` on a tokenised text whose entity spans (token ranges) are given."""
+def _fixed(
+    text: str, spans: list[tuple[int, int, str]], tags: dict[str, str] | None = None
+) -> list[tuple[str, str]]:
+    """``fix_entities`` on a tokenised text whose entity spans (token ranges) are given; with
+    ``tags`` (part-of-speech tag by word, "NNP" for the others), split into sentences and
+    tagged as the small model would."""
     import spacy
     from spacy.tokens import Span
 
     from accord.analyze.entity_fixes import fix_entities
 
-    doc = spacy.blank("en")(text)
+    nlp = spacy.blank("en")
+    if tags is not None:
+        nlp.add_pipe("sentencizer")
+    doc = nlp(text)
+    if tags is not None:
+        for tok in doc:
+            tok.tag_ = tags.get(tok.text, "NNP")
     doc.ents = [Span(doc, start, end, label=label) for start, end, label in spans]
     return [(e.text, e.label_) for e in fix_entities(doc).ents]
 
@@ -379,24 +389,10 @@ def test_analyze_name_after_a_title_is_a_person_even_when_the_model_misses_it(
 
 
 def test_sentence_initial_common_noun_is_no_name_unless_written_as_one_elsewhere() -> None:
-    # blank pipeline: set the tags the small model gives ("Survivors" NNS) by hand
-    import spacy
-    from spacy.tokens import Span
-
-    from accord.analyze.entity_fixes import fix_entities
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
+    # the tags the small model gives ("Survivors" NNS), set by hand
     text = "Survivors said the ferry tipped. Cheeks said the team lost. Coach Ana Cheeks left."
-    doc = nlp(text)
-    for tok in doc:
-        tok.tag_ = "NNS" if tok.text in ("Survivors", "Cheeks") else "NNP"
-    doc.ents = [
-        Span(doc, 0, 1, label="ORG"),
-        Span(doc, 6, 7, label="PERSON"),
-        Span(doc, 13, 15, label="PERSON"),
-    ]
-    kept = [(e.text, e.label_) for e in fix_entities(doc).ents]
+    spans = [(0, 1, "ORG"), (6, 7, "PERSON"), (13, 15, "PERSON")]
+    kept = _fixed(text, spans, tags={"Survivors": "NNS", "Cheeks": "NNS"})
     assert ("Survivors", "ORG") not in kept
     assert ("Cheeks", "PERSON") in kept  # part of a longer name in the article
 
