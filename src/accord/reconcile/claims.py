@@ -439,11 +439,11 @@ def _main_predicates(doc: Doc | Span) -> set[int]:
     return main
 
 
-def _predicate_keys(doc: Doc | Span) -> set[str]:
+def _predicate_keys(doc: Doc | Span, main: set[int]) -> set[str]:
     """The lemmas of the claim's main verbs, a light verb with its object ("take effect",
     "take place"), reporting verbs left out: "X will take effect on Monday" and "Y takes effect
-    on Friday" say the same kind of thing about different values."""
-    main = _main_predicates(doc)
+    on Friday" say the same kind of thing about different values (``main``: the indices
+    :func:`_main_predicates` gives)."""
     reporting = predicate_classes()
     keys: set[str] = set()
     for token in doc:
@@ -461,14 +461,13 @@ def _predicate_keys(doc: Doc | Span) -> set[str]:
     return keys
 
 
-def _verbless(doc: Doc | Span) -> bool:
+def _verbless(doc: Doc | Span, main: set[int]) -> bool:
     """Whether the unit's root is no verb: a fragment split off a sentence."""
-    main = _main_predicates(doc)
     roots = [t for t in doc if t.i in main and t.dep_ not in ("xcomp", "ccomp")]
     return bool(roots) and all(t.pos_ not in ("VERB", "AUX") for t in roots)
 
 
-def _tense(doc: Doc | Span) -> str:
+def _tense(doc: Doc | Span, main: set[int]) -> str:
     """ "future" when the claim is about what will happen ("will release", "agreed that talks
     would follow", "is due to start"), "past" when its main predicate is in the past tense
     ("ended", "has met"), else "present" ("take effect on Friday" may be either). After clause
@@ -481,7 +480,6 @@ def _tense(doc: Doc | Span) -> str:
             for c in token.children
         ):
             return "future"  # "is due to start", "is planned for September"
-    main = _main_predicates(doc)
     reporting = predicate_classes()
     for token in doc:
         if reporting.get(token.lemma_.lower()) == "STATEMENT" and any(
@@ -497,12 +495,12 @@ def _tense(doc: Doc | Span) -> str:
     return "present"
 
 
-def _negated(doc: Doc | Span, cues: frozenset[str]) -> bool:
+def _negated(doc: Doc | Span, cues: frozenset[str], main: set[int] | None = None) -> bool:
     """Whether the claim's main predicate, or what a reporting verb reports, is negated ("failed
     to agree", "there was no progress", "said nothing would happen"); a negation inside any other
     subordinate clause ("..., saying it was not accurate") does not count."""
     tokens = list(doc)
-    main = _main_predicates(doc)
+    main = _main_predicates(doc) if main is None else main
     for token in tokens:
         if token.lemma_.lower() not in cues and token.dep_ != "neg":
             continue
@@ -554,10 +552,10 @@ def _fill_predicate(claim: Claim, doc: Doc | Span) -> None:
         ),
         None,
     )
-    claim.negated = _negated(doc, negation)
-    claim.predicates = _predicate_keys(doc)
-    claim.verbless = _verbless(doc)
-    claim.tense = _tense(doc)
+    claim.negated = _negated(doc, negation, main)
+    claim.predicates = _predicate_keys(doc, main)
+    claim.verbless = _verbless(doc, main)
+    claim.tense = _tense(doc, main)
 
 
 def _cores(doc: Doc | Span) -> list[str]:
