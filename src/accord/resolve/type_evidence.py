@@ -110,14 +110,19 @@ def demonym_suffixes() -> tuple[tuple[str, str], ...]:
     return tuple((p[0].strip(), p[1].strip()) for p in pairs)
 
 
+def _word_set(name: str) -> frozenset[str]:
+    """The data file ``name`` as a set of lower-case words, one per line."""
+    return frozenset(line.strip().lower() for line in _data_lines(name))
+
+
 @lru_cache(maxsize=1)
 def vessel_nouns() -> frozenset[str]:
-    return frozenset(line.strip().lower() for line in _data_lines("types_vessel_nouns.txt"))
+    return _word_set("types_vessel_nouns.txt")
 
 
 @lru_cache(maxsize=1)
 def place_prepositions() -> frozenset[str]:
-    return frozenset(line.strip().lower() for line in _data_lines("types_place_prepositions.txt"))
+    return _word_set("types_place_prepositions.txt")
 
 
 def demonym_forms(base: str) -> set[str]:
