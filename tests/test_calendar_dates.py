@@ -3,9 +3,11 @@ story clustering and reconciliation."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from accord.calendar_dates import find_dates
+from accord.calendar_dates import WEEKDAYS, find_dates, weekday_near
 
 
 def labels(text: str) -> list[str]:
@@ -52,3 +54,21 @@ def test_calendar_dates_ranges_overlap_by_granularity() -> None:
         "March 2022 ... 4 March 2022 ... 5 April 2022"
     )
     assert month.overlaps(day) and not day.overlaps(other) and not month.overlaps(other)
+
+
+@pytest.mark.parametrize(
+    ("name", "future", "expected"),
+    [
+        ("wednesday", False, date(2026, 3, 11)),  # the base day itself
+        ("monday", False, date(2026, 3, 9)),
+        ("thursday", False, date(2026, 3, 5)),  # last week's: this week's is still to come
+        ("thursday", True, date(2026, 3, 12)),  # "will meet on Thursday"
+        ("wednesday", True, date(2026, 3, 11)),
+        ("monday", True, date(2026, 3, 16)),
+    ],
+)
+def test_weekday_near_reads_a_bare_weekday_against_the_base_day(
+    name: str, future: bool, expected: date
+) -> None:
+    base = date(2026, 3, 11)  # a Wednesday
+    assert weekday_near(base, WEEKDAYS.index(name), future) == expected

@@ -75,6 +75,18 @@ def parse_day(value: str | None) -> date | None:
         return None
 
 
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def weekday_near(base: date, weekday: int, future: bool = False) -> date:
+    """The day a bare weekday name (``weekday``: 0 for Monday) means in a text of ``base``: the
+    latest such day on or before it, or for an event still to come ("will meet on Wednesday")
+    the first one on or after it."""
+    if future:
+        return base + timedelta(days=(weekday - base.weekday()) % 7)
+    return base - timedelta(days=(base.weekday() - weekday) % 7)
+
+
 def year_range(year: int) -> DateRange:
     """The whole of ``year``."""
     return DateRange(date(year, 1, 1), date(year + 1, 1, 1), f"{year:04d}")

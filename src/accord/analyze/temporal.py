@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import lru_cache
 
+from accord.calendar_dates import WEEKDAYS, weekday_near
 from accord.model import TimeExpression
 from accord.months import FULL_NAMES, MONTH_NUMBERS
 
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = "|".join(FULL_NAMES)
 DURATION = re.compile(r"\b(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b", re.I)
 ANCHOR = re.compile(r"\b(ago|last|next|this|since|until|later|earlier|before|after)\b", re.I)
@@ -73,9 +73,7 @@ def _weekday(text: str, base: date, future: bool = False) -> date | None:
     days = [WEEKDAYS.index(w) for w in words if w in WEEKDAYS]
     if len(days) != 1 or len(words) > 3:
         return None
-    if future:
-        return base + timedelta(days=(days[0] - base.weekday()) % 7)
-    return base - timedelta(days=(base.weekday() - days[0]) % 7)
+    return weekday_near(base, days[0], future)
 
 
 DAY_MONTH = re.compile(

@@ -70,8 +70,8 @@ def cluster_index(
     cut or merge their stories."""
     index = StoryIndex(model=model, encoder=encoder)
     ordered = publication_order(analyses)
-    index.prime(ordered)
     articles = index.extract_all(ordered)
+    index.prime_features(articles)
     for art in articles:
         index.add_features(art)
     if refine and index.model.refine_rounds:

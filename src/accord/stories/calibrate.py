@@ -260,15 +260,15 @@ def training_pairs(
     if encoder is not None:
         encoded = encoder.encode([lead_text(a) for a in analyses])
         vectors = dict(zip(vectors, encoded, strict=True))
+    articles = [extract(a, vectors[a.article.id]) for a in analyses]  # once for all streams
     rows: list[dict[str, float]] = []
     targets: list[int] = []
     for seed in seeds:
         index = StoryIndex(model=_zero_model(), encoder=None)
-        stream = shuffled(analyses, seed)
-        index.prime(stream)
+        stream = shuffled(articles, seed)
+        index.prime_features(stream)
         story_of: dict[str, str] = {}
-        for analysis in stream:
-            art = extract(analysis, vectors[analysis.article.id])
+        for art in stream:
             target = story_of.get(labels[art.id])
             candidates = index.candidates(art)
             if target and all(c.id != target for c in candidates):
@@ -294,8 +294,9 @@ def runtime_pairs(
     for seed in seeds:
         index = StoryIndex(model=model, encoder=encoder)
         stream = shuffled(analyses, seed)
-        index.prime(stream)
-        for art in index.extract_all(stream):
+        articles = index.extract_all(stream)
+        index.prime_features(articles)
+        for art in articles:
             for story in index.candidates(art):
                 majority = Counter(labels[a] for a in story.articles).most_common(1)[0][0]
                 rows.append(index.features(art, story))

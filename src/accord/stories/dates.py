@@ -23,12 +23,11 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 
-from accord.calendar_dates import DateRange, find_dates, parse_day
+from accord.calendar_dates import WEEKDAYS, DateRange, find_dates, parse_day, weekday_near
 from accord.model import TimeExpression
 
 LEAD_CHARS = 600
 LEAD_WEIGHT = 2.0
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 RELATIVE = re.compile(r"\b(?P<word>" + "|".join(WEEKDAYS) + r"|yesterday|today)\b", re.IGNORECASE)
 NEAR_DAYS = 1  # a day key also names the days this close: reports a day apart agree in part
 
@@ -96,5 +95,4 @@ def _resolve(word: str, published: date) -> date:
         return published
     if word == "yesterday":
         return published - timedelta(days=1)
-    back = (published.weekday() - WEEKDAYS.index(word)) % 7
-    return published - timedelta(days=back)
+    return weekday_near(published, WEEKDAYS.index(word))

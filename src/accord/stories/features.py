@@ -101,6 +101,12 @@ def extract(analysis: Analysis, vector: Vector | None = None) -> ArticleFeatures
     )
 
 
+def document_keys(art: ArticleFeatures) -> set[str]:
+    """The keys an article counts once for in the document frequencies (terms, entity keys,
+    name words and date keys share one namespace)."""
+    return set(art.terms) | set(art.entities) | set(art.names) | set(art.dates)
+
+
 def weighted(keys: dict[str, float] | set[str], df: DocumentFrequency) -> dict[str, float]:
     """IDF-weighted copy of a sparse vector (a set counts 1 per key)."""
     if isinstance(keys, set):

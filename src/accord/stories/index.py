@@ -21,17 +21,16 @@ from typing import Any
 
 import numpy as np
 
-from accord.calendar_dates import parse_day
 from accord.embeddings import Encoder, get_encoder
 from accord.model import Analysis, Story
 from accord.stories import minhash
-from accord.stories.dates import date_keys, weekday_days
 from accord.stories.decision import DecisionModel, default_model
 from accord.stories.features import (
     ArticleFeatures,
     DocumentFrequency,
     Vector,
     cosine,
+    document_keys,
     extract,
     norm,
     prune,
@@ -39,11 +38,7 @@ from accord.stories.features import (
 )
 from accord.stories.regroup import merge_partner, two_halves
 from accord.stories.text import (
-    entity_weights,
-    headline,
     lead_text,
-    name_weights,
-    term_weights,
     title_terms,
 )
 
@@ -199,15 +194,13 @@ class StoryIndex:
 
     def prime(self, analyses: Iterable[Analysis]) -> None:
         """Batch mode: learn document frequencies from all articles before clustering them."""
-        for analysis in analyses:
-            text, day = analysis.article.text, parse_day(analysis.article.published)
-            terms = term_weights(text, headline(analysis))
-            self.df.add(
-                set(terms)
-                | set(entity_weights(analysis))
-                | set(name_weights(analysis))
-                | set(date_keys(text, day, weekday_days(analysis.times)))
-            )
+        self.prime_features(extract(analysis) for analysis in analyses)
+
+    def prime_features(self, articles: Iterable[ArticleFeatures]) -> None:
+        """:meth:`prime` for articles whose features are already extracted (as the batch
+        steps have them: each article's terms and keys are then read once, not twice)."""
+        for art in articles:
+            self.df.add(document_keys(art))
         self.frozen_df = True
 
     def add(self, analysis: Analysis) -> str:
@@ -228,7 +221,7 @@ class StoryIndex:
         if art.id in self._story_of:
             return self._story_of[art.id]
         if not self.frozen_df:
-            self.df.add(set(art.terms) | set(art.entities) | set(art.names) | set(art.dates))
+            self.df.add(document_keys(art))
         sid = self.assign(art, self._choose(art))
         if not self.frozen_df and self.tidy_every:  # streaming: keep recent features, tidy up
             self.remember([art])
