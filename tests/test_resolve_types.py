@@ -262,6 +262,23 @@ def test_resolve_types_name_after_a_ship_noun_is_a_vessel_in_every_report() -> N
     assert labels_of([text], names)["Varnek"] == {"PERSON"}
 
 
+def test_resolve_types_name_after_a_place_noun_and_of_is_a_place_in_every_report() -> None:
+    first = "Fire broke out off the island of Tarvo. Six were taken to Tarvo's hospital."
+    second = "Tarvo was cut off for a day, officials said."
+    names = tagged(first, {"Tarvo": "FAC"}) + tagged(second, {"Tarvo": "PERSON"}, doc=1)
+    assert labels_of([first, second], names) == {"Tarvo": {"GPE"}}
+    # the first word of a longer name is not the place ("the city of Tarvo Heights"); an
+    # institution ("the University of Tarvo") is no place noun; a titled person stays one
+    text = "Floods reached the city of Tarvo Heights and the University of Maelor."
+    names = tagged(text, {"Tarvo": "ORG", "Maelor": "ORG"})
+    assert labels_of([text], names) == {"Tarvo": {"ORG"}, "Maelor": {"ORG"}}
+    text = "Mayor Ilse Kerrow spoke. The town of Kerrow is named after her family; Kerrow smiled."
+    names = tagged(text, {"Ilse Kerrow": "PERSON"}) + tagged(text, {"Kerrow": "PERSON"})
+    names = [n for n in names if not any(o.start < n.start < o.end for o in names)]
+    names[0].titled = True
+    assert labels_of([text], names)["Kerrow"] == {"PERSON"}
+
+
 def test_resolve_types_full_name_mostly_tagged_person_is_a_person_everywhere() -> None:
     text = "Mayor Nadia Orlova won. Nadia Orlova thanked voters. Nadia Orlova will be sworn in."
     names = tagged(text, {"Nadia Orlova": "PERSON"})

@@ -13,6 +13,9 @@ says what it is:
 * **place prepositions**: "talks in Freedonia" (``types_place_prepositions.txt``; weak);
 * **coordination** with a country: "Freedonia and Sylvania", "Freedonia-Sylvania talks" (weak;
   propagated until nothing changes); "X and Y" with Y a person is person evidence for X;
+* **a place noun and "of"** right before the name ("the island of Kestra", "the town of Velm";
+  ``types_place_nouns.txt``) in any of its uses, with no person evidence: a place (GPE),
+  whatever its tags (the model tags an unfamiliar island's name FAC or ORG by its shape);
 * **a ship noun** right before the name ("the ferry Kestrel"; ``types_vessel_nouns.txt``) in
   at least a fourth of its uses, with no person evidence: a ship, typed FAC (the name types
   kept have no vehicle type);
@@ -69,6 +72,8 @@ _POSSESSIVE_AFTER = re.compile(r"^['’]s?\s")
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 _NOUN_BEFORE = re.compile(r"\b([a-z]+) +$")
+_PLACE_NOUN_OF = re.compile(r"\b([a-z]+) +of +$")
+_CAPITAL_NEXT = re.compile(r" +[A-Z]")
 _CAP_WORD = re.compile(r"\b([A-Z][a-z]+)\b")
 _DETERMINERS = frozenset({"a", "an", "the"})
 _NEXT_WORD = re.compile(r"\s*(and|or|,|-|–|&)\s*([A-Z][a-z]+)\b")
@@ -121,6 +126,11 @@ def vessel_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def place_nouns() -> frozenset[str]:
+    """Kinds of place written "the <noun> of X", lower case (``types_place_nouns.txt``)."""
+    return _word_set("types_place_nouns.txt")
+
+
 def place_prepositions() -> frozenset[str]:
     return _word_set("types_place_prepositions.txt")
 
@@ -176,6 +186,16 @@ def after_vessel_noun(text: str, start: int) -> bool:
     return match is not None and match.group(1).lower() in vessel_nouns()
 
 
+def after_place_noun(text: str, start: int, end: int) -> bool:
+    """Right after a kind of place and "of", and all of the name there: "the island of Kestra"
+    (a name cannot fill that slot and be a person: "the town of Velm"), not the first word of
+    a longer one ("the city of Kestra Heights")."""
+    if _CAPITAL_NEXT.match(text, end):
+        return False
+    match = _PLACE_NOUN_OF.search(text, max(0, start - 40), start)
+    return match is not None and match.group(1).lower() in place_nouns()
+
+
 def is_titled(text: str, start: int) -> bool:
     """An honorific or title word right before the name ("President X", "Dr. X")."""
     return affixes().get(_word_before(text, start)) == "honorific"
@@ -225,9 +245,10 @@ class _Evidence:
     known_place: bool = False  # a GeoNames place or a seat of government
     group_uses: int = 0  # "the Jaguars": a plural name after "the"
     vessel_uses: int = 0  # "the ferry Kestrel": a ship's name
+    place_noun_uses: int = 0  # "the island of Kestra": a place
 
     def strong(self) -> int:
-        return DEMONYM_WEIGHT * self.demonym_of
+        return DEMONYM_WEIGHT * (self.demonym_of + self.place_noun_uses)
 
     def textual(self) -> float:
         """Weak evidence read off the words around the name (not the NER's tags)."""
@@ -239,6 +260,8 @@ class _Evidence:
             return "ORG"
         if self._a_vessel():
             return "FAC"
+        if self.place_noun_uses and not (self.person or self.known_place or self.is_demonym):
+            return "GPE"  # "the island of Kestra": the text says what it is, whatever its tags
         if self.person:
             if self.words == 1:
                 return PERSON if self.tags[PERSON] else None
@@ -287,7 +310,7 @@ class _Evidence:
         }
         # Organisations have no demonyms; "in X" and "X and Y" fit them too, so only a demonym
         # moves an ORG-tagged name to GPE, and the words around it only break a tie.
-        bonus = DEMONYM_WEIGHT * self.demonym_of
+        bonus = self.strong()
         if bonus or not scores:
             scores["GPE"] = scores.get("GPE", 0) + (bonus or 1)
         elif self.textual() > 0 and "GPE" in scores:
@@ -328,6 +351,8 @@ def _gather(texts: Sequence[str], names: Sequence[Named]) -> dict[str, _Evidence
             ev.group_uses += 1
         if after_vessel_noun(text, n.start):
             ev.vessel_uses += 1
+        if after_place_noun(text, n.start, n.end):
+            ev.place_noun_uses += 1
         if lookup_place(_surface(texts, n)) is not None or metonym_country(key) is not None:
             ev.known_place = True
     # A word of a longer person's name is person evidence ("Darrow" after "Ilse Darrow"), but
