@@ -305,8 +305,7 @@ def stories(
     db: DbOption = None,
     quiet: QuietOption = False,
 ) -> None:
-    """List the stories in the database, re-cluster them, score them against labelled stories,
-    or calibrate the story model on labelled stories."""
+    """List, re-cluster, score or calibrate the stories in the database."""
     from accord.pipeline import rebuild_stories
     from accord.store import open_store
 
