@@ -95,6 +95,38 @@ def test_different_first_names_block_a_surname_match() -> None:
 
 
 @pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Bill Dalton", "William Dalton"),  # a familiar form (names_given_variants.tsv)
+        ("Katie Marten", "Kathryn Marten"),
+        ("Kate Marten", "Katie Marten"),  # two forms of one formal name
+        ("W. Mark Dalton", "Mark Dalton"),  # a leading initial the person does not go by
+        ("Sharron Diane Marten", "Diane Marten"),  # a leading first name dropped
+        ("Frederick C. Dalton", "Fred Dalton"),  # a middle initial added
+    ],
+)
+def test_given_name_variants_of_one_person_match(a: str, b: str) -> None:
+    assert person_match(parse_person(a), parse_person(b)).matched
+    assert person_match(parse_person(b), parse_person(a)).matched
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Mark Dalton", "Miles Dalton"),  # brothers
+        ("Bill Dalton", "Bob Dalton"),  # familiar forms of different names
+        ("Helen Marten", "Elaine Marten"),  # names of their own, not forms of each other
+        ("George Herbert Dalton", "George W. Dalton"),  # father and son
+        ("M. Dalton", "Anna M. Dalton"),  # an initial alone is not read from the end
+    ],
+)
+def test_given_names_of_different_people_do_not_match(a: str, b: str) -> None:
+    assert not person_match(parse_person(a), parse_person(b)).matched
+    assert not person_match(parse_person(b), parse_person(a)).matched
+
+
+
+@pytest.mark.parametrize(
     ("text", "given", "surname"),
     [
         ("Transport Minister Talgat Umarev", ("talgat",), "umarev"),

@@ -11,9 +11,11 @@ Levels, strongest first:
 * ``none``.
 
 People are compared surname to surname; given names must then be *compatible* (equal skeleton,
-an initial, Jaro-Winkler ≥ 0.9 ("Jon"/"John"), or ≥ 0.8 with the same consonants
-("Oleksandr"/"Aleksandr")), never merely present: "Oleg X" and "Oleg Y"
-do not match because their surnames do not.
+an initial, a nickname of the other ("Bill"/"William", :mod:`accord.resolve.given_names`),
+Jaro-Winkler ≥ 0.9 ("Jon"/"John"), or ≥ 0.8 with the same consonants
+("Oleksandr"/"Aleksandr"); a leading initial or first name one side drops is skipped: "W. Mark
+X"/"Mark X"), never merely present: "Oleg X" and "Oleg Y" do not match because their surnames
+do not.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import JaroWinkler
 
+from accord.resolve.given_names import same_given_name
 from accord.resolve.names import PersonName
 from accord.resolve.translit import consonants, skeleton_trace
 
@@ -91,17 +94,43 @@ def _gendered(a: str, b: str) -> bool:
 
 
 def given_compatible(a: PersonName, b: PersonName) -> bool:
-    """Could these given names belong to one person? True when either side has none."""
-    return all(_given_word_compatible(ga, gb) for ga, gb in zip(a.given, b.given, strict=False))
+    """Could these given names belong to one person? True when either side has none.
 
-
-def _given_word_compatible(a: str, b: str) -> bool:
-    if a == b:
+    Word by word from the first ("Frederick C." / "Fred"), or, when one side has fewer given
+    names and starts with a whole word, word by word from the surname back: news drops a
+    leading initial or first name that a person does not go by ("W. Mark X" / "Mark X",
+    "Sharron Diane X" / "Diane X")."""
+    words_a, words_b = _given_words(a), _given_words(b)
+    if all(_given_word_compatible(x, y) for x, y in zip(words_a, words_b, strict=False)):
         return True
-    if len(a) == 1 or len(b) == 1:
-        return a[0] == b[0]
-    jw = JaroWinkler.similarity(a, b)
-    return jw >= GIVEN_JW or (jw >= GIVEN_JW_SAME_CONSONANTS and consonants(a) == consonants(b))
+    short, long = sorted((words_a, words_b), key=len)
+    if not short or len(short) == len(long) or len(short[0][0]) == 1:
+        return False
+    return all(
+        _given_word_compatible(x, y) for x, y in zip(short, long[-len(short) :], strict=True)
+    )
+
+
+def _given_words(name: PersonName) -> list[tuple[str, str]]:
+    """(skeleton, folded word) per given name; the folded word is "" where a word without a
+    skeleton makes the two lists differ in length (the skeleton alone then decides)."""
+    if len(name.raw_given) == len(name.given):
+        return list(zip(name.given, name.raw_given, strict=True))
+    return [(g, "") for g in name.given]
+
+
+def _given_word_compatible(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    (sk_a, raw_a), (sk_b, raw_b) = a, b
+    if sk_a == sk_b:
+        return True
+    if len(sk_a) == 1 or len(sk_b) == 1:
+        return sk_a[0] == sk_b[0]
+    if raw_a and raw_b and same_given_name(raw_a, raw_b):
+        return True  # "Bill" / "William", "Katie" / "Kathryn"
+    jw = JaroWinkler.similarity(sk_a, sk_b)
+    return jw >= GIVEN_JW or (
+        jw >= GIVEN_JW_SAME_CONSONANTS and consonants(sk_a) == consonants(sk_b)
+    )
 
 
 def person_match(a: PersonName, b: PersonName) -> NameMatch:
