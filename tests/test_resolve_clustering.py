@@ -101,6 +101,28 @@ def test_place_labelled_person_is_retyped_and_not_merged_with_a_person() -> None
     assert {e.id: e.type for e in entities}[entity_of(a, "Lviv") or ""] == "GPE"
 
 
+def test_familiar_given_name_and_a_dropped_initial_join_across_articles() -> None:
+    a = article("a", M("Bill Ostrander"))
+    b = article("b", M("William Ostrander"))
+    c = article("c", M("J. Ilse Varga"))
+    d = article("d", M("Ilse Varga"))
+    resolve([a, b, c, d])
+    assert entity_of(a, "Bill Ostrander") == entity_of(b, "William Ostrander")
+    assert entity_of(c, "J. Ilse Varga") == entity_of(d, "Ilse Varga")
+
+
+def test_two_generations_of_one_name_never_merge_even_through_the_plain_name() -> None:
+    a = article("a", M("Ken Ostrander Sr."))
+    b = article("b", M("Ken Ostrander Jr."))
+    c = article("c", M("Ken Ostrander"))
+    resolve([a, b, c])
+    assert entity_of(a, "Ken Ostrander Sr.") != entity_of(b, "Ken Ostrander Jr.")
+    assert entity_of(c, "Ken Ostrander") in {
+        entity_of(a, "Ken Ostrander Sr."),
+        entity_of(b, "Ken Ostrander Jr."),
+    }
+
+
 def test_acronym_joins_its_only_expansion() -> None:
     a = article("a", M("Northern Trade Council", "ORG"))
     b = article("b", M("NTC", "ORG"))

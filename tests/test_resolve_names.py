@@ -118,12 +118,13 @@ def test_given_name_variants_of_one_person_match(a: str, b: str) -> None:
         ("Helen Marten", "Elaine Marten"),  # names of their own, not forms of each other
         ("George Herbert Dalton", "George W. Dalton"),  # father and son
         ("M. Dalton", "Anna M. Dalton"),  # an initial alone is not read from the end
+        ("Louis Dalton", "Vincent L. Dalton"),  # nor matched to a name there (brothers)
+        ("Mark Dalton Jr.", "W. Mark Dalton Sr."),  # father and son
     ],
 )
 def test_given_names_of_different_people_do_not_match(a: str, b: str) -> None:
     assert not person_match(parse_person(a), parse_person(b)).matched
     assert not person_match(parse_person(b), parse_person(a)).matched
-
 
 
 @pytest.mark.parametrize(

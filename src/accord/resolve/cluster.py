@@ -4,7 +4,8 @@
 2. Candidate pairs of full names and things come from blocking keys
    (:mod:`accord.resolve.blocking`), are scored (:mod:`accord.resolve.scoring`) and merge best
    first, unless the two sides contain local entities of one article: two actors of one article
-   are never one entity (a cannot-link constraint, checked on every merge).
+   are never one entity (a cannot-link constraint, checked on every merge); nor are two
+   generations ("X Jr." and "X Sr."), even through a name without a suffix that matches both.
 3. Bare surnames and short thing names attach afterwards (:mod:`accord.resolve.attach`); the
    surnames that joined nothing merge among themselves.
 """
@@ -29,23 +30,33 @@ class Clusters:
         self.groups = groups
         self.uf: UnionFind[int] = UnionFind(g.index for g in groups)
         self.articles: dict[int, set[str]] = {g.index: g.articles for g in groups}
+        self.suffixes: dict[int, set[str]] = {
+            g.index: {g.person.suffix} if g.person is not None and g.person.suffix else set()
+            for g in groups
+        }
         self.evidence: list[tuple[int, MergeEvidence]] = [
             (g.index, e) for g in groups for e in g.evidence
         ]
         self._strong: dict[str, list[int]] | None = None
 
     def merge(self, a: int, b: int, evidence: MergeEvidence) -> bool:
-        """Join the components of ``a`` and ``b`` unless they share an article."""
+        """Join the components of ``a`` and ``b`` unless they share an article or name two
+        generations of one name."""
         ra, rb = self.uf.find(a), self.uf.find(b)
         if ra == rb:
             return False
         small, large = sorted((self.articles[ra], self.articles[rb]), key=len)
         if any(article in large for article in small):
             return False
+        suffixes = self.suffixes[ra] | self.suffixes[rb]
+        if len(suffixes) > 1:
+            return False
         root = self.uf.union(ra, rb)
         merged = large | small
         self.articles.pop(ra), self.articles.pop(rb)
         self.articles[root] = merged
+        self.suffixes.pop(ra), self.suffixes.pop(rb)
+        self.suffixes[root] = suffixes
         self.evidence.append((root, evidence))
         return True
 

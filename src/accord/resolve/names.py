@@ -73,6 +73,7 @@ class PersonName:
     surname: str
     raw_given: tuple[str, ...]
     raw_surname: str
+    suffix: str = ""  # a generational suffix, folded ("jr", "iii"): Jr. and Sr. are two people
 
     @property
     def is_full(self) -> bool:
@@ -85,16 +86,19 @@ class PersonName:
         return self.given[0] if self.given else ""
 
 
-def _strip_affixes(words: list[str]) -> list[str]:
+def _strip_affixes(words: list[str]) -> tuple[list[str], str]:
     """Drop everything up to the last honorific before the final word ("Defense Minister X",
-    "British Prime Minister X Y") and trailing generational suffixes."""
+    "British Prime Minister X Y") and trailing generational suffixes; (words, the suffix that
+    ended the name, folded, or "")."""
     table = affixes()
     honorifics = [i for i, w in enumerate(words[:-1]) if table.get(fold_token(w)) == "honorific"]
     if honorifics:
         words = words[honorifics[-1] + 1 :]
+    suffix = ""
     while len(words) > 1 and table.get(fold_token(words[-1])) == "suffix":
+        suffix = suffix or fold_token(words[-1])
         words = words[:-1]
-    return words
+    return words, suffix
 
 
 def _split_surname(words: list[str]) -> tuple[list[str], list[str]]:
@@ -109,7 +113,7 @@ def _split_surname(words: list[str]) -> tuple[list[str], list[str]]:
 @lru_cache(maxsize=65536)
 def parse_person(text: str) -> PersonName:
     """Split ``text`` into given names and surname; a single word is taken as a surname."""
-    words = _strip_affixes(_tokens(text))
+    words, suffix = _strip_affixes(_tokens(text))
     words = [w for w in words if fold_token(w)]
     if not words:
         return PersonName((), "", (), "")
@@ -120,6 +124,7 @@ def parse_person(text: str) -> PersonName:
         surname=skeleton(last),
         raw_given=tuple(fold_token(w) for w in given),
         raw_surname=" ".join(fold_token(w) for w in surname),
+        suffix=suffix,
     )
 
 

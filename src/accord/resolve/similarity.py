@@ -97,17 +97,19 @@ def given_compatible(a: PersonName, b: PersonName) -> bool:
     """Could these given names belong to one person? True when either side has none.
 
     Word by word from the first ("Frederick C." / "Fred"), or, when one side has fewer given
-    names and starts with a whole word, word by word from the surname back: news drops a
-    leading initial or first name that a person does not go by ("W. Mark X" / "Mark X",
-    "Sharron Diane X" / "Diane X")."""
+    names, whole words word by word from the surname back: news drops a leading initial or
+    first name that a person does not go by ("W. Mark X" / "Mark X", "Sharron Diane X" /
+    "Diane X")."""
     words_a, words_b = _given_words(a), _given_words(b)
     if all(_given_word_compatible(x, y) for x, y in zip(words_a, words_b, strict=False)):
         return True
     short, long = sorted((words_a, words_b), key=len)
-    if not short or len(short) == len(long) or len(short[0][0]) == 1:
+    if not short or len(short) == len(long):
         return False
+    # whole words only: "Louis X" is not "Vincent L. X" (a middle initial: two brothers)
     return all(
-        _given_word_compatible(x, y) for x, y in zip(short, long[-len(short) :], strict=True)
+        min(len(x[0]), len(y[0])) > 1 and _given_word_compatible(x, y)
+        for x, y in zip(short, long[-len(short) :], strict=True)
     )
 
 
@@ -144,4 +146,6 @@ def person_match(a: PersonName, b: PersonName) -> NameMatch:
         return NameMatch(
             "none", 0.0, f"given names differ ({' '.join(a.given)} / {' '.join(b.given)})"
         )
+    if a.suffix and b.suffix and a.suffix != b.suffix:
+        return NameMatch("none", 0.0, f"generations differ ({a.suffix} / {b.suffix})")
     return match
