@@ -7,7 +7,10 @@ import json
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 import pytest
 
 from accord.errors import IngestError
@@ -142,6 +145,50 @@ def test_calibrate_fits_a_model_that_tells_the_labelled_events_apart(tmp_path: P
     assert b_cubed([story_of[i] for i in ids], [labels[i] for i in ids])[2] >= 0.9
     # the same labelled articles give the same model
     assert calibrate(analyses, labels, groups).to_dict() == model.to_dict()
+
+
+class _ConstantEncoder:
+    """Stands in for MiniLM: the same vector for every text."""
+
+    name = "constant"
+
+    def encode(self, texts: list[str]) -> npt.NDArray[np.float32]:
+        return np.ones((len(texts), 4), np.float32)
+
+
+def test_calibrate_keeps_the_split_threshold_of_the_weights_that_decide(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With an encoder both weight sets are scored on the whole grid; when the plain set wins,
+    its own best split threshold is kept (not the embedding set's), and each set takes its best
+    join threshold at that split."""
+    import accord.stories.calibrate as calibration
+
+    def scores(*args: Any, **kwargs: Any) -> list[tuple[float, float, float]]:
+        name, splits = args[4], args[5]
+        out = []
+        for split in splits:
+            for tau in calibration.TAU_GRID:
+                shift = round(float(np.log(tau / (1 - tau))), 4)
+                if name == "embedding":  # 0.90 along the row of split 0.9, else 0.5
+                    f1 = 0.90 if split == 0.9 else 0.5
+                elif split == 0.6:  # the plain set's best row, peaking at join threshold 0.1
+                    f1 = {0.075: 0.94, 0.1: 0.95, 0.15: 0.94}.get(tau, 0.93)
+                else:
+                    f1 = 0.7
+                out.append((f1, shift, split))
+        return out
+
+    monkeypatch.setattr(calibration, "cross_fitted_scores", scores)
+    analyses, labels, groups = labelled_quakes()
+    model = calibrate(analyses, labels, groups, encoder=_ConstantEncoder())
+    assert model.use_embedding is False  # 0.943 (smoothed) against 0.90
+    assert model.split_below == 0.6  # the plain set's split, not the embedding set's 0.9
+    # each set's scores at the points it ships with: the plain set's peak of the 0.6 row
+    # (smoothed with its neighbours), the embedding set's best point of that same row
+    f1 = model.header["calibration_b3_f1"]
+    assert f1["plain"] == round((0.94 + 0.95 + 0.94) / 3, 4)
+    assert f1["embedding"] == 0.5
 
 
 ISO = {

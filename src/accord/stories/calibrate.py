@@ -17,7 +17,9 @@ The procedure (docs/stories.md, "Calibration"):
    the groups are scored on the other half and vice versa, 3 shuffles each, because a threshold
    scored on the articles the weights were fitted on comes out too strict for unseen ones. Each
    grid point is scored by the mean of itself and its join-threshold neighbours (the surface
-   has cliffs: one step can merge two similar events).
+   has cliffs: one step can merge two similar events). With an encoder, both weight sets get
+   the whole grid; the set with the better score decides (``use_embedding``), its split
+   threshold is kept, and each set takes its best join threshold at that split.
 3. The duplicate threshold: the 99th percentile of the shingle Jaccard of distinct same-story
    article pairs, plus 0.05, floor 0.5.
 4. When at least half of the labelled articles carry a publication date, the time prior
@@ -111,7 +113,7 @@ def calibrate(
     fit_time = dated >= MIN_DATED_SHARE * len(analyses)
     # cluster() takes a fully dated batch in publication order: shuffles would all agree
     seeds = CALIBRATION_SEEDS[:1] if dated == len(analyses) else CALIBRATION_SEEDS
-    steps = 3 + len(ONLINE_SHIFTS) + len(TAU_GRID) * (len(SPLIT_GRID) + len(names) - 1)
+    steps = 3 + len(ONLINE_SHIFTS) + len(TAU_GRID) * len(SPLIT_GRID) * len(names)
     steps += len(TIME_GRACE_GRID) * len(TIME_PENALTY_GRID) if fit_time else 0
     done = 0
 
@@ -130,23 +132,31 @@ def calibrate(
         tick(f"weights fitted on one half ({len(fold)} articles)")
     dup = duplicate_evidence(analyses, labels)
     model = replace(model, duplicate_jaccard=round(max(dup["distinct_p99"] + 0.05, 0.5), 2))
-    best: dict[str, GridPoint] = {}
-    for name in names:
-        # the split threshold is chosen with the first weight set and kept for the second
-        splits = (best["embedding"][2],) if best else SPLIT_GRID
-        scores = cross_fitted_scores(
-            folds, fold_models, labels, encoder, name, splits, tick, seeds=seeds
+    grids = {
+        name: smoothed(
+            cross_fitted_scores(
+                folds, fold_models, labels, encoder, name, SPLIT_GRID, tick, seeds=seeds
+            )
         )
-        best[name] = max(smoothed(scores))
-        model = shift_bias(model, name, best[name][1])
-    calibration_f1 = {k: round(v[0], 4) for k, v in best.items()}
+        for name in names
+    }
+    use_embedding = encoder is not None and max(grids["embedding"])[0] > max(grids["plain"])[0]
+    # the split threshold is the one of the weights that decide; each weight set then takes
+    # its best join threshold at that split (the other set serves where no encoder is installed)
+    split_below = max(grids["embedding" if use_embedding else "plain"])[2]
+    best: dict[str, GridPoint] = {
+        name: max(point for point in grid if point[2] == split_below)
+        for name, grid in grids.items()
+    }
+    for name, point in best.items():
+        model = shift_bias(model, name, point[1])
+    calibration_f1 = {k: round(point[0], 4) for k, point in best.items()}
     if encoder is None:  # no sentence vectors to fit on: the plain weights serve for both
         model = replace(model, embedding=model.plain)
-    use_embedding = encoder is not None and best["embedding"][0] > best["plain"][0]
     model = replace(
         model,
         refine_rounds=REFINE_ROUNDS,
-        split_below=best[names[0]][2],
+        split_below=split_below,
         use_embedding=use_embedding,
     )
     time_note = (
