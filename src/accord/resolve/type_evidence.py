@@ -131,6 +131,7 @@ def place_nouns() -> frozenset[str]:
     return _word_set("types_place_nouns.txt")
 
 
+@lru_cache(maxsize=1)
 def place_prepositions() -> frozenset[str]:
     return _word_set("types_place_prepositions.txt")
 
