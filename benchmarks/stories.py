@@ -85,7 +85,7 @@ def _unescape(token: str) -> str:
 def _rejoin_split_tokens(tokens: list[str]) -> list[str]:
     """Undo the ``ecbplus`` tokeniser's splits inside numbers, initials and words.
 
-    The ``ecbplus`` files (not the ``ecb`` ones) split "5.9", "20,000", "1:30", "11/28/05",
+    The ``ecbplus`` files (and a few ``ecb`` ones) split "5.9", "20,000", "1:30", "11/28/05",
     "U.S.", "zero-day" and "it's" into separate tokens, which a plain join turns into "5. 9",
     "20, 000", "U. S.", "zero - day" and "it ’ s": text no outlet prints, and a source of
     number terms ("000", "9") and date forms that real articles never carry. Joined back here
@@ -110,15 +110,19 @@ CONTRACTIONS = {"s", "t", "re", "ll", "ve", "d", "m"}
 def _joins(prev: str, tok: str, nxt: str, rest: list[str]) -> bool:
     """Whether ``prev tok nxt`` was one token in the outlet's text."""
     last_group = prev.replace("/", ",").replace(":", ",").split(",")[-1]
-    if prev[-1:].isdigit() and nxt.isdigit():
-        if tok in {".", ":", "/"}:
-            return True
+    lead = len(nxt) - len(nxt.lstrip("0123456789"))  # "12AM", "000ft": a unit may follow
+    if prev[-1:].isdigit() and lead and tok in {".", ":", "/"}:
+        return True
+    if prev[-1:].isdigit() and tok == ",":
         # a thousands separator: "20 , 000", never a date's "May 2 , 2013"
-        return tok == "," and len(nxt) == 3 and last_group.isdigit() and len(last_group) <= 3
-    if tok == "." and len(nxt) == 1 and nxt.isupper() and rest[:1] == ["."]:
-        return all(len(part) == 1 and part.isupper() for part in prev.split("."))  # "U . S ."
-    if tok == "-":  # "zero - day", "6.1 - magnitude"; a dash before a capital stays a dash
-        return prev[-1:].isalnum() and nxt.isalpha() and nxt.islower()
+        return lead == 3 and last_group.isdigit() and len(last_group) <= 3
+    if tok == "." and len(nxt) == 1 and nxt.isalpha() and rest[:1] == ["."]:
+        # "U . S .", "p . m ."
+        return all(len(part) == 1 and part.isalpha() for part in prev.split("."))
+    if tok == "-":
+        # "zero - day", "6.1 - magnitude", "7 - 0", "AK - 47"; a dash before a capital stays
+        # a dash ("2013 - Reuters")
+        return prev[-1:].isalnum() and ((nxt.isalpha() and nxt.islower()) or lead > 0)
     if tok in {"'", "’"}:
         return prev.isalpha() and nxt.lower() in CONTRACTIONS
     return False

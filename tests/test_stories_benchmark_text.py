@@ -13,7 +13,10 @@ from benchmark_modules import load_benchmark
         ("A 5 . 9 - magnitude quake", "A 5.9-magnitude quake"),
         ("killed 20 , 000 and 1 , 300 , 000", "killed 20,000 and 1,300,000"),
         ("at 1 : 30 on 11 / 28 / 05 .", "at 1:30 on 11/28/05."),
+        ("fell 2 , 000ft at 11 : 12AM", "fell 2,000ft at 11:12AM"),
         ("the U . S . Geological Survey", "the U.S. Geological Survey"),
+        ("at 5 p . m . local time", "at 5 p.m. local time"),
+        ("won 7 - 0 with an AK - 47", "won 7-0 with an AK-47"),
         ("an out - of - cycle zero - day patch", "an out-of-cycle zero-day patch"),
         ("it ’ s late", "it’s late"),
         # what the ecbplus tokeniser did not split stays as it was
