@@ -121,7 +121,8 @@ def _joins(prev: str, tok: str, nxt: str, rest: list[str]) -> bool:
         return all(len(part) == 1 and part.isalpha() for part in prev.split("."))
     if tok == "-":
         # "zero - day", "6.1 - magnitude", "7 - 0", "AK - 47"; a dash before a capital stays
-        # a dash ("2013 - Reuters")
+        # a dash ("2013 - Reuters"). The tokens cannot tell a dash before a lower-case word
+        # from a hyphen, so "for a while - at least" becomes "while-at" (rare in a sample)
         return prev[-1:].isalnum() and ((nxt.isalpha() and nxt.islower()) or lead > 0)
     if tok in {"'", "’"}:
         return prev.isalpha() and nxt.lower() in CONTRACTIONS
