@@ -109,12 +109,12 @@ CONTRACTIONS = {"s", "t", "re", "ll", "ve", "d", "m"}
 
 def _joins(prev: str, tok: str, nxt: str, rest: list[str]) -> bool:
     """Whether ``prev tok nxt`` was one token in the outlet's text."""
-    last_group = prev.replace("/", ",").replace(":", ",").split(",")[-1]
     lead = len(nxt) - len(nxt.lstrip("0123456789"))  # "12AM", "000ft": a unit may follow
     if prev[-1:].isdigit() and lead and tok in {".", ":", "/"}:
         return True
     if prev[-1:].isdigit() and tok == ",":
         # a thousands separator: "20 , 000", never a date's "May 2 , 2013"
+        last_group = prev.replace("/", ",").replace(":", ",").split(",")[-1]
         return lead == 3 and last_group.isdigit() and len(last_group) <= 3
     if tok == "." and len(nxt) == 1 and nxt.isalpha() and rest[:1] == ["."]:
         # "U . S .", "p . m ."
