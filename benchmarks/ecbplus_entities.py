@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ecbplus_text import pieces
+
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO.parent / "shared" / "data" / "ecbplus-dev"
 CORPUS = DATA / "ECB+"
@@ -117,17 +119,27 @@ Token = tuple[int, int, int, int, str]  # start, end, sentence, number in senten
 
 
 def _tokens(root: Any) -> tuple[str, dict[str, Token]]:
-    """The text (tokens joined by single spaces) and each token's place in it, by t_id."""
+    """The text as printed (:func:`ecbplus_text.pieces`: one line per sentence, split numbers,
+    initials and hyphenated words joined back, no space before punctuation or "'s") and each
+    token's place in it, by t_id."""
+    by_sentence: dict[int, list[Any]] = defaultdict(list)
+    for tok in root.iter("token"):
+        by_sentence[int(tok.get("sentence", 0))].append(tok)
     offsets: dict[str, Token] = {}
     parts: list[str] = []
     pos = 0
-    for tok in root.iter("token"):
-        word = tok.text or ""
-        sentence, number = int(tok.get("sentence", 0)), int(tok.get("number", 0))
-        offsets[tok.get("t_id", "")] = (pos, pos + len(word), sentence, number, word)
-        parts.append(word)
-        pos += len(word) + 1
-    return " ".join(parts), offsets
+    for sentence in sorted(by_sentence):
+        toks = by_sentence[sentence]
+        if parts:
+            parts.append("\n")
+            pos += 1
+        for tok, (sep, surface) in zip(toks, pieces([t.text or "" for t in toks]), strict=True):
+            pos += len(sep)
+            number = int(tok.get("number", 0))
+            offsets[tok.get("t_id", "")] = (pos, pos + len(surface), sentence, number, surface)
+            parts.append(sep + surface)
+            pos += len(surface)
+    return "".join(parts), offsets
 
 
 def parse_document(

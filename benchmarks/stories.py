@@ -53,6 +53,7 @@ import numpy.typing as npt
 from accord.ingest.build import with_headline
 from accord.model import Analysis, Article, Entity, Mention, Sentence
 from accord.stories.scores import b_cubed, pairwise
+from ecbplus_text import detokenize, unescape
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO.parent / "shared" / "data" / "ecbplus-dev" / "ECB+"
@@ -72,71 +73,6 @@ RUN_SIZE = 50  # articles per `accord run` in the repeated-runs variant
 # ---------------------------------------------------------------- ECB+ loading
 
 
-def _unescape(token: str) -> str:
-    return (
-        token.replace("&amp;", "&")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", '"')
-        .replace("&apos;", "'")
-    )
-
-
-def _rejoin_split_tokens(tokens: list[str]) -> list[str]:
-    """Undo the ``ecbplus`` tokeniser's splits inside numbers, initials and words.
-
-    The ``ecbplus`` files (and a few ``ecb`` ones) split "5.9", "20,000", "1:30", "11/28/05",
-    "U.S.", "zero-day" and "it's" into separate tokens, which a plain join turns into "5. 9",
-    "20, 000", "U. S.", "zero - day" and "it ’ s": text no outlet prints, and a source of
-    number terms ("000", "9") and date forms that real articles never carry. Joined back here
-    so the benchmark reads what the outlet wrote.
-    """
-    out: list[str] = []
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i]
-        if out and i + 1 < len(tokens) and _joins(out[-1], tok, tokens[i + 1], tokens[i + 2 :]):
-            out[-1] = out[-1] + tok + tokens[i + 1]
-            i += 2
-            continue
-        out.append(tok)
-        i += 1
-    return out
-
-
-CONTRACTIONS = {"s", "t", "re", "ll", "ve", "d", "m"}
-
-
-def _joins(prev: str, tok: str, nxt: str, rest: list[str]) -> bool:
-    """Whether ``prev tok nxt`` was one token in the outlet's text."""
-    lead = len(nxt) - len(nxt.lstrip("0123456789"))  # "12AM", "000ft": a unit may follow
-    if prev[-1:].isdigit() and lead and tok in {".", ":", "/"}:
-        return True
-    if prev[-1:].isdigit() and tok == ",":
-        # a thousands separator: "20 , 000", never a date's "May 2 , 2013"
-        last_group = prev.replace("/", ",").replace(":", ",").split(",")[-1]
-        return lead == 3 and last_group.isdigit() and len(last_group) <= 3
-    if tok == "." and len(nxt) == 1 and nxt.isalpha() and rest[:1] == ["."]:
-        # "U . S .", "p . m ."
-        return all(len(part) == 1 and part.isalpha() for part in prev.split("."))
-    if tok == "-":
-        # "zero - day", "6.1 - magnitude", "7 - 0", "AK - 47"; a dash before a capital stays
-        # a dash ("2013 - Reuters"). The tokens cannot tell a dash before a lower-case word
-        # from a hyphen, so "for a while - at least" becomes "while-at" (rare in a sample)
-        return prev[-1:].isalnum() and ((nxt.isalpha() and nxt.islower()) or lead > 0)
-    if tok in {"'", "’"}:
-        return prev.isalpha() and nxt.lower() in CONTRACTIONS
-    return False
-
-
-def _detokenize(tokens: list[str]) -> str:
-    """Join CROMER tokens back into readable text (no space before closing punctuation)."""
-    text = " ".join(_rejoin_split_tokens([_unescape(t) for t in tokens]))
-    text = re.sub(r" ([,.;:!?%)\]}]|'s|n't|'re|'ll|'ve|'d|'m)(?=\s|$)", r"\1", text)
-    text = re.sub(r"([(\[{$]) ", r"\1", text)
-    return text.replace("`` ", '"').replace(" ''", '"')
-
-
 def _is_url(line: str) -> bool:
     return line.startswith(("http", "www")) or line.replace(" ", "").startswith("http")
 
@@ -153,7 +89,7 @@ def load_document(path: Path) -> Article:
     sentences: dict[int, list[str]] = defaultdict(list)
     for number, token in TOKEN_RE.findall(path.read_text(encoding="utf-8")):
         sentences[int(number)].append(token)
-    lines = [_detokenize(sentences[k]) for k in sorted(sentences)]
+    lines = [detokenize([unescape(t) for t in sentences[k]]) for k in sorted(sentences)]
     url = None
     if lines and _is_url(lines[0]):
         url = lines.pop(0).replace(" ", "")

@@ -103,6 +103,8 @@ def test_different_first_names_block_a_surname_match() -> None:
         ("W. Mark Dalton", "Mark Dalton"),  # a leading initial the person does not go by
         ("Sharron Diane Marten", "Diane Marten"),  # a leading first name dropped
         ("Frederick C. Dalton", "Fred Dalton"),  # a middle initial added
+        ("Mo Marten", "Maurice Marten"),
+        ("Don Dalton", "Donald Dalton"),
     ],
 )
 def test_given_name_variants_of_one_person_match(a: str, b: str) -> None:
@@ -115,6 +117,7 @@ def test_given_name_variants_of_one_person_match(a: str, b: str) -> None:
     [
         ("Mark Dalton", "Miles Dalton"),  # brothers
         ("Bill Dalton", "Bob Dalton"),  # familiar forms of different names
+        ("Terence Marten", "Theresa Marten"),  # "Terry" may be either, they are not one
         ("Helen Marten", "Elaine Marten"),  # names of their own, not forms of each other
         ("George Herbert Dalton", "George W. Dalton"),  # father and son
         ("M. Dalton", "Anna M. Dalton"),  # an initial alone is not read from the end

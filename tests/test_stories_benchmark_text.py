@@ -1,4 +1,5 @@
-"""The ECB+ reader of ``benchmarks/stories.py`` gives the outlet's text back, not its tokens."""
+"""The ECB+ reader of the benchmarks (``benchmarks/ecbplus_text.py``) gives the outlet's text
+back, not its tokens, and says where each token lies in it."""
 
 from __future__ import annotations
 
@@ -26,5 +27,42 @@ from benchmark_modules import load_benchmark
     ],
 )
 def test_detokenize_rejoins_what_the_tokeniser_split(tokens: str, text: str) -> None:
-    bench = load_benchmark("stories")
-    assert bench._detokenize(tokens.split()) == text
+    reader = load_benchmark("ecbplus_text")
+    assert reader.detokenize(tokens.split()) == text
+
+
+@pytest.mark.parametrize(
+    ("tokens", "text"),
+    [
+        ("Bush 's aides said , `` No . ''", 'Bush\'s aides said, "No."'),
+        ("the ( U . S . ) $ 5 fee", "the (U.S.) $5 fee"),
+        ("it was n't there", "it wasn't there"),
+    ],
+)
+def test_detokenize_writes_punctuation_as_printed(tokens: str, text: str) -> None:
+    reader = load_benchmark("ecbplus_text")
+    assert reader.detokenize(tokens.split()) == text
+
+
+@pytest.mark.parametrize(
+    "tokens",
+    [
+        "A 5 . 9 - magnitude quake hit the U . S . , `` officials '' said ( 20 , 000 ) .",
+        "Dr . Regina M . Benjamin , the nation 's Surgeon General , spoke at 1 : 30 p . m .",
+        "`` '' ( ) $ , ''",
+    ],
+)
+def test_pieces_say_where_each_token_lies(tokens: str) -> None:
+    """Each token's surface starts right after its separator, so a gold mention's offsets
+    (``benchmarks/ecbplus_entities.py``) point at what the text prints."""
+    reader = load_benchmark("ecbplus_text")
+    words = tokens.split()
+    pieces = reader.pieces(words)
+    text = "".join(sep + surface for sep, surface in pieces)
+    pos = 0
+    for word, (sep, surface) in zip(words, pieces, strict=True):
+        pos += len(sep)
+        assert text[pos : pos + len(surface)] == surface
+        assert surface == word or {word, surface} <= {"``", "''", '"'}
+        pos += len(surface)
+    assert pos == len(text)
