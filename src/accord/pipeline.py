@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from accord.analyze import analyze_articles
 from accord.embeddings import Encoder
-from accord.errors import AnalysisError
+from accord.errors import AnalysisError, StorageError
 from accord.ingest import read_paths
 from accord.model import Analysis, Article, Entity, Fact, Result, Skipped, Story
 from accord.reconcile import reconcile
@@ -21,6 +21,7 @@ from accord.resolve import resolve
 from accord.store.protocol import CorpusStore
 from accord.stories import DecisionModel, StoryIndex, cluster, cluster_index, publication_order
 from accord.stories.credits import credit_originals
+from accord.stories.explain import Placement, explain_placement
 from accord.stories.state import rename_entities
 
 if TYPE_CHECKING:
@@ -346,6 +347,35 @@ def rebuild_stories(store: CorpusStore, *, progress: Progress = _noop) -> Result
     """What ``accord stories --rebuild`` does: cluster every stored article again in batch,
     reconcile the stories that changed, and save (with a fresh story index)."""
     return update_store(store, rebuild=True, progress=progress)
+
+
+def story_placement(
+    store: CorpusStore,
+    article_id: str,
+    *,
+    stored: Result | None = None,
+    encoder: Encoder | str | None = "default",
+) -> Placement:
+    """Why a stored article is in its story (``accord stories --why``): the saved story index
+    weighs it against its story, itself left out, and the other candidate stories (see
+    :mod:`accord.stories.explain`). ``stored``: what ``store.load()`` returns, when the caller
+    has it already. ``StorageError`` when the article is not stored or no index was saved."""
+    state = store.load_story_index()
+    if state is None:
+        raise StorageError(
+            "no story index is saved in this database: run `accord run` or "
+            "`accord stories --rebuild` first"
+        )
+    result = stored if stored is not None else store.load()
+    analysis = next((a for a in result.analyses if a.article.id == article_id), None)
+    if analysis is None:
+        raise StorageError(f"no article {article_id!r} in the database")
+    try:
+        return explain_placement(StoryIndex.from_state(state, encoder=encoder), analysis)
+    except KeyError:
+        raise StorageError(
+            f"article {article_id} is not in the saved story index: run `accord stories --rebuild`"
+        ) from None
 
 
 def _analyse(

@@ -29,6 +29,7 @@ from accord.cli.main import app
 from accord.model import Result
 
 if TYPE_CHECKING:
+    from accord.store import Store
     from accord.stories.labels import LabelRow, StoryLabels
 
 err = Console(stderr=True, soft_wrap=True)  # messages name files: never cut a path in two
@@ -302,13 +303,30 @@ def stories(
         Path | None,
         typer.Option("--out", help="With --calibrate: the model file to write.", dir_okay=False),
     ] = None,
+    why: Annotated[
+        str | None,
+        typer.Option(
+            "--why",
+            help="Say why this article (id or unique id prefix) is in its story: the model's "
+            "probability, each feature's share, what it shares with the story, the other "
+            "candidate stories.",
+        ),
+    ] = None,
     db: DbOption = None,
     quiet: QuietOption = False,
 ) -> None:
-    """List, re-cluster, score or calibrate the stories in the database."""
+    """List, re-cluster, score or calibrate the stories in the database, or say why an article
+    is in its story."""
     from accord.pipeline import rebuild_stories
     from accord.store import open_store
 
+    if why is not None and (rebuild or score or calibrate):
+        err.print("--why reads the stored stories: run it on its own")
+        raise typer.Exit(2)
+    if why is not None:
+        with open_store(db) as store:
+            _why(store, why)
+        return
     if (calibrate is None) != (model_out is None):
         err.print("--calibrate and --out go together: the labels to fit on and the model file")
         raise typer.Exit(2)
@@ -325,6 +343,29 @@ def stories(
         _score(result, labels)
         return
     _list_stories(result)
+
+
+def _why(store: Store, wanted: str) -> None:
+    """Print :func:`accord.pipeline.story_placement` for one article (exit 1 when there is
+    none to explain)."""
+    from accord.errors import StorageError
+    from accord.pipeline import story_placement
+    from accord.stories.explain import placement_lines
+
+    result = store.load()
+    ids = [a.article.id for a in result.analyses if a.article.id.startswith(wanted)]
+    if len(ids) != 1:
+        found = "no stored article" if not ids else f"{len(ids)} stored articles"
+        err.print(f"{found} with an id starting {wanted!r}", highlight=False, markup=False)
+        raise typer.Exit(1)
+    try:
+        placement = story_placement(store, ids[0], stored=result)
+    except StorageError as exc:
+        err.print(str(exc), highlight=False, markup=False)
+        raise typer.Exit(1) from None
+    names = {e.id: f"{e.name} ({e.type})" for e in result.entities}
+    for line in placement_lines(placement, names):
+        out.print(line, highlight=False, markup=False, soft_wrap=True)
 
 
 def _list_stories(result: Result) -> None:
