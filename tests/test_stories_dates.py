@@ -143,3 +143,45 @@ def test_stories_date_counts_survive_the_state_and_old_states_keep_their_range()
     old = StoryIndex.from_state(state, encoder=None).state(sid)
     old.remove(late)  # members of unknown dates: the saved range is kept, as before
     assert (old.first_day, old.last_day) == (date(2005, 11, 27), date(2005, 11, 29))
+
+
+TAKEOVER = (
+    "Halvor Systems agrees to buy Brintel Networks for 2.1 billion crowns\n"
+    "Halvor Systems said on Tuesday, April 22, that it would buy the router maker Brintel "
+    "Networks for 2.1 billion crowns in cash, its largest acquisition. Brintel shareholders will "
+    "get a premium of 31 percent, and the deal needs approval from competition regulators."
+)
+TAKEOVER_BOARD = (
+    "Brintel board backs Halvor takeover offer\n"
+    "The board of Brintel Networks on Wednesday, April 23, recommended that shareholders accept "
+    "the 2.1 billion crown takeover offer from Halvor Systems announced on April 22. Analysts "
+    "said rival bidders were unlikely to emerge for the router maker."
+)
+RATE_RISE = (
+    "Central bank raises key interest rate to 5.25 percent\n"
+    "The central bank raised its main lending rate by half a point to 5.25 percent on Tuesday, "
+    "April 22, its third increase this year, as inflation climbed to 7.8 percent. The governor "
+    "said further rises could follow if food and fuel prices kept rising."
+)
+
+
+def test_stories_shared_dates_count_only_between_texts_about_one_thing() -> None:
+    """A report of another event of the same days is not drawn into a story by its dates: in a
+    dated feed every article of a week names that week's days."""
+    from accord.stories import StoryIndex
+    from accord.stories.index import DATE_TERMS_FULL, topical_share
+
+    index = StoryIndex(encoder=None)
+    sid = index.assign(dated(TAKEOVER, "2031-04-22"), None)
+    story = index.state(sid)
+    related = dated(TAKEOVER_BOARD, "2031-04-23")
+    unrelated = dated(RATE_RISE, "2031-04-22")
+    index.prime_features([related, unrelated])
+    other = index.features(unrelated, story)
+    assert other["terms"] < 0.1 and other["dates"] == 0.0  # same days, nothing else shared
+    assert index.probability(unrelated, story) < 0.5
+    same = index.features(related, story)
+    assert same["terms"] >= DATE_TERMS_FULL and same["dates"] > 0.3
+    assert index.probability(related, story) >= 0.5
+    assert topical_share(0.0) == 0.0 and topical_share(0.175) == pytest.approx(0.5)
+    assert topical_share(DATE_TERMS_FULL) == topical_share(0.9) == 1.0
