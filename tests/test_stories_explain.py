@@ -67,7 +67,7 @@ def test_placement_lines_show_entity_names() -> None:
 
 
 @pytest.mark.slow
-def test_cli_stories_why(tmp_path: Path) -> None:
+def test_cli_and_api_say_why(tmp_path: Path) -> None:
     db = tmp_path / "a.db"
     with open_store(db) as store:
         update_store(store, ARTICLES)
@@ -87,3 +87,15 @@ def test_cli_stories_why(tmp_path: Path) -> None:
     assert "no stored article with an id starting 'zzz'" in missing.stderr
     both = accord("stories", "--why", "ab", "--rebuild", "--db", str(db), cwd=tmp_path)
     assert both.returncode == 2
+
+    from fastapi.testclient import TestClient
+
+    from accord.web.app import create_app
+
+    with TestClient(create_app(str(db))) as client:
+        response = client.get(f"/api/articles/{QUAKE_A2.article.id}/placement")
+        assert response.status_code == 200, response.text
+        body = response.json()
+        assert body["story"] == placement.story
+        assert body["probability"] == pytest.approx(placement.probability)
+        assert [o["story"] for o in body["candidates"]] == [o.story for o in placement.candidates]

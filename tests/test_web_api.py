@@ -78,6 +78,16 @@ def test_api_article_detail_has_text_mentions_quotes_events(
     assert body["events"][0]["type"] == "CONSULT"
 
 
+def test_api_placement_needs_a_stored_article_and_a_story_index(
+    client: TestClient, sample: Result
+) -> None:
+    # the sample result was saved without a story index: nothing to weigh the article with
+    response = client.get(f"/api/articles/{sample.articles[0].id}/placement")
+    assert response.status_code == 404
+    assert "no story index is saved" in response.json()["detail"]
+    assert client.get("/api/articles/nope/placement").status_code == 404
+
+
 def test_api_entities_sorted_by_mentions_and_filtered(client: TestClient) -> None:
     rows = _get(client, "/api/entities")
     counts = [r["n_mentions"] for r in rows]

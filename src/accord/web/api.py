@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
-from accord.errors import AccordError
+from accord.errors import AccordError, StorageError
 from accord.model import FactStatus
 from accord.report.json_export import to_dict
 from accord.web import views
@@ -19,6 +19,7 @@ from accord.web.schemas import (
     EntitySummary,
     FactOut,
     IngestOut,
+    PlacementOut,
     QuoteOut,
     SkippedOut,
     StoryDetail,
@@ -60,6 +61,26 @@ def get_article(article_id: str, index: Index) -> ArticleDetail:
     if article is None:
         raise _missing("article", article_id)
     return views.article_detail(index, article)
+
+
+@router.get("/articles/{article_id}/placement", response_model=PlacementOut)
+def get_placement(article_id: str, request: Request, index: Index) -> PlacementOut:
+    """Why the article is in its story, as `accord stories --why` says it: the probability
+    that it belongs there (itself left out), each feature's share of the logit, the entities
+    and words it shares with the story, and the other candidate stories. 404 when the article
+    is not stored or the database keeps no story index."""
+    from accord.pipeline import story_placement
+
+    if article_id not in index.articles:
+        raise _missing("article", article_id)
+    store = request.app.state.store
+    if not hasattr(store, "load_story_index"):
+        raise HTTPException(status_code=404, detail="this store keeps no story index")
+    try:
+        placement = story_placement(store, article_id, stored=index.result)
+    except StorageError as exc:
+        raise HTTPException(status_code=404, detail=str(exc)) from None
+    return PlacementOut.model_validate(placement.to_dict())
 
 
 @router.get("/entities", response_model=list[EntitySummary])

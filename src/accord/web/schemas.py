@@ -170,6 +170,38 @@ class StoryDetail(StorySummary):
     quotes: list[QuoteOut] = []
 
 
+class FeatureShareOut(_Model):
+    feature: str
+    value: float
+    logit: float
+
+
+class StoryOddsOut(_Model):
+    story: str
+    title: str
+    articles: int
+    probability: float
+    own: bool
+
+
+class PlacementOut(_Model):
+    """Why an article is in its story (``accord.stories.explain.Placement``)."""
+
+    article: str
+    title: str
+    story: str | None
+    alone: bool
+    probability: float | None
+    threshold: float
+    bias: float
+    time_penalty: float
+    shares: list[FeatureShareOut]
+    shared_entities: list[str]
+    shared_words: list[str]
+    copy_of: str | None
+    candidates: list[StoryOddsOut]
+
+
 class SkippedOut(_Model):
     path: str
     reason: str
