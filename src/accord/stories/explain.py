@@ -55,7 +55,7 @@ class Placement:
 
     article: str
     title: str
-    story: str | None
+    story: str
     alone: bool  # the only article of its story: nothing to weigh it against but the others
     probability: float | None  # of joining its own story, itself left out (None when alone)
     threshold: float  # the model joins the most probable story at or above this

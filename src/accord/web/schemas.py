@@ -189,7 +189,7 @@ class PlacementOut(_Model):
 
     article: str
     title: str
-    story: str | None
+    story: str
     alone: bool
     probability: float | None
     threshold: float
