@@ -67,11 +67,21 @@ class DecisionModel:
     ) -> float:
         """Probability that the article belongs to the story with these features
         (``online``: the incremental index, whose document frequencies are still young)."""
-        weights = self.embedding if self.use_embedding and "embedding" in features else self.plain
-        z = weights.logit(features) + (self.online_shift if online else 0.0)
-        if gap_days is not None and gap_days > self.time_grace_days:
-            z -= self.time_penalty * math.log(gap_days / self.time_grace_days)
+        z = self.weights_for(features).logit(features) + (self.online_shift if online else 0.0)
+        z -= self.time_prior(gap_days)
         return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
+
+    def weights_for(self, features: dict[str, float]) -> LogisticWeights:
+        """The weight set that decides on these features: the embedding one when the model
+        uses it and the features hold an embedding cosine, else the plain one."""
+        return self.embedding if self.use_embedding and "embedding" in features else self.plain
+
+    def time_prior(self, gap_days: float | None) -> float:
+        """The logit taken off for ``gap_days`` between an article and a story (0 within the
+        grace period or when either side has no date)."""
+        if gap_days is None or gap_days <= self.time_grace_days:
+            return 0.0
+        return self.time_penalty * math.log(gap_days / self.time_grace_days)
 
     def to_dict(self) -> dict[str, Any]:
         return {

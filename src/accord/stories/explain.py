@@ -17,7 +17,6 @@ article can sit in a story whose centroid, itself left out, it would not join on
 from __future__ import annotations
 
 import copy
-import math
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -126,7 +125,7 @@ def _shares(
     computes them."""
     model = index.model
     features = index.features(art, story)
-    weights = model.embedding if model.use_embedding and "embedding" in features else model.plain
+    weights = model.weights_for(features)
     bias = weights.bias + (0.0 if index.frozen_df else model.online_shift)
     shares = sorted(
         (
@@ -136,11 +135,7 @@ def _shares(
         ),
         key=lambda share: -abs(share.logit),
     )
-    gap = story.gap_days(art.day)
-    penalty = 0.0
-    if gap is not None and gap > model.time_grace_days:
-        penalty = model.time_penalty * math.log(gap / model.time_grace_days)
-    return tuple(shares), bias, penalty
+    return tuple(shares), bias, model.time_prior(story.gap_days(art.day))
 
 
 def _shared(article: dict[str, float], story: dict[str, float]) -> tuple[str, ...]:
