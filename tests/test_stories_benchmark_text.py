@@ -1,5 +1,6 @@
-"""The ECB+ reader of the benchmarks (``benchmarks/ecbplus_text.py``) gives the outlet's text
-back, not its tokens, and says where each token lies in it."""
+"""The story benchmark's own code: the ECB+ reader (``benchmarks/ecbplus_text.py``) gives the
+outlet's text back, not its tokens, and says where each token lies in it; the per-topic and
+two-fold scores of ``benchmarks/stories.py`` add up."""
 
 from __future__ import annotations
 
@@ -57,3 +58,26 @@ def test_pieces_say_where_each_token_lies(tokens: str) -> None:
         assert surface == word or {word, surface} <= {"``", "''", '"'}
         pos += len(surface)
     assert pos == len(text)
+
+
+def test_topic_b3_scores_each_topic_on_its_own_articles() -> None:
+    bench = load_benchmark("stories")
+    gold = ["5ecb", "5ecb", "5ecbplus", "5ecbplus", "12ecb", "12ecbplus"]
+    pred = ["a", "a", "a", "a", "b", "c"]  # topic 5's two events in one story, 12's apart
+    scores = bench.topic_b3(pred, gold)
+    assert scores[12] == pytest.approx(1.0)
+    # one story of two events of two articles each: precision 0.5, recall 1
+    assert scores[5] == pytest.approx(2 * 0.5 / 1.5)
+
+
+def test_two_fold_line_weights_the_held_out_sets_by_articles() -> None:
+    bench = load_benchmark("stories")
+    key = f"{bench.DEFAULT_VARIANT}/shuffled"
+    report = {
+        "heldout_18_35": {"articles": 300, key: {"b3": (1.0, 1.0, 0.9)}},
+        "heldout_1_17": {"articles": 100, key: {"b3": (1.0, 1.0, 0.5)}},
+        "all_1_35": {"articles": 400, key: {"b3": (0.0, 0.0, 0.0)}},
+    }
+    line = bench.two_fold_line(report)
+    assert "400 articles" in line
+    assert line.endswith("B3 F1=0.8000")
