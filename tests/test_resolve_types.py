@@ -262,6 +262,33 @@ def test_resolve_types_name_after_a_ship_noun_is_a_vessel_in_every_report() -> N
     assert labels_of([text], names)["Varnek"] == {"PERSON"}
 
 
+def test_resolve_types_name_beside_an_organisation_noun_is_an_organisation() -> None:
+    first = "The operator, Cova Lines, did not respond. Cova Lines ran four boats."
+    second = "Passengers said Cova Lines had cut crews."
+    names = tagged(first, {"Cova Lines": "GPE"}) + tagged(second, {"Cova Lines": "PERSON"}, doc=1)
+    assert labels_of([first, second], names) == {"Cova Lines": {"ORG"}}
+    # apposition after the name, the noun its head; a one-word name right after the noun
+    text = "According to Velbrand, the largest IT website in Ostravia, telecom operator Marlo fell."
+    names = tagged(text, {"Velbrand": "PERSON", "Marlo": "PERSON"})
+    assert labels_of([text], names) == {"Velbrand": {"ORG"}, "Marlo": {"ORG"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the noun is no head of the apposition: a bank's employee is a person
+        ("Ilse Varn, a bank employee, said it was late. Ilse Varn left.", "Ilse Varn"),
+        # a full name after an occupation, or a full name tagged PERSON, is the person
+        ("Radio operator Tom Hale called. Tom Hale, the ferry operator, said so.", "Tom Hale"),
+        # the name is no apposition when no comma closes it: a quote tag
+        ("The company, Lena Varn said, will grow. Lena Varn smiled.", "Lena Varn"),
+    ],
+)
+def test_resolve_types_people_beside_organisation_nouns_stay_people(text: str, name: str) -> None:
+    names = tagged(text, {name: "PERSON"})
+    assert labels_of([text], names) == {name: {"PERSON"}}
+
+
 def test_resolve_types_name_after_a_place_noun_and_of_is_a_place_in_every_report() -> None:
     first = "Fire broke out off the island of Tarvo. Six were taken to Tarvo's hospital."
     second = "Tarvo was cut off for a day, officials said."

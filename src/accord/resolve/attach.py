@@ -19,7 +19,7 @@ from accord.resolve.groups import Group
 from accord.resolve.names import fold_phrase
 from accord.resolve.nationality import short_forms
 from accord.resolve.scoring import Decision, decide_person, person_decision
-from accord.resolve.types import PERSON
+from accord.resolve.types import PERSON, same_kind
 
 LOOSE = frozenset({"fuzzy", "weak"})
 CONTEXT_SAMPLE = 200  # articles per component read for co-occurrence (bounds the work)
@@ -128,7 +128,9 @@ def _partial_candidate(group: Group) -> bool:
 
 def attach_partial_names(clusters: Clusters) -> None:
     """Join a thing's short name to the one component whose longer name begins or ends with it
-    ("Red Sox" → "Boston Red Sox"); several candidate components leave it apart."""
+    ("Red Sox" → "Boston Red Sox"); several candidate components leave it apart. A partial
+    name is a loose match, so the two must be the same kind of thing (:func:`same_kind`): the
+    island "Cova" is not short for the ferry company "Cova Lines" that bears its name."""
     groups = clusters.groups
     index = _partial_index(groups)
     for group in groups:
@@ -136,7 +138,11 @@ def attach_partial_names(clusters: Clusters) -> None:
             continue
         own = clusters.uf.find(group.index)
         for name in group.names:
-            targets = index.get(fold_phrase(name), set())
+            targets = {
+                t
+                for t in index.get(fold_phrase(name), set())
+                if same_kind(groups[t].label, group.label)
+            }
             roots = {clusters.uf.find(t) for t in targets} - {own}
             if len(roots) != 1:
                 continue

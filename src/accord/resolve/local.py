@@ -30,7 +30,7 @@ from accord.resolve.names import (
 )
 from accord.resolve.nationality import demonym_country, metonym_country, short_forms
 from accord.resolve.similarity import person_match
-from accord.resolve.types import PERSON, compatible, majority
+from accord.resolve.types import PERSON, compatible, majority, same_kind
 from accord.resolve.unionfind import UnionFind
 
 # A PERSON-labelled name is taken for a place only when the place is prominent enough that a
@@ -222,8 +222,9 @@ def _partial_ok(m: Mention) -> bool:
 
 
 def _join_partial_names(uf: UnionFind[int], ms: Sequence[Mention], out: Found) -> None:
-    """A name that begins or ends the article's only longer name of a thing joins it
-    ("Red Sox" → "Boston Red Sox"; "Morningside" → "Morningside Recovery Center")."""
+    """A name that begins or ends the article's only longer name of a thing of the same kind
+    joins it ("Red Sox" → "Boston Red Sox"; "Morningside" → "Morningside Recovery Center"; the
+    island "Cova" is no short form of the ferry company "Cova Lines")."""
     longer: dict[str, set[int]] = defaultdict(set)
     for i, m in enumerate(ms):
         if m.label not in (PERSON, "NORP"):
@@ -232,7 +233,9 @@ def _join_partial_names(uf: UnionFind[int], ms: Sequence[Mention], out: Found) -
     for i, m in enumerate(ms):
         if not _partial_ok(m):
             continue
-        targets = longer.get(fold_phrase(m.text), set())
+        targets = {
+            j for j in longer.get(fold_phrase(m.text), set()) if same_kind(ms[j].label, m.label)
+        }
         roots = {uf.find(j) for j in targets}
         if len(roots) == 1 and uf.find(i) not in roots:
             out.append(_evidence(uf, ms, min(targets), i, "partial_name_in_article"))

@@ -19,6 +19,12 @@ says what it is:
 * **a ship noun** right before the name ("the ferry Kestrel"; ``types_vessel_nouns.txt``) in
   at least a fourth of its uses, with no person evidence: a ship, typed FAC (the name types
   kept have no vehicle type);
+* **an organisation noun** beside the name (``types_organisation_nouns.txt``): in apposition,
+  "the operator, Cova Lines, said" or "MyBroadband, the largest IT website in South Africa"
+  (the noun heads the apposition: "X, a bank employee" is no bank), or right before a one-word
+  name, "telecom operator Seacom" (a full name after an occupation is a person's: "radio
+  operator Tom Hale"), in at least a fourth of its uses, with no person evidence: an ORG,
+  whatever its tags (the model types an unfamiliar company PERSON or GPE by its shape);
 * GPE/LOC tags of the same name elsewhere (they count only beside evidence from the words);
 * **a plural after "the"**: a one-word name written "the Xs" in most of its uses ("the Colts",
   "the Jaguars": a team, band or family) is an ORG, whatever its tags, unless it is mostly tagged
@@ -67,6 +73,8 @@ PERSON_TAGS_PER_EVIDENCE = 2
 SHARED_NOUN_WEIGHT = 0.5  # "X's government": a country's, or its leader's
 MIN_BASE_LENGTH = 4
 VESSEL_SHARE = 4  # a name after a ship noun in at least 1 of this many uses is a ship
+# (and one beside an organisation noun an organisation)
+MAX_APPOSITION_MODIFIERS = 3  # "X, the largest IT website": words before the noun
 MAX_MODIFIERS = 2  # words between "'s" and the state noun: "X's top diplomat"
 _POSSESSIVE_AFTER = re.compile(r"^['’]s?\s")
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
@@ -77,6 +85,11 @@ _CAPITAL_NEXT = re.compile(r" +[A-Z]")
 _CAP_WORD = re.compile(r"\b([A-Z][a-z]+)\b")
 _DETERMINERS = frozenset({"a", "an", "the"})
 _NEXT_WORD = re.compile(r"\s*(and|or|,|-|–|&)\s*([A-Z][a-z]+)\b")
+_NOUN_COMMA_BEFORE = re.compile(r"\b([a-z]+), +$")
+_APPOSITION_AFTER = re.compile(
+    rf", +(?:a|an|the) +((?:[\w-]+ +){{0,{MAX_APPOSITION_MODIFIERS}}})([a-z]+)"
+    r"(?=[,.;:]| +(?:in|of|on|at|for|from|with|that|which|based|owned|run)\b)"
+)
 
 
 @dataclass(slots=True)
@@ -123,6 +136,12 @@ def _word_set(name: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def vessel_nouns() -> frozenset[str]:
     return _word_set("types_vessel_nouns.txt")
+
+
+@lru_cache(maxsize=1)
+def organisation_nouns() -> frozenset[str]:
+    """Kinds of organisation, lower case (``types_organisation_nouns.txt``)."""
+    return _word_set("types_organisation_nouns.txt")
 
 
 @lru_cache(maxsize=1)
@@ -187,6 +206,27 @@ def after_vessel_noun(text: str, start: int) -> bool:
     return match is not None and match.group(1).lower() in vessel_nouns()
 
 
+def beside_organisation_noun(text: str, start: int, end: int, single: bool) -> bool:
+    """An organisation noun in apposition with the name, or right before a one-word name.
+
+    "The operator, Cova Lines, did not respond" (the name closed by a comma: "the company,
+    Lena Varn said," is a quote tag); "MyBroadband, the largest IT website in South Africa"
+    (the noun is the apposition's head: followed by punctuation or a preposition, so "Hale, a
+    bank employee" is no bank); "telecom operator Seacom" (a full name there is a person's:
+    "radio operator Tom Hale")."""
+    nouns = organisation_nouns()
+    before = _NOUN_COMMA_BEFORE.search(text, max(0, start - 30), start)
+    if before is not None and before.group(1) in nouns and text[end : end + 1] == ",":
+        return True
+    after = _APPOSITION_AFTER.match(text, end)
+    if after is not None and after.group(2) in nouns:
+        return True
+    if not single:
+        return False
+    bare = _NOUN_BEFORE.search(text, max(0, start - 30), start)
+    return bare is not None and bare.group(1).lower() in nouns
+
+
 def after_place_noun(text: str, start: int, end: int) -> bool:
     """Right after a kind of place and "of", and all of the name there: "the island of Kestra"
     (a name cannot fill that slot and be a person: "the town of Velm"), not the first word of
@@ -246,6 +286,7 @@ class _Evidence:
     known_place: bool = False  # a GeoNames place or a seat of government
     group_uses: int = 0  # "the Jaguars": a plural name after "the"
     vessel_uses: int = 0  # "the ferry Kestrel": a ship's name
+    organisation_uses: int = 0  # "the operator, Cova Lines,": an organisation's name
     place_noun_uses: int = 0  # "the island of Kestra": a place
 
     def strong(self) -> int:
@@ -261,6 +302,8 @@ class _Evidence:
             return "ORG"
         if self._a_vessel():
             return "FAC"
+        if self._an_organisation():
+            return "ORG"
         if self.place_noun_uses and not (self.person or self.known_place or self.is_demonym):
             return "GPE"  # "the island of Kestra": the text says what it is, whatever its tags
         if self.person:
@@ -294,6 +337,18 @@ class _Evidence:
         ship's name a person in one report and an organisation in the next)."""
         uses = sum(self.tags.values())
         return self.vessel_uses > 0 and VESSEL_SHARE * self.vessel_uses >= uses and not self.person
+
+    def _an_organisation(self) -> bool:
+        """Beside an organisation noun in at least a fourth of its uses, with no person
+        evidence, no known place or demonym (a country is no company), and not a longer name
+        tagged PERSON in most of its uses ("Tom Hale, the ferry operator," is the man)."""
+        uses = sum(self.tags.values())
+        return (
+            self.organisation_uses > 0
+            and VESSEL_SHARE * self.organisation_uses >= uses
+            and not (self.person or self.known_place or self.is_demonym)
+            and not (self.words > 1 and _mostly(self.tags, PERSON))
+        )
 
     def _not_a_person(self) -> bool:
         """A demonym, or words around the name that, with the GPE/LOC tags, match the PERSON
@@ -352,6 +407,8 @@ def _gather(texts: Sequence[str], names: Sequence[Named]) -> dict[str, _Evidence
             ev.group_uses += 1
         if after_vessel_noun(text, n.start):
             ev.vessel_uses += 1
+        elif beside_organisation_noun(text, n.start, n.end, single):
+            ev.organisation_uses += 1
         if after_place_noun(text, n.start, n.end):
             ev.place_noun_uses += 1
         if lookup_place(_surface(texts, n)) is not None or metonym_country(key) is not None:
