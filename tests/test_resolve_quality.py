@@ -23,10 +23,10 @@ def test_ecbplus_floor_beats_exact_string_baseline(shared_dir: Path) -> None:
     ecb = load_benchmark("ecbplus_entities")
     if not ecb.CORPUS.is_dir():
         pytest.skip("ECB+ dev data absent")
-    # measured CoNLL F1 on these three topics: accord 0.840, exact-string baseline 0.756
+    # measured CoNLL F1 on these three topics: accord 0.854, exact-string baseline 0.756
     key, ours, base = ecb.run_topics([ecb.CORPUS / t for t in ("1", "3", "12")])
     conll = ecb.score(key, ours)["CoNLL"][2]
-    assert conll >= 0.82
+    assert conll >= 0.84
     assert conll > ecb.score(key, base)["CoNLL"][2]
 
 
