@@ -254,6 +254,16 @@ def test_resolve_types_name_after_a_ship_noun_is_a_vessel_in_every_report() -> N
     second = "The Varnek had passed an inspection, the harbour master said."
     names = tagged(first, {"Varnek": "PERSON"}) + tagged(second, {"Varnek": "ORG"}, doc=1)
     assert labels_of([first, second], names) == {"Varnek": {"FAC"}}
+    # one apposition says what the name is, however often it is written bare
+    text = "The Santa Mira sank. Police held the captain of the Santa Mira, the ferry that sank."
+    text += " The Santa Mira carried 90. The Santa Mira was old. Survivors of the Santa Mira met."
+    names = tagged(text, {"Santa Mira": "ORG"})
+    assert labels_of([text], names) == {"Santa Mira": {"FAC"}}
+    # a one-word name that ends the ship's name, with no title of its own, is the ship too
+    first = "A naval ship, INS Tarka, foiled an attack. INS Tarka sailed on."
+    second = "Tarka fired warning shots. The pirates fled from Tarka."
+    names = tagged(first, {"INS Tarka": "PERSON"}) + tagged(second, {"Tarka": "PERSON"}, doc=1)
+    assert labels_of([first, second], names) == {"INS Tarka": {"FAC"}, "Tarka": {"FAC"}}
     # a person with a title keeps being one, even after "boat": "the boat Captain Lena Varnek"
     text = "Captain Lena Varnek steered the boat. The boat Varnek owned sank."
     names = tagged(text, {"Lena Varnek": "PERSON"}) + tagged(text, {"Varnek": "PERSON"})
@@ -264,8 +274,8 @@ def test_resolve_types_name_after_a_ship_noun_is_a_vessel_in_every_report() -> N
 
 def test_resolve_types_name_beside_an_organisation_noun_is_an_organisation() -> None:
     first = "The operator, Cova Lines, did not respond. Cova Lines ran four boats."
-    second = "Passengers said Cova Lines had cut crews."
-    names = tagged(first, {"Cova Lines": "GPE"}) + tagged(second, {"Cova Lines": "PERSON"}, doc=1)
+    second = "Passengers said Cova Lines had cut crews. Cova Lines paid. Cova Lines hired."
+    names = tagged(first, {"Cova Lines": "GPE"}) + tagged(second, {"Cova Lines": "GPE"}, doc=1)
     assert labels_of([first, second], names) == {"Cova Lines": {"ORG"}}
     # apposition after the name, the noun its head; a one-word name right after the noun
     text = "According to Velbrand, the largest IT website in Ostravia, telecom operator Marlo fell."
@@ -280,6 +290,8 @@ def test_resolve_types_name_beside_an_organisation_noun_is_an_organisation() -> 
         ("Ilse Varn, a bank employee, said it was late. Ilse Varn left.", "Ilse Varn"),
         # a full name after an occupation, or a full name tagged PERSON, is the person
         ("Radio operator Tom Hale called. Tom Hale, the ferry operator, said so.", "Tom Hale"),
+        # the apposition's head, not a word after it: "that sank" is no noun
+        ("Hale, a bank employee that left, spoke. Hale smiled.", "Hale"),
         # the name is no apposition when no comma closes it: a quote tag
         ("The company, Lena Varn said, will grow. Lena Varn smiled.", "Lena Varn"),
     ],

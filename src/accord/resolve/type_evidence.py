@@ -17,14 +17,15 @@ says what it is:
   ``types_place_nouns.txt``) in any of its uses, with no person evidence: a place (GPE),
   whatever its tags (the model tags an unfamiliar island's name FAC or ORG by its shape);
 * **a ship noun** right before the name ("the ferry Kestrel"; ``types_vessel_nouns.txt``) in
-  at least a fourth of its uses, with no person evidence: a ship, typed FAC (the name types
-  kept have no vehicle type);
+  at least a fourth of its uses, or once in apposition with it ("the Santa Lirio, the ferry
+  that overturned": an apposition says what the name is), with no person evidence: a ship,
+  typed FAC (the name types kept have no vehicle type);
 * **an organisation noun** beside the name (``types_organisation_nouns.txt``): in apposition,
   "the operator, Cova Lines, said" or "MyBroadband, the largest IT website in South Africa"
-  (the noun heads the apposition: "X, a bank employee" is no bank), or right before a one-word
-  name, "telecom operator Seacom" (a full name after an occupation is a person's: "radio
-  operator Tom Hale"), in at least a fourth of its uses, with no person evidence: an ORG,
-  whatever its tags (the model types an unfamiliar company PERSON or GPE by its shape);
+  (the noun heads the apposition: "X, a bank employee" is no bank), once, or right before a
+  one-word name, "telecom operator Seacom" (a full name after an occupation is a person's:
+  "radio operator Tom Hale"), in at least a fourth of its uses, with no person evidence: an
+  ORG, whatever its tags (the model types an unfamiliar company PERSON or GPE by its shape);
 * GPE/LOC tags of the same name elsewhere (they count only beside evidence from the words);
 * **a plural after "the"**: a one-word name written "the Xs" in most of its uses ("the Colts",
   "the Jaguars": a team, band or family) is an ORG, whatever its tags, unless it is mostly tagged
@@ -87,8 +88,8 @@ _DETERMINERS = frozenset({"a", "an", "the"})
 _NEXT_WORD = re.compile(r"\s*(and|or|,|-|–|&)\s*([A-Z][a-z]+)\b")
 _NOUN_COMMA_BEFORE = re.compile(r"\b([a-z]+), +$")
 _APPOSITION_AFTER = re.compile(
-    rf", +(?:a|an|the) +((?:[\w-]+ +){{0,{MAX_APPOSITION_MODIFIERS}}})([a-z]+)"
-    r"(?=[,.;:]| +(?:in|of|on|at|for|from|with|that|which|based|owned|run)\b)"
+    rf", +(?:a|an|the) +((?:[\w-]+ +){{0,{MAX_APPOSITION_MODIFIERS}}}?)([a-z]+)"
+    r"(?=[,.;:]| +(?:in|of|on|at|for|from|with|that|which|who|based|owned|run)\b)"
 )
 
 
@@ -206,25 +207,31 @@ def after_vessel_noun(text: str, start: int) -> bool:
     return match is not None and match.group(1).lower() in vessel_nouns()
 
 
-def beside_organisation_noun(text: str, start: int, end: int, single: bool) -> bool:
-    """An organisation noun in apposition with the name, or right before a one-word name.
+def apposition_nouns(text: str, start: int, end: int) -> list[str]:
+    """Lower-case nouns in apposition with the name at ``text[start:end]``.
 
-    "The operator, Cova Lines, did not respond" (the name closed by a comma: "the company,
-    Lena Varn said," is a quote tag); "MyBroadband, the largest IT website in South Africa"
-    (the noun is the apposition's head: followed by punctuation or a preposition, so "Hale, a
-    bank employee" is no bank); "telecom operator Seacom" (a full name there is a person's:
-    "radio operator Tom Hale")."""
-    nouns = organisation_nouns()
+    "The operator, Cova Lines, did not respond" gives "operator" (the name closed by a comma:
+    "the company, Lena Varn said," is a quote tag); "MyBroadband, the largest IT website in
+    South Africa" and "the Santa Lirio, the ferry that overturned" give "website" and "ferry"
+    (the head of the apposition: followed by punctuation, a preposition or a relative, so
+    "Hale, a bank employee" gives nothing)."""
+    out = []
     before = _NOUN_COMMA_BEFORE.search(text, max(0, start - 30), start)
-    if before is not None and before.group(1) in nouns and text[end : end + 1] == ",":
-        return True
+    if before is not None and text[end : end + 1] == ",":
+        out.append(before.group(1))
     after = _APPOSITION_AFTER.match(text, end)
-    if after is not None and after.group(2) in nouns:
-        return True
-    if not single:
+    if after is not None:
+        out.append(after.group(2))
+    return out
+
+
+def before_organisation_noun(text: str, start: int, end: int) -> bool:
+    """An organisation noun right before a one-word name: "telecom operator Seacom" (a full
+    name there is a person's: "radio operator Tom Hale")."""
+    if " " in text[start:end].strip():
         return False
     bare = _NOUN_BEFORE.search(text, max(0, start - 30), start)
-    return bare is not None and bare.group(1).lower() in nouns
+    return bare is not None and bare.group(1).lower() in organisation_nouns()
 
 
 def after_place_noun(text: str, start: int, end: int) -> bool:
@@ -278,6 +285,7 @@ class _Evidence:
     words: int = 1
     tags: Counter[str] = field(default_factory=Counter)
     person: bool = False
+    titled: bool = False  # person evidence of its own: a title or role (not another name's)
     state_nouns: float = 0.0
     demonym_of: int = 0  # the name has a demonym in the set
     prepositions: int = 0
@@ -286,7 +294,9 @@ class _Evidence:
     known_place: bool = False  # a GeoNames place or a seat of government
     group_uses: int = 0  # "the Jaguars": a plural name after "the"
     vessel_uses: int = 0  # "the ferry Kestrel": a ship's name
-    organisation_uses: int = 0  # "the operator, Cova Lines,": an organisation's name
+    vessel_appositions: int = 0  # "the Santa Lirio, the ferry that ...": says what it is
+    organisation_uses: int = 0  # "telecom operator Seacom": an organisation's name
+    organisation_appositions: int = 0  # "the operator, Cova Lines,": says what it is
     place_noun_uses: int = 0  # "the island of Kestra": a place
 
     def strong(self) -> int:
@@ -333,19 +343,19 @@ class _Evidence:
 
     def _a_vessel(self) -> bool:
         """Written right after a ship noun ("the ferry Kestrel") in at least a fourth of its
-        uses, with no person evidence: a ship, whatever its tags (the model calls an unfamiliar
-        ship's name a person in one report and an organisation in the next)."""
-        uses = sum(self.tags.values())
-        return self.vessel_uses > 0 and VESSEL_SHARE * self.vessel_uses >= uses and not self.person
+        uses, or once with one in apposition, with no person evidence: a ship, whatever its
+        tags (the model calls an unfamiliar ship's name a person in one report and an
+        organisation in the next)."""
+        vessel = _often_or_apposed(self.vessel_uses, self.vessel_appositions, self.tags)
+        return vessel and not self.person
 
     def _an_organisation(self) -> bool:
-        """Beside an organisation noun in at least a fourth of its uses, with no person
-        evidence, no known place or demonym (a country is no company), and not a longer name
+        """Right after an organisation noun in at least a fourth of its uses, or once with one
+        in apposition, with no person evidence, no known place or demonym (a country is no
+        company), and not a longer name
         tagged PERSON in most of its uses ("Tom Hale, the ferry operator," is the man)."""
-        uses = sum(self.tags.values())
         return (
-            self.organisation_uses > 0
-            and VESSEL_SHARE * self.organisation_uses >= uses
+            _often_or_apposed(self.organisation_uses, self.organisation_appositions, self.tags)
             and not (self.person or self.known_place or self.is_demonym)
             and not (self.words > 1 and _mostly(self.tags, PERSON))
         )
@@ -398,16 +408,21 @@ def _gather(texts: Sequence[str], names: Sequence[Named]) -> dict[str, _Evidence
         ev.tags[n.label] += 1
         single = ev.words == 1
         if n.titled or (single and is_titled(text, n.start)):
-            ev.person = True
+            ev.person = ev.titled = True
         ev.state_nouns += state_noun_weight(text, n.end)
         ev.prepositions += after_place_preposition(text, n.start, n.end)
         if demonym_country(key) is not None:
             ev.is_demonym = True
         if single and is_plural_after_the(text, n.start, n.end):
             ev.group_uses += 1
+        apposed = apposition_nouns(text, n.start, n.end)
         if after_vessel_noun(text, n.start):
             ev.vessel_uses += 1
-        elif beside_organisation_noun(text, n.start, n.end, single):
+        elif any(noun in vessel_nouns() for noun in apposed):
+            ev.vessel_appositions += 1
+        elif any(noun in organisation_nouns() for noun in apposed):
+            ev.organisation_appositions += 1
+        elif before_organisation_noun(text, n.start, n.end):
             ev.organisation_uses += 1
         if after_place_noun(text, n.start, n.end):
             ev.place_noun_uses += 1
@@ -462,6 +477,13 @@ def _find_demonyms(texts: Sequence[str], evidence: dict[str, _Evidence]) -> None
                 evidence[base].demonym_of += 1
                 if derived is not None:
                     derived.is_demonym = True
+
+
+def _often_or_apposed(uses: int, appositions: int, tags: Counter[str]) -> bool:
+    """Evidence read off a noun beside the name: an apposition says what the name is, once is
+    enough ("the Santa Lirio, the ferry that overturned"); a noun right before it must come in
+    at least one use in :data:`VESSEL_SHARE` ("the ferry Kestrel")."""
+    return appositions > 0 or (uses > 0 and VESSEL_SHARE * uses >= sum(tags.values()))
 
 
 def _mostly(tags: Counter[str], label: str) -> bool:
@@ -534,7 +556,36 @@ def decide_labels(texts: Sequence[str], names: Sequence[Named]) -> list[str | No
     evidence = _gather(texts, names)
     _find_demonyms(texts, evidence)
     decided = _propagate(_coordinations(texts, names, evidence), evidence)
+    _short_forms_of_things(evidence, decided)
     return [decided.get(_key(_surface(texts, n))) for n in names]
+
+
+def _short_forms_of_things(evidence: dict[str, _Evidence], decided: dict[str, str]) -> None:
+    """A one-word name tagged PERSON, with no title or role of its own, that ends one longer
+    name the words beside it make a ship or an organisation, and no other longer name, takes
+    that name's label: "Sukanya" beside "Indian Naval ship, INS Sukanya," is the ship (its
+    being a word of "INS Sukanya", which the NER tags PERSON, is no person evidence then)."""
+    things = {
+        key
+        for key, ev in evidence.items()
+        if ev.words > 1 and key in decided and (ev._a_vessel() or ev._an_organisation())
+    }
+    longer: dict[str, list[str]] = defaultdict(list)
+    for key, ev in evidence.items():
+        if ev.words > 1:
+            for word in set(key.split()):
+                longer[word].append(key)
+    for word, ev in evidence.items():
+        holders = longer.get(word, [])
+        if (
+            ev.words == 1
+            and ev.tags[PERSON]
+            and len(holders) == 1
+            and holders[0] in things
+            and holders[0].split()[-1] == word
+            and not (ev.titled or ev.known_place or ev.is_demonym)
+        ):
+            decided[word] = decided[holders[0]]
 
 
 def repair_labels(texts: Sequence[str], names: Sequence[Named]) -> list[str]:
