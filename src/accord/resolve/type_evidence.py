@@ -73,8 +73,8 @@ DEMONYM_WEIGHT = 3  # a demonym of the name outweighs a few stray PERSON tags
 PERSON_TAGS_PER_EVIDENCE = 2
 SHARED_NOUN_WEIGHT = 0.5  # "X's government": a country's, or its leader's
 MIN_BASE_LENGTH = 4
-VESSEL_SHARE = 4  # a name after a ship noun in at least 1 of this many uses is a ship
-# (and one beside an organisation noun an organisation)
+VESSEL_SHARE = 4  # a name right after a ship noun in at least 1 of this many uses is a ship
+# (and one right after an organisation noun an organisation)
 MAX_APPOSITION_MODIFIERS = 3  # "X, the largest IT website": words before the noun
 MAX_MODIFIERS = 2  # words between "'s" and the state noun: "X's top diplomat"
 _POSSESSIVE_AFTER = re.compile(r"^['’]s?\s")
@@ -352,8 +352,8 @@ class _Evidence:
     def _an_organisation(self) -> bool:
         """Right after an organisation noun in at least a fourth of its uses, or once with one
         in apposition, with no person evidence, no known place or demonym (a country is no
-        company), and not a longer name
-        tagged PERSON in most of its uses ("Tom Hale, the ferry operator," is the man)."""
+        company), and not a longer name tagged PERSON in most of its uses ("Tom Hale, the
+        ferry operator," is the man)."""
         return (
             _often_or_apposed(self.organisation_uses, self.organisation_appositions, self.tags)
             and not (self.person or self.known_place or self.is_demonym)
