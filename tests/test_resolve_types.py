@@ -290,6 +290,8 @@ def test_resolve_types_name_beside_an_organisation_noun_is_an_organisation() -> 
         ("Ilse Varn, a bank employee, said it was late. Ilse Varn left.", "Ilse Varn"),
         # a full name after an occupation, or a full name tagged PERSON, is the person
         ("Radio operator Tom Hale called. Tom Hale, the ferry operator, said so.", "Tom Hale"),
+        # "a group of" opens the next clause, it is no apposition
+        ("In the hall of Orlek, a group of senators met. Orlek spoke.", "Orlek"),
         # the apposition's head, not a word after it: "that sank" is no noun
         ("Hale, a bank employee that left, spoke. Hale smiled.", "Hale"),
         # the name is no apposition when no comma closes it: a quote tag

@@ -89,7 +89,7 @@ _NEXT_WORD = re.compile(r"\s*(and|or|,|-|–|&)\s*([A-Z][a-z]+)\b")
 _NOUN_COMMA_BEFORE = re.compile(r"\b([a-z]+), +$")
 _APPOSITION_AFTER = re.compile(
     rf", +(?:a|an|the) +((?:[\w-]+ +){{0,{MAX_APPOSITION_MODIFIERS}}}?)([a-z]+)"
-    r"(?=[,.;:]| +(?:in|of|on|at|for|from|with|that|which|who|based|owned|run)\b)"
+    r"(?=[,.;:]| +(?:in|on|at|for|from|with|that|which|who|based|owned|run)\b)"
 )
 
 
@@ -214,7 +214,8 @@ def apposition_nouns(text: str, start: int, end: int) -> list[str]:
     "the company, Lena Varn said," is a quote tag); "MyBroadband, the largest IT website in
     South Africa" and "the Santa Lirio, the ferry that overturned" give "website" and "ferry"
     (the head of the apposition: followed by punctuation, a preposition or a relative, so
-    "Hale, a bank employee" gives nothing)."""
+    "Hale, a bank employee" gives nothing; not "of", which makes a quantity of a noun and
+    often opens the next clause: "in the Capitol, a group of senators met")."""
     out = []
     before = _NOUN_COMMA_BEFORE.search(text, max(0, start - 30), start)
     if before is not None and text[end : end + 1] == ",":
