@@ -216,9 +216,11 @@ def apposition_nouns(text: str, start: int, end: int) -> list[str]:
     (the head of the apposition: followed by punctuation, a preposition or a relative, so
     "Hale, a bank employee" gives nothing; not "of", which makes a quantity of a noun and
     often opens the next clause: "in the Capitol, a group of senators met")."""
+    if text[end : end + 1] != ",":
+        return []  # both kinds follow the name with a comma (and most names are not)
     out = []
     before = _NOUN_COMMA_BEFORE.search(text, max(0, start - 30), start)
-    if before is not None and text[end : end + 1] == ",":
+    if before is not None:
         out.append(before.group(1))
     after = _APPOSITION_AFTER.match(text, end)
     if after is not None:
