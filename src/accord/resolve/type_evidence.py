@@ -200,11 +200,12 @@ def _word_before(text: str, start: int) -> str:
     return match.group(1).lower() if match else ""
 
 
-def after_vessel_noun(text: str, start: int) -> bool:
-    """Right after a ship noun, with nothing but a space between: "the ferry Kestrel" (not
-    "left the ship. Kestrel ...")."""
+def noun_before(text: str, start: int) -> str:
+    """The lower-case word right before ``start``, with nothing but spaces between ("" when
+    there is none): the ship noun of "the ferry Kestrel" (not "left the ship. Kestrel ..."),
+    the organisation noun of "telecom operator Seacom"."""
     match = _NOUN_BEFORE.search(text, max(0, start - 30), start)
-    return match is not None and match.group(1).lower() in vessel_nouns()
+    return match.group(1) if match else ""
 
 
 def apposition_nouns(text: str, start: int, end: int) -> list[str]:
@@ -226,15 +227,6 @@ def apposition_nouns(text: str, start: int, end: int) -> list[str]:
     if after is not None:
         out.append(after.group(2))
     return out
-
-
-def before_organisation_noun(text: str, start: int, end: int) -> bool:
-    """An organisation noun right before a one-word name: "telecom operator Seacom" (a full
-    name there is a person's: "radio operator Tom Hale")."""
-    if " " in text[start:end].strip():
-        return False
-    bare = _NOUN_BEFORE.search(text, max(0, start - 30), start)
-    return bare is not None and bare.group(1).lower() in organisation_nouns()
 
 
 def after_place_noun(text: str, start: int, end: int) -> bool:
@@ -418,15 +410,15 @@ def _gather(texts: Sequence[str], names: Sequence[Named]) -> dict[str, _Evidence
             ev.is_demonym = True
         if single and is_plural_after_the(text, n.start, n.end):
             ev.group_uses += 1
-        apposed = apposition_nouns(text, n.start, n.end)
-        if after_vessel_noun(text, n.start):
+        before, apposed = noun_before(text, n.start), apposition_nouns(text, n.start, n.end)
+        if before in vessel_nouns():
             ev.vessel_uses += 1
         elif any(noun in vessel_nouns() for noun in apposed):
             ev.vessel_appositions += 1
         elif any(noun in organisation_nouns() for noun in apposed):
             ev.organisation_appositions += 1
-        elif before_organisation_noun(text, n.start, n.end):
-            ev.organisation_uses += 1
+        elif before in organisation_nouns() and " " not in _surface(texts, n).strip():
+            ev.organisation_uses += 1  # a full name there is a person's: "operator Tom Hale"
         if after_place_noun(text, n.start, n.end):
             ev.place_noun_uses += 1
         if lookup_place(_surface(texts, n)) is not None or metonym_country(key) is not None:
