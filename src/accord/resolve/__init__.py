@@ -5,7 +5,8 @@ titles, roles, within-article ``chain``); sets ``Mention.entity`` on every menti
 the entities with canonical name, type, aliases, roles, mention spans, links (``geonames``,
 ``kb``) and the evidence for every merge (``explain(entity)`` prints it).
 
-How: mention labels are first made consistent across articles from the text's type evidence
+How: capitalised common words the tagger took for names ("Turnout was 61%") are taken out of
+``Analysis.mentions`` first (:mod:`.common_words`); mention labels are then made consistent across articles from the text's type evidence
 (:mod:`.type_evidence`); mentions of one article become local entities (:mod:`.local`); locals are grouped by
 exact signature (:mod:`.groups`), compared only within blocking keys (:mod:`.blocking`), scored
 on names under transliteration rules plus roles (:mod:`.scoring`), merged with union-find under
@@ -20,6 +21,7 @@ from collections.abc import Sequence
 from accord.model import Analysis, Entity
 from accord.resolve.attach import attach_partial_names, attach_surnames
 from accord.resolve.cluster import Clusters, merge_leftover_surnames, merge_pairs
+from accord.resolve.common_words import drop_common_words
 from accord.resolve.entities import article_reliability, build_entity
 from accord.resolve.explain import explain, find_entities
 from accord.resolve.gazetteer import Place, lookup_place
@@ -40,8 +42,16 @@ __all__ = [
 ]
 
 
-def resolve(analyses: Sequence[Analysis], kb: KnowledgeBase | None = None) -> list[Entity]:
-    """Group every mention of every article into cross-article entities."""
+def resolve(
+    analyses: Sequence[Analysis], kb: KnowledgeBase | None = None, *, prune: bool = True
+) -> list[Entity]:
+    """Group every mention of every article into cross-article entities.
+
+    ``prune``: first remove the mentions that the articles show to be capitalised common words
+    (:func:`accord.resolve.common_words.drop_common_words`); ``False`` keeps every mention, for
+    mentions that are given rather than found (gold annotations)."""
+    if prune:
+        drop_common_words(analyses)
     retype_mentions(analyses)
     locals_: list[Local] = [loc for a in analyses for loc in build_locals(a, kb)]
     clusters = Clusters(make_groups(locals_))
