@@ -8,7 +8,7 @@ but the set of articles can: a word that is capitalised only where position capi
 (the start of a sentence or line, the headline) while the same word is written in lower case
 elsewhere is a common word. A name is capitalised mid-sentence somewhere ("said Turnout"),
 carries a title or a role, or is a word of a longer name in the set ("Kimani Gray"; compared by
-its sound, so that the misspelt "Grey" stays beside "Gray").
+its sound within the article, so that the misspelt "Grey" stays beside "Kimani Gray").
 
 :func:`drop_common_words` takes such mentions out of :attr:`Analysis.mentions` before
 resolution, so that no entity, story feature or report lists them. A mention that a quote names
@@ -22,9 +22,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from rapidfuzz.distance import Levenshtein
+
 from accord.model import Analysis, Mention
 from accord.resolve.gazetteer import lookup_place
-from accord.resolve.translit import phonetic
+from accord.resolve.translit import phonetic, skeleton
 
 _CAPITALISED = re.compile(r"[A-Z][a-z]+")
 _LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])")
@@ -71,16 +73,31 @@ def _is_candidate(mention: Mention) -> bool:
     )
 
 
-def _name_evidence(analyses: Sequence[Analysis]) -> tuple[set[str], set[str]]:
-    """Words and sound keys that are name evidence: words of longer names, one-word names with a
-    title or a role."""
+def _name_words(mentions: Iterable[Mention]) -> set[str]:
+    """Words that are name evidence: words of longer names, one-word names with a title or a
+    role."""
     words: set[str] = set()
-    for analysis in analyses:
-        for mention in analysis.mentions:
-            parts = mention.text.split()
-            if len(parts) > 1 or mention.titles or mention.roles:
-                words.update(parts)
-    return words, {phonetic(w) for w in words if phonetic(w)}
+    for mention in mentions:
+        parts = mention.text.split()
+        if len(parts) > 1 or mention.titles or mention.roles:
+            words.update(parts)
+    return words
+
+
+def _sounds_like_a_name(analysis: Analysis, words: set[str]) -> set[str]:
+    """Those of ``words`` that sound like a word of a longer name of the same article (a
+    misspelling beside the name: "Grey" in an article about "Kimani Gray"). Only within the
+    article: across a corpus, short words meet some name's sound by chance."""
+    names = _name_words(analysis.mentions)
+    return {w for w in words if any(_sound_alike(w, name) for name in names)}
+
+
+def _sound_alike(word: str, name: str) -> bool:
+    """The same metaphone code and skeletons one edit apart ("Grey"/"Gray", not "Riot"/"Rite")."""
+    return (
+        phonetic(word) == phonetic(name)
+        and Levenshtein.distance(skeleton(word), skeleton(name), score_cutoff=1) <= 1
+    )
 
 
 def common_words(analyses: Sequence[Analysis]) -> set[str]:
@@ -98,16 +115,17 @@ def common_words(analyses: Sequence[Analysis]) -> set[str]:
             word = match.group()
             if word in candidates and not positional(text, match.start(), headline_end):
                 mid_sentence.add(word)
-    in_names, name_sounds = _name_evidence(analyses)
-    return {
+    names = _name_words(m for a in analyses for m in a.mentions)
+    found = {
         word
-        for word in candidates
-        if word.lower() in lower
-        and word not in mid_sentence
-        and word not in in_names
-        and phonetic(word) not in name_sounds
-        and lookup_place(word) is None
+        for word in candidates - mid_sentence - names
+        if word.lower() in lower and lookup_place(word) is None
     }
+    for analysis in analyses:
+        here = {m.text for m in analysis.mentions} & found
+        if here:
+            found -= _sounds_like_a_name(analysis, here)
+    return found
 
 
 def drop_common_words(analyses: Iterable[Analysis]) -> list[Mention]:
