@@ -6,6 +6,7 @@ renamed or a section moved to another page must not leave readers at a dead anch
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -16,6 +17,7 @@ PAGES = [*sorted((ROOT / "docs").glob("*.md")), ROOT / "README.md"]
 LINK = re.compile(r"\]\(([^)#\s]*)(#[^)\s]*)?\)")
 HEADING = re.compile(r"^#+ (.*)$", re.MULTILINE)
 HTML_ANCHOR = re.compile(r"<a id=\"([^\"]+)\"")
+CODE_BLOCK = re.compile(r"^```.*?^```", re.MULTILINE | re.DOTALL)
 
 
 def slug(heading: str) -> str:
@@ -24,9 +26,12 @@ def slug(heading: str) -> str:
     return text.replace(" ", "-")
 
 
-def anchors(page: Path) -> set[str]:
-    text = page.read_text(encoding="utf-8")
-    return {slug(h) for h in HEADING.findall(text)} | set(HTML_ANCHOR.findall(text))
+@functools.cache
+def anchors(page: Path) -> frozenset[str]:
+    """The anchors a page offers; read once per page, however many links point at it. A ``#``
+    line inside a code block is a comment, not a heading."""
+    text = CODE_BLOCK.sub("", page.read_text(encoding="utf-8"))
+    return frozenset(slug(h) for h in HEADING.findall(text)) | set(HTML_ANCHOR.findall(text))
 
 
 def test_slug_follows_github() -> None:
@@ -49,17 +54,21 @@ def broken_links(page: Path) -> list[str]:
 
 
 def test_broken_links_are_found(tmp_path: Path) -> None:
-    (tmp_path / "other.md").write_text("# Other page\n\n## Its section\n", encoding="utf-8")
+    (tmp_path / "other.md").write_text(
+        "# Other page\n\n## Its section\n\n```sh\n# not a heading\n```\n", encoding="utf-8"
+    )
     page = tmp_path / "page.md"
     page.write_text(
         "# Page\n[ok](other.md#its-section) [self](#page) [web](https://example.org/x#y)\n"
-        "[gone](missing.md) [moved](other.md#old-section) [dead](#nowhere)\n",
+        "[gone](missing.md) [moved](other.md#old-section) [dead](#nowhere)\n"
+        "[code](other.md#not-a-heading)\n",
         encoding="utf-8",
     )
     assert broken_links(page) == [
         "missing.md: no such file",
         "other.md#old-section: no such heading",
         "#nowhere: no such heading",
+        "other.md#not-a-heading: no such heading",
     ]
 
 
