@@ -329,3 +329,42 @@ def test_resolve_types_full_name_mostly_tagged_person_is_a_person_everywhere() -
     # a name tagged ORG as often as PERSON is left as tagged: the tags say nothing
     names[1] = Named(0, names[1].start, names[1].end, "ORG")
     assert labels_of([text], names) == {"Nadia Orlova": {"PERSON", "ORG"}}
+
+
+def test_resolve_types_name_used_as_a_medium_is_an_organisation_in_every_report() -> None:
+    # the small model tags an unfamiliar service's name PERSON by its shape; "said on X" and
+    # "her X feed" say what it is, once is enough, and every report follows
+    first = "Mayor Ilse Kerrow said on Chirpr that the bridge would reopen."
+    second = "Kerrow made the announcement via her Chirpr feed. Chirpr users cheered."
+    third = "On its Chirpr account, the operator apologised. Chirpr was down for an hour."
+    names = (
+        tagged(first, {"Chirpr": "PERSON"})
+        + tagged(second, {"Chirpr": "PERSON"}, doc=1)
+        + tagged(third, {"Chirpr": "PERSON"}, doc=2)
+    )
+    assert labels_of([first, second, third], names) == {"Chirpr": {"ORG"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # people are talked about ("pressure on X", "reported on X's arrest"), never said on
+        ("Pressure on Varn grew. Varn refused to resign.", "Varn"),
+        ("The paper said on Varn's behalf that he would stay. Varn left.", "Varn"),
+        # the name possesses the account, it is not the medium: "Varn's account"
+        ("Varn's account of the night differs. Varn said so.", "Varn"),
+        # a medium noun with no possessor before the name: "the Varn page" says nothing
+        ("The Varn page was quiet. Varn spoke.", "Varn"),
+    ],
+)
+def test_resolve_types_people_near_medium_words_stay_people(text: str, name: str) -> None:
+    names = tagged(text, {name: "PERSON"})
+    assert labels_of([text], names) == {name: {"PERSON"}}
+
+
+def test_resolve_types_medium_use_gives_way_to_person_evidence() -> None:
+    # a titled person whose name happens to stand after "said on" stays a person
+    text = "Senator Oprin spoke. The host said on Oprin that ratings rose. Oprin smiled."
+    names = tagged(text, {"Oprin": "PERSON"})
+    names[0].titled = True
+    assert labels_of([text], names) == {"Oprin": {"PERSON"}}

@@ -21,6 +21,11 @@ Each rule fixes a class of slip seen in news text, never one sentence:
   untagged, or tagged only in part ("Darrow" as a place), is a PERSON: news introduces people
   that way, and the small model misses unfamiliar names even there (not in a title-case
   headline, where every word is capitalised);
+* a name the model tags somewhere in the article is a name wherever else the article writes
+  it the same way ("Gray was shot" after "Kimani Gray, 16"; the small model misses many
+  repeats of a name it found once, most of all a bare surname opening a sentence): not where
+  it runs on into another capitalised word ("Athens Mayor", "Saints Twitter"), and not a
+  one-word name the article also writes in lower case ("King" beside "the king");
 * a one-word name that is part of a longer PERSON name in the article is a PERSON everywhere
   in it (spaCy often labels a bare surname ORG); a one-word name the model labels PERSON in
   some uses and ORG, GPE, LOC or FAC in others takes the label of most of its uses, PERSON on
@@ -292,6 +297,7 @@ def fix_entities(doc: Doc) -> Doc:
                 spans.append(_untitled(cleaned))
     spans = [_as_company(_as_facility(s)) for s in _confirmed_in_headline(spans)]
     spans = _titled_names(doc, spans)
+    spans = _repeated_names(doc, spans)
     person_tokens = _person_tokens(spans)
     spans = [_as_place(s, person_tokens) for s in spans]
     labels = _one_word_labels(spans)
@@ -299,6 +305,95 @@ def fix_entities(doc: Doc) -> Doc:
     fixed = [decided.get(id(s)) or _relabelled(s, labels) for s in spans]
     doc.ents = _non_overlapping(fixed)
     return doc
+
+
+# Labels whose untagged repeats are names too (see _repeated_names): not NORP ("Russian" is
+# an adjective as often as a people).
+REPEAT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT"}
+MAX_SURNAME_NAME = 3  # a person's name of up to this many words gives its last word too
+
+
+def _repeated_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """``spans`` plus the untagged occurrences of the article's names (one sense per
+    discourse: a name is a name every time the article writes it), each with the label most
+    of the name's tagged uses have (the later rules then give one name one type); the last
+    word of a person's full name is the person's name too ("DeGeneres said").
+
+    An occurrence counts when the same tokens, written the same way, lie outside every entity
+    span, and it does not run on into a capitalised word on either side (a longer name, or a
+    title: "Athens Mayor Nikitas ..."), except a title word in front ("Mr Gray"). A one-word
+    name the article also writes in lower case is left alone: "King said" beside "the king"
+    may be the noun opening a sentence."""
+    names: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for span in spans:
+        if span.label_ in REPEAT_LABELS:
+            names[tuple(t.text for t in span)][span.label_] += 1
+    for span in spans:  # the surname of a full name: "DeGeneres" after "Ellen DeGeneres"
+        last = span[-1]
+        if (
+            span.label_ == "PERSON"
+            and 1 < len(span) <= MAX_SURNAME_NAME
+            and _capitalised_word(last)
+        ):
+            names.setdefault((last.text,), Counter({"PERSON": 1}))
+    if not names:
+        return spans
+    lower = _written_lower(doc)
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for words in sorted(names, key=len, reverse=True):
+        if len(words) > 1 or words[0].lower() not in lower:
+            by_first[words[0]].append(words)
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    added: list[Span] = []
+    lexicon = titles()
+    i = 0
+    while i < len(doc):
+        for words in by_first.get(doc[i].text, ()) if i not in taken else ():
+            end = i + len(words)
+            if end > len(doc) or any(
+                doc[j].text != w or j in taken for j, w in zip(range(i, end), words, strict=True)
+            ):
+                continue
+            before = doc[i - 1] if i else None
+            after = doc[end] if end < len(doc) else None
+            if (
+                before is not None
+                and _capitalised_word(before)
+                and not before.is_sent_start
+                and not lexicon.is_title_word(before.text.rstrip("."))
+            ) or (after is not None and _capitalised_word(after)):
+                continue
+            label = names[words].most_common(1)[0][0]
+            added.append(Span(doc, i, end, label=label))
+            taken.update(range(i, end))
+            i = end - 1
+            break
+        i += 1
+    if not added:
+        return spans
+    return sorted(spans + added, key=lambda s: s.start)
+
+
+def _written_lower(doc: Doc) -> set[str]:
+    """The words the article writes in lower case as words of its prose: between spaces or
+    punctuation, not inside a URL or a slug ("ellen-degeneres-to-host")."""
+    text = doc.text
+    out = set()
+    for tok in doc:
+        if not (tok.is_lower and tok.is_alpha):
+            continue
+        before = text[tok.idx - 1] if tok.idx else " "
+        after = text[tok.idx + len(tok) : tok.idx + len(tok) + 1] or " "
+        if (before.isspace() or before in "\"'“‘(") and (after.isspace() or after in _CLOSERS):
+            out.add(tok.text)
+    return out
+
+
+_CLOSERS = frozenset(".,;:!?\"'”’)")
+
+
+def _capitalised_word(tok: Token) -> bool:
+    return tok.is_alpha and tok.text[0].isupper()
 
 
 _ROMAN = re.compile(r"[IVXLC]+")  # "Henry VIII", "Gaza II": not company capitals

@@ -27,6 +27,10 @@ says what it is:
   "radio operator Tom Hale"), in at least a fourth of its uses, with no person evidence: an
   ORG, whatever its tags (the model types an unfamiliar company PERSON or GPE by its shape);
 * GPE/LOC tags of the same name elsewhere (they count only beside evidence from the words);
+* **a medium**: a one-word name between a possessor and a medium's thing ("her Twitter feed",
+  "on its Facebook page") or after a verb of publishing and "on" ("said on Twitter")
+  (``types_medium_words.tsv``), once, with no person evidence: an ORG, whatever its tags (the
+  model tags a social network's name PERSON by its shape; a person is never "said on");
 * **a plural after "the"**: a one-word name written "the Xs" in most of its uses ("the Colts",
   "the Jaguars": a team, band or family) is an ORG, whatever its tags, unless it is mostly tagged
   NORP ("the Kurds"); places written that way ("the Philippines") are in the gazetteer.
@@ -87,6 +91,9 @@ _CAP_WORD = re.compile(r"\b([A-Z][a-z]+)\b")
 _DETERMINERS = frozenset({"a", "an", "the"})
 _NEXT_WORD = re.compile(r"\s*(and|or|,|-|–|&)\s*([A-Z][a-z]+)\b")
 _NOUN_COMMA_BEFORE = re.compile(r"\b([a-z]+), +$")
+_POSSESSORS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+_POSSESSOR_BEFORE = re.compile(r"(?:\b([a-z]+)|['’]s?) +$", re.IGNORECASE)
+_VERB_ON_BEFORE = re.compile(r"\b([a-z]+) +on +$")
 _APPOSITION_AFTER = re.compile(
     rf", +(?:a|an|the) +((?:[\w-]+ +){{0,{MAX_APPOSITION_MODIFIERS}}}?)([a-z]+)"
     r"(?=[,.;:]| +(?:in|on|at|for|from|with|that|which|who|based|owned|run)\b)"
@@ -154,6 +161,17 @@ def place_nouns() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def place_prepositions() -> frozenset[str]:
     return _word_set("types_place_prepositions.txt")
+
+
+@lru_cache(maxsize=1)
+def medium_words() -> dict[str, frozenset[str]]:
+    """kind ("noun", "verb") → the words that make a name beside them a medium
+    (``types_medium_words.tsv``)."""
+    table: dict[str, set[str]] = defaultdict(set)
+    for line in _data_lines("types_medium_words.tsv"):
+        kind, word = line.split("\t")
+        table[kind.strip()].add(word.strip().lower())
+    return {kind: frozenset(words) for kind, words in table.items()}
 
 
 def demonym_forms(base: str) -> set[str]:
@@ -239,6 +257,25 @@ def after_place_noun(text: str, start: int, end: int) -> bool:
     return match is not None and match.group(1).lower() in place_nouns()
 
 
+def is_medium_use(text: str, start: int, end: int) -> bool:
+    """A one-word name used as a medium: between a possessor and a medium noun ("her Twitter
+    feed", "the club's Instagram account"; not "Obama's account", where the possessor is the
+    name) or right after a verb of publishing and "on" ("said on Twitter"; not "on Twitter's
+    site", where the name possesses)."""
+    words = medium_words()
+    after = _words_after(text, end, 1)
+    if after and after[0] in words.get("noun", frozenset()) and text[end : end + 1] == " ":
+        possessor = _POSSESSOR_BEFORE.search(text, max(0, start - 30), start)
+        if possessor is not None and (
+            possessor.group(1) is None or possessor.group(1).lower() in _POSSESSORS
+        ):
+            return True
+    if _POSSESSIVE_AFTER.match(text[end : end + 3] + " "):
+        return False
+    verb = _VERB_ON_BEFORE.search(text, max(0, start - 30), start)
+    return verb is not None and verb.group(1) in words.get("verb", frozenset())
+
+
 def is_titled(text: str, start: int) -> bool:
     """An honorific or title word right before the name ("President X", "Dr. X")."""
     return affixes().get(_word_before(text, start)) == "honorific"
@@ -293,6 +330,7 @@ class _Evidence:
     organisation_uses: int = 0  # "telecom operator Seacom": an organisation's name
     organisation_appositions: int = 0  # "the operator, Cova Lines,": says what it is
     place_noun_uses: int = 0  # "the island of Kestra": a place
+    medium_uses: int = 0  # "said on Twitter", "her Twitter feed": a medium, says what it is
 
     def strong(self) -> int:
         return DEMONYM_WEIGHT * (self.demonym_of + self.place_noun_uses)
@@ -346,11 +384,15 @@ class _Evidence:
 
     def _an_organisation(self) -> bool:
         """Right after an organisation noun in at least a fourth of its uses, or once with one
-        in apposition, with no person evidence, no known place or demonym (a country is no
+        in apposition or used once as a medium ("said on Twitter"), with no person evidence, no known place or demonym (a country is no
         company), and not a longer name tagged PERSON in most of its uses ("Tom Hale, the
         ferry operator," is the man)."""
         return (
-            _often_or_apposed(self.organisation_uses, self.organisation_appositions, self.tags)
+            _often_or_apposed(
+                self.organisation_uses,
+                self.organisation_appositions + self.medium_uses,
+                self.tags,
+            )
             and not (self.person or self.known_place or self.is_demonym)
             and not (self.words > 1 and _mostly(self.tags, PERSON))
         )
@@ -421,6 +463,8 @@ def _gather(texts: Sequence[str], names: Sequence[Named]) -> dict[str, _Evidence
             ev.organisation_uses += 1  # a full name there is a person's: "operator Tom Hale"
         if after_place_noun(text, n.start, n.end):
             ev.place_noun_uses += 1
+        if single and is_medium_use(text, n.start, n.end):
+            ev.medium_uses += 1
         if lookup_place(_surface(texts, n)) is not None or metonym_country(key) is not None:
             ev.known_place = True
     # A word of a longer person's name is person evidence ("Darrow" after "Ilse Darrow"), but
