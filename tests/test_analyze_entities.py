@@ -522,3 +522,15 @@ def test_repeated_names_only_where_written_as_a_name(
     text: str, spans: list[tuple[int, int, str]], expected: list[tuple[str, str]]
 ) -> None:
     assert _fixed(text, spans) == expected
+
+
+def test_repeated_names_after_an_honorific_and_not_a_place_surname() -> None:
+    # "Mr" is a title in front of the repeat; "Jordan" of a person's full name is no surname
+    # to spread when it is a country too
+    text = "Ilse Darrow met Mark Jordan . Mr Darrow left for Jordan ."
+    spans = [(0, 2, "PERSON"), (3, 5, "PERSON")]
+    assert _fixed(text, spans) == [
+        ("Ilse Darrow", "PERSON"),
+        ("Mark Jordan", "PERSON"),
+        ("Darrow", "PERSON"),
+    ]

@@ -351,6 +351,7 @@ def test_resolve_types_name_used_as_a_medium_is_an_organisation_in_every_report(
         # people are talked about ("pressure on X", "reported on X's arrest"), never said on
         ("Pressure on Varn grew. Varn refused to resign.", "Varn"),
         ("The paper said on Varn's behalf that he would stay. Varn left.", "Varn"),
+        ("The police commented on Varn. The paper reported on Varn. Varn left.", "Varn"),
         # the name possesses the account, it is not the medium: "Varn's account"
         ("Varn's account of the night differs. Varn said so.", "Varn"),
         # a medium noun with no possessor before the name: "the Varn page" says nothing

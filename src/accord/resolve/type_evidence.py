@@ -384,9 +384,9 @@ class _Evidence:
 
     def _an_organisation(self) -> bool:
         """Right after an organisation noun in at least a fourth of its uses, or once with one
-        in apposition or used once as a medium ("said on Twitter"), with no person evidence, no known place or demonym (a country is no
-        company), and not a longer name tagged PERSON in most of its uses ("Tom Hale, the
-        ferry operator," is the man)."""
+        in apposition, or used once as a medium ("said on Twitter"), with no person evidence,
+        no known place or demonym (a country is no company), and not a longer name tagged
+        PERSON in most of its uses ("Tom Hale, the ferry operator," is the man)."""
         return (
             _often_or_apposed(
                 self.organisation_uses,
