@@ -74,6 +74,8 @@ PRONOUNS = frozenset(
 )
 
 Clusters = dict[str, str]  # mention key -> cluster id
+# Types counted as one in --detect: ECB+ tags a country LOC_GEO or HUMAN_PART_GPE by its role
+PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
 @dataclass
@@ -254,13 +256,14 @@ class Detection:
         self.types.update(other.types)
 
     def type_accuracy(self) -> float:
-        """Share of the found mentions whose entity has the gold type (GPE and LOC count as
-        one: ECB+ tags a country LOC_GEO or HUMAN_PART_GPE by its role in the event)."""
-        places = {"GPE", "LOC"}
-        right = sum(
-            n for (g, a), n in self.types.items() if g == a or (g in places and a in places)
-        )
+        """Share of the found mentions whose entity has the gold type (:data:`PLACE_LABELS`
+        count as one)."""
+        right = sum(n for (g, a), n in self.types.items() if same_type(g, a))
         return right / max(1, sum(self.types.values()))
+
+
+def same_type(gold: str, ours: str) -> bool:
+    return gold == ours or {gold, ours} <= PLACE_LABELS
 
 
 def detect_topic(docs: dict[str, tuple[str, list[GoldMention]]]) -> tuple[Clusters, Detection]:
@@ -448,12 +451,7 @@ def main(argv: list[str] | None = None) -> int:
             f"by head {detection.head / max(1, n_mentions):.3f}; "
             f"of those, the entity has the gold type: {detection.type_accuracy():.3f}"
         )
-        places = {"GPE", "LOC"}
-        wrong = [
-            ((g, a), n)
-            for (g, a), n in detection.types.most_common()
-            if g != a and not {g, a} <= places
-        ]
+        wrong = [((g, a), n) for (g, a), n in detection.types.most_common() if not same_type(g, a)]
         print(
             "  most frequent type errors (gold -> accord): "
             + ", ".join(f"{g}->{a} {n}" for (g, a), n in wrong[:8])

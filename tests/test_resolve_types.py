@@ -296,9 +296,19 @@ def test_resolve_types_name_beside_an_organisation_noun_is_an_organisation() -> 
         ("Hale, a bank employee that left, spoke. Hale smiled.", "Hale"),
         # the name is no apposition when no comma closes it: a quote tag
         ("The company, Lena Varn said, will grow. Lena Varn smiled.", "Lena Varn"),
+        # people are talked about ("pressure on X", "reported on X's arrest"), never said on
+        ("Pressure on Varn grew. Varn refused to resign.", "Varn"),
+        ("The paper said on Varn's behalf that he would stay. Varn left.", "Varn"),
+        ("The police commented on Varn. The paper reported on Varn. Varn left.", "Varn"),
+        # the name possesses the account, it is not the medium: "Varn's account"
+        ("Varn's account of the night differs. Varn said so.", "Varn"),
+        # a medium noun with no possessor before the name: "the Varn page" says nothing
+        ("The Varn page was quiet. Varn spoke.", "Varn"),
     ],
 )
-def test_resolve_types_people_beside_organisation_nouns_stay_people(text: str, name: str) -> None:
+def test_resolve_types_people_beside_organisation_or_medium_words_stay_people(
+    text: str, name: str
+) -> None:
     names = tagged(text, {name: "PERSON"})
     assert labels_of([text], names) == {name: {"PERSON"}}
 
@@ -343,24 +353,6 @@ def test_resolve_types_name_used_as_a_medium_is_an_organisation_in_every_report(
         + tagged(third, {"Chirpr": "PERSON"}, doc=2)
     )
     assert labels_of([first, second, third], names) == {"Chirpr": {"ORG"}}
-
-
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [
-        # people are talked about ("pressure on X", "reported on X's arrest"), never said on
-        ("Pressure on Varn grew. Varn refused to resign.", "Varn"),
-        ("The paper said on Varn's behalf that he would stay. Varn left.", "Varn"),
-        ("The police commented on Varn. The paper reported on Varn. Varn left.", "Varn"),
-        # the name possesses the account, it is not the medium: "Varn's account"
-        ("Varn's account of the night differs. Varn said so.", "Varn"),
-        # a medium noun with no possessor before the name: "the Varn page" says nothing
-        ("The Varn page was quiet. Varn spoke.", "Varn"),
-    ],
-)
-def test_resolve_types_people_near_medium_words_stay_people(text: str, name: str) -> None:
-    names = tagged(text, {name: "PERSON"})
-    assert labels_of([text], names) == {name: {"PERSON"}}
 
 
 def test_resolve_types_medium_use_gives_way_to_person_evidence() -> None:

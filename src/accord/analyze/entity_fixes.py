@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -55,8 +55,7 @@ from accord.analyze.lexicon import facility_words, titles
 from accord.analyze.roles import roles_of, title_before
 from accord.ingest.dateline import split_stamps
 from accord.resolve.gazetteer import lookup_place
-from accord.resolve.names import affixes
-from accord.resolve.type_evidence import Named, decide_labels, is_personal_role
+from accord.resolve.type_evidence import Named, decide_labels, is_personal_role, is_titled
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 # Labels a one-word name may swap for another within an article (see _one_word_labels).
@@ -362,7 +361,8 @@ def _repeated_names(doc: Doc, spans: list[Span]) -> list[Span]:
                 before is not None
                 and _capitalised_word(before)
                 and not before.is_sent_start
-                and not _is_title(before.text.rstrip("."), lexicon.is_title_word)
+                and not lexicon.is_title_word(before.text.rstrip("."))
+                and not is_titled(doc.text, doc[i].idx)  # an honorific: "Mr Gray"
             ) or (after is not None and _capitalised_word(after)):
                 continue
             label = names[words].most_common(1)[0][0]
@@ -374,12 +374,6 @@ def _repeated_names(doc: Doc, spans: list[Span]) -> list[Span]:
     if not added:
         return spans
     return sorted(spans + added, key=lambda s: s.start)
-
-
-def _is_title(word: str, is_title_word: Callable[[str], bool]) -> bool:
-    """An office or rank ("Mayor", ``titles.txt``) or an honorific ("Mr", "Dr";
-    ``names_affixes.tsv``)."""
-    return is_title_word(word) or affixes().get(word.lower()) == "honorific"
 
 
 def _written_lower(doc: Doc) -> set[str]:
