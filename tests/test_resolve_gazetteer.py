@@ -54,3 +54,49 @@ def test_resolve_gazetteer_own_name_beats_another_citys_alternate() -> None:
     assert place is not None and place.countrycode == "IT"
     odesa = lookup_place("Odessa")  # a city over 500k still beats a smaller city's own name
     assert odesa is not None and odesa.countrycode == "UA"
+
+
+@pytest.mark.parametrize(
+    ("name", "state"),
+    [
+        ("Calif.", "California"),
+        ("N.J.", "New Jersey"),
+        ("Mo.", "Missouri"),
+        ("W.Va.", "West Virginia"),
+    ],
+)
+def test_resolve_gazetteer_ap_state_abbreviations(name: str, state: str) -> None:
+    # "Golden, Colo.": US news names the state after a city in its AP abbreviation.
+    place = lookup_place(name)
+    assert place is not None and place.kind == "us_state" and place.name == state
+
+
+@pytest.mark.parametrize("name", ["Mo", "Pa", "Miss."])
+def test_resolve_gazetteer_abbreviation_needs_its_dot(name: str) -> None:
+    # Without the dot "Mo" is a nickname and "Pa" a word; "Miss." is an honorific.
+    place = lookup_place(name)
+    assert place is None or place.kind != "us_state"
+
+
+def test_resolve_gazetteer_state_beats_a_big_citys_other_name() -> None:
+    # GeoNames lists "Oklahoma" among Oklahoma City's alternate names; the state is meant.
+    oklahoma = lookup_place("Oklahoma")
+    assert oklahoma is not None and oklahoma.kind == "us_state"
+    new_york = lookup_place("New York")  # a city of millions without its "City" stays the city
+    assert new_york is not None and new_york.kind == "city"
+    kolkata = lookup_place("Calcutta")  # a big city's former name still beats a small town's own
+    assert kolkata is not None and kolkata.countrycode == "IN"
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("St. Petersburg", "RU"),
+        ("Saint Petersburg", "RU"),
+        ("St Louis", "US"),
+        ("St. Gallen", "CH"),
+    ],
+)
+def test_resolve_gazetteer_st_is_saint(name: str, country: str) -> None:
+    place = lookup_place(name)
+    assert place is not None and place.countrycode == country

