@@ -70,6 +70,12 @@ def test_acronyms() -> None:
     assert as_acronym("Nato") == ""
 
 
+def test_a_lower_case_word_gives_no_initial_unless_a_surname_particle() -> None:
+    # "county Board of Supervisors": the NER began the span too early; it does not spell CBS.
+    assert acronym_of("county Board of Supervisors") == "bs"
+    assert acronym_of("al-Qaeda in the Arabian Peninsula") == "aqap"
+
+
 @pytest.mark.parametrize(
     ("a", "b", "level"),
     [

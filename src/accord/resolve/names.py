@@ -129,8 +129,19 @@ def parse_person(text: str) -> PersonName:
 
 
 def acronym_of(text: str) -> str:
-    """Initials of a multi-word name ("European Central Bank" → "ecb"); "" for one word."""
-    words = [w for w in fold_phrase(text).split() if w not in _ACRONYM_SKIP]
+    """Initials of a multi-word name ("European Central Bank" → "ecb"); "" for one word.
+
+    A word written in lower case gives no initial unless it is a surname particle ("al-Qaeda
+    in the Arabian Peninsula" → "aqap"): "county Board of Supervisors", a span the NER began
+    too early, does not spell CBS."""
+    table = affixes()
+    words = [
+        folded
+        for raw in re.split(r"[\s-]+", clean_surface(text))
+        if (folded := fold_phrase(raw))
+        and folded not in _ACRONYM_SKIP
+        and not (raw[:1].islower() and table.get(folded) != "particle")
+    ]
     return "".join(w[0] for w in words) if len(words) >= 2 else ""
 
 
