@@ -20,6 +20,12 @@ from accord.resolve import lookup_place
         ("U.S.", "United States"),
         ("UK", "United Kingdom"),
         ("New York", "New York City"),
+        # the resolver compares names without a final dot; these forms are no word or name
+        ("Calif", "California"),
+        ("N.J", "New Jersey"),
+        # capitals still find own names and codes GeoNames writes in capitals
+        ("ROME", "Rome"),
+        ("L.A.", "Los Angeles"),
     ],
 )
 def test_alternate_names_find_the_canonical_place(name: str, canonical: str) -> None:
@@ -37,9 +43,23 @@ def test_country_beats_city_of_the_same_name() -> None:
     assert place is not None and place.kind == "country" and place.geonameid == 614540
 
 
-@pytest.mark.parametrize("name", ["White House", "Whitehall", "Elysee"])
-def test_resolve_gazetteer_seat_of_government_finds_no_city(name: str) -> None:
-    # GeoNames lists these as alternate names of Casablanca, Atlanta and a Paris district.
+@pytest.mark.parametrize(
+    "name",
+    [
+        # seats of government: alternate names of Casablanca, Atlanta and a Paris district
+        "White House",
+        "Whitehall",
+        "Elysee",
+        # acronyms in capitals: GeoNames lists "Irna" for Salerno and "Isna" for Esna
+        "IRNA",
+        "ISNA",
+        # nationality words: GeoNames lists "Thai" among the names of Alor Setar, Malaysia
+        "Thai",
+        "Turk",
+        "Kazakh",
+    ],
+)
+def test_resolve_gazetteer_another_things_name_finds_no_city(name: str) -> None:
     assert lookup_place(name) is None
 
 
@@ -77,33 +97,6 @@ def test_resolve_gazetteer_abbreviation_needs_its_dot(name: str) -> None:
     # honorific.
     place = lookup_place(name)
     assert place is None or place.kind != "us_state"
-
-
-@pytest.mark.parametrize(("name", "state"), [("Calif", "California"), ("N.J", "New Jersey")])
-def test_resolve_gazetteer_some_abbreviations_also_without_the_dot(name: str, state: str) -> None:
-    # The resolver compares names without a final dot; these forms are no word or name.
-    place = lookup_place(name)
-    assert place is not None and place.name == state
-
-
-@pytest.mark.parametrize("name", ["IRNA", "ISNA"])
-def test_resolve_gazetteer_an_acronym_finds_no_citys_alternate_name(name: str) -> None:
-    # GeoNames lists "Irna" for Salerno and "Isna" for Esna; written in capitals, it is an acronym.
-    assert lookup_place(name) is None
-
-
-@pytest.mark.parametrize(("name", "canonical"), [("ROME", "Rome"), ("L.A.", "Los Angeles")])
-def test_resolve_gazetteer_capitals_still_find_own_names_and_codes(
-    name: str, canonical: str
-) -> None:
-    place = lookup_place(name)
-    assert place is not None and place.name == canonical
-
-
-@pytest.mark.parametrize("name", ["Thai", "Turk", "Kazakh"])
-def test_resolve_gazetteer_a_nationality_word_is_no_citys_name(name: str) -> None:
-    # GeoNames lists "Thai" among the alternate names of Alor Setar, Malaysia.
-    assert lookup_place(name) is None
 
 
 def test_resolve_gazetteer_state_beats_a_big_citys_other_name() -> None:

