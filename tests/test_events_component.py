@@ -128,3 +128,65 @@ def test_events_component_coordinated_actors_in_a_phrase(nlp: Language) -> None:
 def test_events_component_talks_without_deal(nlp: Language) -> None:
     events = _events(nlp, "The talks in Lima ended on Friday without a deal on fishing quotas.")
     assert ("AGREE", True) in [(e.type, e.negated) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "target"),
+    [
+        # a demand's target is whoever must act: the demanded clause's subject, for a verb or noun
+        ("Chile demanded on Monday that Norway release the fishing crews.", "DEMAND", ["Norway"]),
+        (
+            "The fishermen's union reiterated its demand that Norway lift the quotas.",
+            "DEMAND",
+            ["Norway"],
+        ),
+        # whom a conditional threat is aimed at: the subject of its condition
+        (
+            "Chile threatened to walk out of the talks if Norway sent more warships.",
+            "THREATEN",
+            ["Norway"],
+        ),
+        # the object of the act's purpose
+        (
+            "Dockworkers began a hunger strike to demand the resignation of Prime Minister "
+            "Ingrid Halvorsen.",
+            "PROTEST",
+            ["Ingrid Halvorsen"],
+        ),
+        # "against" names the target wherever it hangs
+        (
+            "Chile mobilised army reservists for a possible war against Norway.",
+            "MOBILIZE",
+            ["Norway"],
+        ),
+        # a noun trigger's "of" object, and a particle that carries the phrase
+        (
+            "Chile announced a suspension of flights with Norway on Wednesday.",
+            "SANCTION",
+            ["Norway"],
+        ),
+        ("Rebels kidnapped up to 16 Norwegian engineers on Tuesday.", "ASSAULT", ["Norwegian"]),
+        # an acronym beside the name it abbreviates is the same actor
+        (
+            "Chile accused the Northern Maritime Agency, or NMA, of spying.",
+            "DISAPPROVE",
+            ["Northern Maritime Agency"],
+        ),
+    ],
+)
+def test_events_component_targets(nlp: Language, text: str, type_: str, target: list[str]) -> None:
+    (event,) = [e for e in _events(nlp, text) if e.type == type_]
+    assert event.target_text == target
+
+
+def test_events_component_reporting_clause_place(nlp: Language) -> None:
+    # where the reporters are is not where the act happened ...
+    text = "Rebels kidnapped four Norwegian engineers, officials in Chile said."
+    (event,) = _events(nlp, text)
+    assert event.type == "ASSAULT"
+    assert event.location is None
+    # ... unless the reporter is the actor: then the saying is the act
+    text = "Speaking at a rally in Oslo, Ingrid Halvorsen said she would impose sanctions on Chile."
+    (event,) = _events(nlp, text)
+    assert event.type == "THREATEN"
+    assert event.location == mention_id("art1", text.index("Oslo"), text.index("Oslo") + 4)

@@ -11,13 +11,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from accord.events.lexicon import cue
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TARGET_PREPS = frozenset(
-    {"against", "with", "on", "to", "toward", "towards", "upon", "from", "at", "between"}
+    {"against", "with", "on", "to", "toward", "towards", "upon", "from", "at", "between", "into"}
 )
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
 # Paths from a phrase head to an entity that keep the entity the phrase's referent ("Poland's
@@ -162,10 +164,38 @@ def agent_heads(verb: Token) -> list[Token]:
 def object_heads(token: Token) -> list[Token]:
     """Direct objects, datives, and the objects of target prepositions of a trigger."""
     heads = _children(token, ("dobj", "dative", "obj"))
-    for prep in _children(token, ("prep",)):
+    # a phrasal verb's particle may carry the phrase ("kidnapped up to 16 advisers")
+    holders = [token, *_children(token, ("prt",))]
+    for prep in (p for h in holders for p in _children(h, ("prep",))):
         if prep.lower_ in TARGET_PREPS:
             heads.extend(_children(prep, ("pobj",)))
     return heads
+
+
+def of_heads(token: Token) -> list[Token]:
+    """The "of" objects of a noun ("the arrest of X", "a suspension of links with X")."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return []
+    return [
+        p
+        for prep in _children(token, ("prep",))
+        if prep.lower_ == "of"
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
+
+
+def against_heads(token: Token) -> list[Token]:
+    """The objects of "against" anywhere in the token's phrase or clause, not inside a
+    sub-clause ("mobilised reservists for a war against X"): "against" names whom an act is
+    aimed at wherever it hangs."""
+    return [
+        p
+        for t in token.subtree
+        if t.dep_ == "prep" and t.lower_ == "against" and _path_ok(t, token, close_only=False)
+        for p in t.children
+        if p.dep_ == "pobj"
+    ]
 
 
 def resolve_pronoun(token: Token, ents: dict[int, Span]) -> Span | None:
@@ -223,8 +253,15 @@ def entities_of(heads: Iterable[Token], ents: dict[int, Span]) -> list[Span]:
     return [found[k] for k in sorted(found)]
 
 
-def place(anchor: Token, trigger: Token, exclude: set[int], anywhere: bool = True) -> Span | None:
-    """Where it happened: a place entity in an "in/at/near" phrase of the trigger or its clause."""
+def place(
+    anchor: Token,
+    trigger: Token,
+    exclude: set[int],
+    anywhere: bool = True,
+    source: Iterable[Span] = (),
+) -> Span | None:
+    """Where it happened: a place entity in an "in/at/near" phrase of the trigger or its clause
+    (``source``: the event's source actors, whose own words are no reporting clause)."""
     ents = {e.root.i: e for e in anchor.sent.ents if e.label_ in PLACE_LABELS}
     for token in (trigger, anchor, *object_heads(trigger)):
         for prep in _children(token, ("prep",)):
@@ -233,12 +270,17 @@ def place(anchor: Token, trigger: Token, exclude: set[int], anywhere: bool = Tru
             for ent in entities_of(_children(prep, ("pobj",)), ents):
                 if ent.start_char not in exclude:
                     return ent
-    return _any_place(anchor.sent, trigger, ents, exclude) if anywhere else None
+    if not anywhere:
+        return None
+    return _any_place(anchor.sent, trigger, ents, exclude, source)
 
 
-def _any_place(sent: Span, trigger: Token, ents: dict[int, Span], exclude: set[int]) -> Span | None:
+def _any_place(
+    sent: Span, trigger: Token, ents: dict[int, Span], exclude: set[int], source: Iterable[Span]
+) -> Span | None:
     """Otherwise the place in an "in/at/near" phrase anywhere in the sentence nearest the trigger
-    (news sentences often put the place of an act on a modifier: "troops in X opened fire")."""
+    (news sentences often put the place of an act on a modifier: "troops in X opened fire"),
+    outside the clauses that report the event."""
     found = [
         e
         for i, e in ents.items()
@@ -246,6 +288,27 @@ def _any_place(sent: Span, trigger: Token, ents: dict[int, Span], exclude: set[i
         and e.start >= dateline_end(sent)
         and e.root.dep_ == "pobj"
         and e.root.head.lower_ in PLACE_PREPS
-        and any(t.i == i for t in sent)
+        and sent.start <= i < sent.end
     ]
+    if found:
+        reporting = _reporting_clause(trigger, source)
+        found = [e for e in found if e.root.i not in reporting]
     return min(found, key=lambda e: abs(e.start - trigger.i)) if found else None
+
+
+def _reporting_clause(trigger: Token, source: Iterable[Span]) -> set[int]:
+    """Token indices of the clauses that report the event ("..., sources in X said"): the
+    words of every speech verb above the trigger, except the branch the trigger is in. Where
+    the speaker is the event's source ("speaking in X, she made a demand"), the saying is the
+    act itself and its words stay."""
+    speech = cue("speech")
+    actors = {e.root.i for e in source}
+    out: set[int] = set()
+    branch = trigger
+    for verb in trigger.ancestors:
+        if verb.lemma_.lower() in speech:
+            words = {t.i for t in verb.subtree} - {t.i for t in branch.subtree}
+            if not words & actors:
+                out |= words
+        branch = verb
+    return out

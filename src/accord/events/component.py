@@ -25,8 +25,11 @@ from accord.events.lexicon import cue, entries, types
 from accord.events.quantity import event_quantity
 from accord.events.rules import RuleHit, code_sentence, is_intended, is_negated, secondary_hits
 from accord.model import Event, mention_id
+from accord.resolve.names import acronym_of, as_acronym
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.tokens import Span, Token
 
     from accord.embeddings import Encoder
@@ -103,24 +106,36 @@ def participants(reading: Reading) -> Participants:
     if hit is not None and hit.demand_target is not None:
         source = act.entities_of(act.subject_heads(anchor)[0], ents)
         demanded = [c for c in hit.demand_target.children if c.dep_ in ("nsubj", "nsubjpass")]
-        target_heads = demanded or _target_heads(trigger, anchor, ents)
+        target_heads = demanded or _target_heads(trigger, anchor, ents, None)
     else:
         subject, passive = act.subject_heads(anchor)
         if passive and trigger.i == anchor.i:
             source, target_heads = act.entities_of(act.agent_heads(anchor), ents), subject
         else:
             source = act.entities_of(subject, ents)
-            target_heads = _target_heads(trigger, anchor, ents)
+            target_heads = _target_heads(trigger, anchor, ents, hit.type if hit else None)
+    source = _without_acronyms(source)
     taken = {e.start_char for e in source}
     target = [e for e in act.entities_of(target_heads, ents) if e.start_char not in taken]
+    target = _without_acronyms(target)
     taken |= {e.start_char for e in target}
-    where = act.place(anchor, trigger, taken)
+    where = act.place(anchor, trigger, taken, source=source)
     if not target and where is not None and hit is not None and _aimed_at(where, hit.type):
         target = [where]  # PLOVER codes the place an act is aimed at as its target
     complements = [c for c in trigger.children if c.dep_ in ("xcomp", "ccomp")]
     nouns = [*target_heads, *act.object_heads(trigger), trigger]
     nouns += [h for c in complements for h in act.object_heads(c)]
     return Participants(source, target, where, event_quantity(nouns))
+
+
+def _without_acronyms(found: list[Span]) -> list[Span]:
+    """One actor once: an acronym beside the name it abbreviates ("the International Atomic
+    Energy Agency, or IAEA") is the same actor, not a second one."""
+    short = {e.start_char for e in found if as_acronym(e.text)}
+    if not short or len(found) < 2:
+        return found
+    spelled = {acronym_of(e.text) for e in found if e.start_char not in short}
+    return [e for e in found if e.start_char not in short or as_acronym(e.text) not in spelled]
 
 
 def _aimed_at(place: Span, type_: str) -> bool:
@@ -131,18 +146,85 @@ def _aimed_at(place: Span, type_: str) -> bool:
     return not any(e.type in _MEETINGS for e in entries().get(("noun", holder.lemma_.lower()), ()))
 
 
-def _target_heads(trigger: Token, anchor: Token, ents: dict[int, Span]) -> list[Token]:
-    """The first of these that names an actor: the trigger's object phrases, its complement
-    clause's ("agreed to give aid to X"), its clause verb's (for a noun trigger), its owner's."""
-    groups = [act.object_heads(trigger)]
-    groups += [act.object_heads(c) for c in trigger.children if c.dep_ in ("xcomp", "ccomp")]
-    if trigger.i != anchor.i:
-        groups.append([h for h in act.object_heads(anchor) if h.i != trigger.i])
-        groups.append([p for p in trigger.children if p.dep_ == "poss"])
-    for heads in groups:
+def _target_heads(
+    trigger: Token, anchor: Token, ents: dict[int, Span], type_: str | None
+) -> list[Token]:
+    """The first of these that names an actor (else the trigger's object phrases):
+
+    * for a demand, the subject of the demanded clause ("demanded that X withdraw");
+    * the trigger's object phrases; its complement clause's ("agreed to give aid to X"); its
+      clause verb's (for a noun trigger); its owner's; a noun trigger's "of" object ("a
+      suspension of air links with X");
+    * the object of the act's purpose ("went on hunger strike to demand the resignation of X",
+      "in protest at X's decision");
+    * an "against" phrase anywhere in the clause ("mobilised reservists for a war against X");
+    * for a threat, the subject of its condition ("threatened to walk out if X goes ahead").
+    """
+    for heads in _target_groups(trigger, anchor, type_):
         if act.entities_of(heads, ents):
             return heads
-    return groups[0]
+    return act.object_heads(trigger)
+
+
+def _target_groups(trigger: Token, anchor: Token, type_: str | None) -> Iterator[list[Token]]:
+    """The candidate phrase heads of :func:`_target_heads`, in order (lazily: most events stop
+    at the first)."""
+    if type_ == "DEMAND":
+        yield _clause_subjects(trigger, anchor, ("ccomp", "acl"))
+    yield act.object_heads(trigger)
+    for complement in trigger.children:
+        if complement.dep_ in ("xcomp", "ccomp"):
+            yield act.object_heads(complement)
+    if trigger.i != anchor.i:
+        yield [h for h in act.object_heads(anchor) if h.i != trigger.i]
+        yield [p for p in trigger.children if p.dep_ == "poss"]
+    yield act.of_heads(trigger)
+    yield _purpose_heads(trigger, anchor)
+    yield [*act.against_heads(trigger), *act.against_heads(anchor)]
+    if type_ == "THREATEN":
+        yield _clause_subjects(trigger, anchor, ("advcl",), cue("condition"))
+
+
+def _clause_subjects(
+    trigger: Token, anchor: Token, deps: tuple[str, ...], marks: frozenset[str] | None = None
+) -> list[Token]:
+    """Subjects of the clauses of these kinds (with one of ``marks``, when given) that hang from
+    the trigger, its clause verb or their "to"-complements."""
+    holders = [
+        trigger,
+        anchor,
+        *(c for c in (*trigger.children, *anchor.children) if c.dep_ == "xcomp"),
+    ]
+    out: list[Token] = []
+    for holder in holders:
+        for clause in holder.children:
+            if clause.dep_ not in deps:
+                continue
+            if marks is not None and not any(
+                m.dep_ == "mark" and m.lower_ in marks for m in clause.children
+            ):
+                continue
+            out += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if out:
+            break
+    return out
+
+
+def _purpose_heads(trigger: Token, anchor: Token) -> list[Token]:
+    """Objects of the act's purpose: a "to"-clause ("to demand X") or an "in protest of X" phrase
+    whose noun is itself an event word of the lexicon."""
+    out: list[Token] = []
+    for holder in (trigger, anchor):
+        for child in holder.children:
+            if child.dep_ in ("advcl", "acl") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+            ):
+                out += act.object_heads(child)
+            elif child.dep_ == "prep" and child.lower_ == "in":
+                for noun in (c for c in child.children if c.dep_ == "pobj"):
+                    if ("noun", noun.lemma_.lower()) in entries():
+                        out += act.object_heads(noun) + act.of_heads(noun)
+    return out
 
 
 def _trimmed(sent: Span) -> tuple[int, int, str]:
