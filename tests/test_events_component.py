@@ -190,3 +190,23 @@ def test_events_component_reporting_clause_place(nlp: Language) -> None:
     (event,) = _events(nlp, text)
     assert event.type == "THREATEN"
     assert event.location == mention_id("art1", text.index("Oslo"), text.index("Oslo") + 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # who issues a statement demanding something is who demands it
+        (
+            "The Southern Fisheries Council issued a statement demanding that Norway lift the quotas.",
+            ["Southern Fisheries Council"],
+            ["Norway"],
+        ),
+        # a place-named head is the actor, its appositive only describes it
+        ("Chile, a close ally of Norway, refused to send troops to the border.", ["Chile"], []),
+    ],
+)
+def test_events_component_sources(
+    nlp: Language, text: str, source: list[str], target: list[str]
+) -> None:
+    event = _events(nlp, text)[0]
+    assert (event.source_text, event.target_text) == (source, target)

@@ -38,8 +38,8 @@ def test_events_quality_rules_accuracy_on_gold(nlp: Language, shared_dir: Path) 
     assert right / len(records) >= RULES_ACCURACY_FLOOR
 
 
-SOURCE_ACCURACY_FLOOR = 0.77  # measured 0.789 (benchmarks/plover.py, in-sample lexicon)
-TARGET_ACCURACY_FLOOR = 0.68  # measured 0.696 (0.609 before the twenty-fourth round)
+SOURCE_ACCURACY_FLOOR = 0.78  # measured 0.795 (benchmarks/plover.py, in-sample lexicon)
+TARGET_ACCURACY_FLOOR = 0.68  # measured 0.699 (0.609 before 29 Nov)
 
 
 def test_events_quality_actors_on_gold(nlp: Language, shared_dir: Path) -> None:

@@ -115,7 +115,9 @@ def phrase_entities(head: Token, ents: dict[int, Span]) -> list[Span]:
 def _drop_modifiers(found: list[Span], head: Token) -> list[Span]:
     """ "Russian Foreign Minister Ivan Petrov", "Ivan Petrov, the UN envoy": the named head is the
     actor, not its nationality or the organisation of its role."""
-    named_head = [e for e in found if e.root.i == head.i and e.label_ in ("PERSON", "ORG")]
+    named_head = [
+        e for e in found if e.root.i == head.i and e.label_ in ("PERSON", "ORG", "GPE", "NORP")
+    ]
     if not named_head:
         return found
     heads = {head.i, *(c.i for c in head.conjuncts)}
@@ -150,6 +152,10 @@ def subject_heads(verb: Token) -> tuple[list[Token], bool]:
             return passive, True
         if current.dep_ == "relcl":
             return [current.head], False
+        if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.dep_ == "dobj":
+            # "issued a declaration demanding that ...": the declaration's issuer demands
+            current = current.head.head
+            continue
         if current.dep_ not in ("xcomp", "conj", "advcl", "acomp") or current.head.i == current.i:
             break
         current = current.head
