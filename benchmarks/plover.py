@@ -25,7 +25,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from accord.events.component import Participants, Reading
+    from accord.events.gsr import GoldRecord
     from accord.events.lexicon import Entry
 
 REPO = Path(__file__).resolve().parent.parent
@@ -60,6 +61,7 @@ class Row:
     source_cv_ok: bool
     target_cv_ok: bool
     classifier_p: float = 0.0  # the classifier's probability for its own label
+    sectors: list[tuple[str | None, str | None]] = field(default_factory=list)  # (gold, found)
 
 
 MECHANISMS = ("rules", "rules_cv", "embedding", "classifier", "combined", "combined_cv")
@@ -216,6 +218,7 @@ def evaluate(folds: int) -> list[Row]:
                 source_cv_ok=actors_ok(_texts(cv, "source"), record.source),
                 target_cv_ok=actors_ok(_texts(cv, "target"), record.target),
                 classifier_p=float(np.max(probs[k])),
+                sectors=sector_pairs(mine.parts, record),
             )
         )
     return rows
@@ -225,6 +228,44 @@ def _texts(coded: Coded, role: str) -> list[str]:
     if coded.parts is None:
         return []
     return [e.text for e in getattr(coded.parts, role)]
+
+
+def sector_pairs(
+    parts: Participants | None, record: GoldRecord
+) -> list[tuple[str | None, str | None]]:
+    """(gold sector, accord's sector) for each gold actor that a found actor matches; gold
+    actors coded "***" (sector unknown) are left out."""
+    from accord.events.sectors import sector_of
+
+    out: list[tuple[str | None, str | None]] = []
+    if parts is None:
+        return out
+    for found, texts, sectors in (
+        (parts.source, record.source, record.source_sectors),
+        (parts.target, record.target, record.target_sectors),
+    ):
+        for text, sector in zip(texts, sectors, strict=True):
+            match = next((e for e in found if _matches(e.text, text)), None)
+            if match is not None and sector != "":
+                out.append((sector, sector_of(match)))
+    return out
+
+
+def sector_scores(
+    pairs: Sequence[tuple[str | None, str | None]],
+) -> tuple[float, float, float, float]:
+    """Accuracy (None = None counts), the no-sector baseline's accuracy, and the precision and
+    recall of the sectors given."""
+    n = len(pairs) or 1
+    given = [p for p in pairs if p[1] is not None]
+    coded = [p for p in pairs if p[0] is not None]
+    right = sum(g == f for g, f in given)
+    return (
+        sum(g == f for g, f in pairs) / n,
+        sum(g is None for g, _ in pairs) / n,
+        right / (len(given) or 1),
+        right / (len(coded) or 1),
+    )
 
 
 def _location_ok(parts: Participants | None, gold: str | None) -> bool | None:
@@ -253,7 +294,13 @@ def report(rows: list[Row]) -> None:
         f"actor accuracy, lexicon CV:       source {np.mean([r.source_cv_ok for r in rows]):.3f}"
         f"  target {np.mean([r.target_cv_ok for r in rows]):.3f}"
     )
-    print(f"location accuracy (records with eventLoc, n={len(located)}): {np.mean(located):.3f}\n")
+    print(f"location accuracy (records with eventLoc, n={len(located)}): {np.mean(located):.3f}")
+    pairs = [p for r in rows for p in r.sectors]
+    accuracy, baseline, precision, recall = sector_scores(pairs)
+    print(
+        f"actor sectors (n={len(pairs)} gold actors found): accuracy {accuracy:.3f} "
+        f"(no sectors: {baseline:.3f}); sectors given P {precision:.3f} R {recall:.3f}\n"
+    )
     _per_type(rows)
     _uncoded(rows)
 

@@ -206,6 +206,15 @@ def test_dossier_events_name_actors_and_outlets(result: Result) -> None:
     )
 
 
+def test_dossier_events_show_actor_sectors(result: Result) -> None:
+    """An actor's sector follows its name; events saved before sectors existed show none."""
+    event = result.analyses[0].events[0]
+    event.source_sectors = ["GOV"]
+    (story,) = build_dossier(result)
+    assert story.events[0].source == ["Elena Brask (GOV)"]
+    assert story.events[0].target == ["Swap"]
+
+
 def test_dossier_events_are_escaped(result: Result) -> None:
     html = render_html(result)
     events = html[html.index('id="s1-events"') : html.index('id="s1-facts"')]

@@ -62,3 +62,13 @@ def test_events_plover_negated_event_is_marked() -> None:
 
 def test_events_plover_empty_result() -> None:
     assert to_plover_records(Result()) == []
+
+
+def test_events_plover_actor_sectors() -> None:
+    """An actor's sector is PLOVER's ``sector``; events saved before sectors existed have none."""
+    result = _result()
+    event = result.analyses[0].events[0]
+    event.source_sectors = ["GOV", None]
+    (record,) = to_plover_records(result)
+    assert record["source"][0]["sector"] == "GOV"
+    assert record["source"][1] == {"actorText": "Chile"}

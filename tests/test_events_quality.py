@@ -14,7 +14,12 @@ from accord.events.rules import code_sentence
 from benchmark_modules import load_benchmark
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
     from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from accord.events.gsr import GoldRecord
 
 pytestmark = pytest.mark.slow
 
@@ -40,6 +45,7 @@ def test_events_quality_rules_accuracy_on_gold(nlp: Language, shared_dir: Path) 
 
 SOURCE_ACCURACY_FLOOR = 0.78  # measured 0.795 (benchmarks/plover.py, in-sample lexicon)
 TARGET_ACCURACY_FLOOR = 0.68  # measured 0.699 (0.609 before 29 Nov)
+SECTOR_ACCURACY_FLOOR = 0.76  # measured 0.783 of 494 gold actors found (no sectors: 0.405)
 
 
 def test_events_quality_actors_on_gold(nlp: Language, shared_dir: Path) -> None:
@@ -50,7 +56,8 @@ def test_events_quality_actors_on_gold(nlp: Language, shared_dir: Path) -> None:
     path = shared_dir / "data" / "plover-gsr" / "PLOVER_GSR_CAMEO.txt"
     if not path.is_file():
         pytest.skip("PLOVER gold records absent")
-    actors_ok = load_benchmark("plover").actors_ok
+    bench = load_benchmark("plover")
+    actors_ok = bench.actors_ok
     records = load_gsr(path)
     parse = nlp.select_pipes(
         enable=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
@@ -66,6 +73,22 @@ def test_events_quality_actors_on_gold(nlp: Language, shared_dir: Path) -> None:
     print(f"source {source / len(records):.3f} target {target / len(records):.3f}")
     assert source / len(records) >= SOURCE_ACCURACY_FLOOR
     assert target / len(records) >= TARGET_ACCURACY_FLOOR
+    sectors = [p for d, r in zip(docs, records, strict=True) for p in _sector_pairs(d, r, bench)]
+    accuracy = bench.sector_scores(sectors)[0]
+    print(f"sectors {accuracy:.3f} of {len(sectors)}")
+    assert accuracy >= SECTOR_ACCURACY_FLOOR
+
+
+def _sector_pairs(
+    doc: Doc, record: GoldRecord, bench: ModuleType
+) -> list[tuple[str | None, str | None]]:
+    from accord.events.component import participants, read_sentence
+
+    reading = read_sentence(doc[:])
+    pairs: list[tuple[str | None, str | None]] = bench.sector_pairs(
+        participants(reading) if reading.candidate else None, record
+    )
+    return pairs
 
 
 CLASSIFIER_CV_ACCURACY_FLOOR = 0.52  # measured 0.550 (benchmarks/plover.py; embedding alone 0.457)

@@ -108,6 +108,7 @@ def test_entity_page_shows_aliases_mentions_in_context_and_evidence(client: Test
     assert "transliteration" in html and "0.93" in html
     assert "Foreign Minister <mark>Ilvana Trosk</mark> met Marek Odvin" in html
     assert "CONSULT" in html
+    assert 'Ilvana Trosk <span class="muted">(GOV)</span>' in html  # the actor's sector
 
 
 def test_article_page_highlights_mentions_from_offsets(client: TestClient) -> None:

@@ -193,6 +193,10 @@ class Event:
     target: list[str] = field(default_factory=list)
     source_text: list[str] = field(default_factory=list)
     target_text: list[str] = field(default_factory=list)
+    # The actors' sectors (PLOVER/CAMEO actor types: GOV, MIL, REB, COP...), one per actor, None
+    # where the words name none (a state acting as itself, a plain name).
+    source_sectors: list[str | None] = field(default_factory=list)
+    target_sectors: list[str | None] = field(default_factory=list)
     location: str | None = None
     date: str | None = None
     quantity: str | None = None

@@ -16,7 +16,9 @@ from typing import Any
 
 @dataclass(frozen=True, slots=True)
 class GoldRecord:
-    """One gold event: the sentence, its PLOVER type and mode, and its actors' surface strings."""
+    """One gold event: the sentence, its PLOVER type and mode, its actors' surface strings and
+    their sectors (the first three letters of the gold ``sector``, upper case: "REBkur" is REB;
+    None where the gold has none, "" where it codes the sector as unknown, "***")."""
 
     id: str
     text: str
@@ -26,15 +28,29 @@ class GoldRecord:
     source: tuple[str, ...] = field(default_factory=tuple)
     target: tuple[str, ...] = field(default_factory=tuple)
     location: str | None = None
+    source_sectors: tuple[str | None, ...] = field(default_factory=tuple)
+    target_sectors: tuple[str | None, ...] = field(default_factory=tuple)
+
+
+def _listed(value: Any) -> list[dict[str, Any]]:
+    """The actor objects of a ``source``/``target`` field ("" or None means no actor)."""
+    if not isinstance(value, list):
+        return []
+    return [a for a in value if isinstance(a, dict) and a.get("actorText")]
 
 
 def _actors(value: Any) -> tuple[str, ...]:
-    """Actor strings of a ``source``/``target`` field ("" or None means no actor)."""
-    if not isinstance(value, list):
-        return ()
-    return tuple(
-        a["actorText"].strip() for a in value if isinstance(a, dict) and a.get("actorText")
-    )
+    """Actor strings of a ``source``/``target`` field."""
+    return tuple(a["actorText"].strip() for a in _listed(value))
+
+
+def _sectors(value: Any) -> tuple[str | None, ...]:
+    """The actors' sectors, aligned with :func:`_actors`."""
+    out: list[str | None] = []
+    for actor in _listed(value):
+        sector = actor.get("sector")
+        out.append(None if not sector else "" if sector == "***" else str(sector)[:3].upper())
+    return tuple(out)
 
 
 def _record(raw: dict[str, Any]) -> GoldRecord | None:
@@ -51,6 +67,8 @@ def _record(raw: dict[str, Any]) -> GoldRecord | None:
         source=_actors(raw.get("source")),
         target=_actors(raw.get("target")),
         location=loc.get("name") if isinstance(loc, dict) else None,
+        source_sectors=_sectors(raw.get("source")),
+        target_sectors=_sectors(raw.get("target")),
     )
 
 

@@ -18,9 +18,12 @@ from accord.model import Analysis, Entity, Event, Mention, Result
 CODER = "accord"
 
 
-def _actor(ref: str, text: str, entities: dict[str, Entity]) -> dict[str, Any]:
-    """One PLOVER actor: the surface text, plus accord's entity id and name when resolved."""
+def _actor(ref: str, text: str, sector: str | None, entities: dict[str, Entity]) -> dict[str, Any]:
+    """One PLOVER actor: the surface text and sector, plus accord's entity id and name when
+    resolved."""
     out: dict[str, Any] = {"actorText": text}
+    if sector:
+        out["sector"] = sector
     entity = entities.get(ref)
     if entity is not None:
         out["entity"] = entity.id
@@ -28,6 +31,14 @@ def _actor(ref: str, text: str, entities: dict[str, Entity]) -> dict[str, Any]:
         if entity.type:
             out["entityType"] = entity.type
     return out
+
+
+def _actors(
+    refs: list[str], texts: list[str], sectors: list[str | None], entities: dict[str, Entity]
+) -> list[dict[str, Any]]:
+    """The actors of one role; events saved before sectors existed have none (read as None)."""
+    padded = [*sectors, *([None] * (len(refs) - len(sectors)))]
+    return [_actor(r, t, s, entities) for r, t, s in zip(refs, texts, padded, strict=False)]
 
 
 def _location(
@@ -70,12 +81,8 @@ def event_record(
         "date": _date(event, analysis),
         "event": event.type,
         "mode": event.mode,
-        "source": [
-            _actor(r, t, entities) for r, t in zip(event.source, event.source_text, strict=False)
-        ],
-        "target": [
-            _actor(r, t, entities) for r, t in zip(event.target, event.target_text, strict=False)
-        ],
+        "source": _actors(event.source, event.source_text, event.source_sectors, entities),
+        "target": _actors(event.target, event.target_text, event.target_sectors, entities),
         "text": event.text,
         "eventLoc": _location(event.location, entities, mentions),
         "size": _size(event.quantity),

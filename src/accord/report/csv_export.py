@@ -92,6 +92,8 @@ def tables(result: Result) -> dict[str, list[dict[str, Any]]]:
                 "mode": e.mode,
                 "source": _join(e.source),
                 "target": _join(e.target),
+                "source_sectors": _join([x or "" for x in e.source_sectors]),
+                "target_sectors": _join([x or "" for x in e.target_sectors]),
                 "location": e.location,
                 "date": e.date,
                 "quantity": e.quantity,

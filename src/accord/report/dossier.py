@@ -253,13 +253,18 @@ def _quotes(story: Story, result: Result, sources: list[Source]) -> list[Speaker
     return [SpeakerQuotes(speaker, quotes) for speaker, quotes in ranked]
 
 
-def _actor_names(ids: list[str], texts: list[str], names: dict[str, str]) -> list[str]:
-    """Canonical entity names of an event's actors; the surface text where one is unresolved."""
+def _actor_names(
+    ids: list[str], texts: list[str], sectors: list[str | None], names: dict[str, str]
+) -> list[str]:
+    """Canonical entity names of an event's actors, the surface text where one is unresolved,
+    with the actor's sector where it has one ("Russia (GOV)")."""
     out = []
     for k, actor in enumerate(ids):
-        name = names.get(actor) or (texts[k] if k < len(texts) else actor)
-        if name not in out:
-            out.append(" ".join(name.split()))
+        name = " ".join((names.get(actor) or (texts[k] if k < len(texts) else actor)).split())
+        sector = sectors[k] if k < len(sectors) else None
+        label = f"{name} ({sector})" if sector else name
+        if label not in out:
+            out.append(label)
     return out
 
 
@@ -291,8 +296,8 @@ def _events(result: Result, sources: list[Source]) -> list[EventView]:
             type=e.type,
             mode=e.mode or "",
             negated=e.negated,
-            source=_actor_names(e.source, e.source_text, names),
-            target=_actor_names(e.target, e.target_text, names),
+            source=_actor_names(e.source, e.source_text, e.source_sectors, names),
+            target=_actor_names(e.target, e.target_text, e.target_sectors, names),
             location=_place(e, names, texts),
             date=e.date or "",
             quantity=e.quantity or "",

@@ -83,6 +83,8 @@ def _event(event: Event) -> dict[str, Any]:
         "target": list(event.target),
         "source_text": list(event.source_text),
         "target_text": list(event.target_text),
+        "source_sectors": list(event.source_sectors),
+        "target_sectors": list(event.target_sectors),
         "location": event.location,
         "date": event.date,
         "quantity": event.quantity,

@@ -131,12 +131,15 @@ def quote_from_row(row: Record) -> Quote:
 
 
 def _event(row: Record) -> Event:
-    """Rows saved before migration 0002 have no actor mention ids (NULL): read as empty."""
+    """Rows saved before migration 0002 have no actor mention ids, rows saved before 0003 no
+    actor sectors (NULL): read as empty."""
     return from_columns(
         Event,
         row,
         source_mentions=list(row.source_mentions or []),
         target_mentions=list(row.target_mentions or []),
+        source_sectors=list(row.source_sectors or []),
+        target_sectors=list(row.target_sectors or []),
     )
 
 

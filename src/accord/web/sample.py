@@ -186,6 +186,8 @@ def _talks() -> dict[str, Any]:
         "source": ["E1"],
         "target": ["E2"],
         "target_text": ["Marek Odvin"],
+        "source_sectors": ["GOV"],
+        "target_sectors": [None],
         "location": "E5",
         "facts": ["F1"],
     }

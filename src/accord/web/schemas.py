@@ -77,6 +77,8 @@ class EventOut(_Model):
     target: list[str] = []
     source_text: list[str] = []
     target_text: list[str] = []
+    source_sectors: list[str | None] = []
+    target_sectors: list[str | None] = []
     location: str | None = None
     date: str | None = None
     quantity: str | None = None

@@ -1,0 +1,107 @@
+"""The sector of an event actor: what kind of body or person acts (PLOVER's actor ``sector``,
+CAMEO's actor types: GOV, MIL, REB, COP, OPP, CVL...), read from the words of the actor's phrase.
+
+"Russian officials" is GOV, "the Israeli army" MIL, "riot police" COP, "Serbian President Vojislav
+Kostunica" GOV, "Serbian Workers' Union" LAB, "rebel leaders" REB; a country named as the actor
+("Norway agreed ...") has none: the state itself acts. The words are in
+``data/plover_sectors.tsv``; see its header for the codes and the order they are read in.
+
+Why by hand: CAMEO's agents dictionary, the usual source of these codes, ships in no package
+accord can install; a short table of common newswire words covers the frequent cases.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from accord.analyze.lexicon import read_lines
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# Paths from an entity up to the head of the phrase it sits in ("Russian" → "officials",
+# "Poland" → "parliament", "Romanian" → "Hungarian" → "officials", "workers of X").
+_UP = frozenset({"compound", "amod", "nmod", "poss", "conj", "appos", "pobj"})
+_OF = frozenset({"of", "from"})  # "workers of X", "negotiators from X": the workers, negotiators
+_MODIFIERS = frozenset({"compound", "amod", "nmod"})
+
+
+@lru_cache(maxsize=1)
+def sector_words() -> dict[str, tuple[str | None, bool]]:
+    """Word or two-word phrase → (code, weak); a weak word yields to a modifier's code."""
+    table: dict[str, tuple[str | None, bool]] = {}
+    for line in read_lines("plover_sectors.tsv"):
+        word, code = line.split("\t")
+        weak = code.endswith("?")
+        table[word] = (code.rstrip("?") or None, weak)
+    return table
+
+
+def _heads(entity: Span) -> list[Token]:
+    """The entity's root and the words above it up to the head of the noun phrase it sits in,
+    outermost first ("Russian" → "officials"; "President X" in "the removal of President X":
+    "removal", then X; "Prime Minister, X" read as an appositive: "Minister", then X)."""
+    chain = [entity.root]
+    token = entity.root
+    for _ in range(6):
+        if token.dep_ == "prep" and token.lower_ in _OF:
+            token = token.head
+        elif token.dep_ in _UP and token.head.i != token.i:
+            if token.dep_ == "pobj" and token.head.lower_ not in _OF:
+                break
+            token = token.head
+        else:
+            break
+        if token.dep_ != "prep":
+            chain.append(token)
+    return chain[::-1]
+
+
+def sector_of(entity: Span) -> str | None:
+    """The actor sector the entity's phrase names, or None (a state or a plain name)."""
+    table = sector_words()
+    weak: str | None = None
+    heads = _heads(entity)
+    for head in heads:
+        for words in _candidates(head):
+            for word in words:
+                found = table.get(word)
+                if found is None:
+                    continue
+                code, is_weak = found
+                if not is_weak:
+                    return code
+                weak = weak or code
+                break  # a generic head: its modifiers may still name the sector
+    if weak is None and entity.label_ == "NORP" and entity.root.tag_ in ("NNPS", "NNS"):
+        return "CVL"  # a people named as the actor ("Iraqi Kurds", "ethnic Albanians")
+    return weak
+
+
+def _candidates(head: Token) -> list[list[str]]:
+    """What to look up, in order: the head (as a two-word phrase with its nearest modifier
+    first), then each modifier nearest first (each also as a phrase), then an appositive's head."""
+    modifiers = sorted(
+        (c for c in head.children if c.dep_ in _MODIFIERS and c.i < head.i),
+        key=lambda c: -c.i,
+    )
+    out = [_forms(head, modifiers[0] if modifiers else None)]
+    out += [
+        _forms(m, next((c for c in m.children if c.dep_ in _MODIFIERS), None)) for m in modifiers
+    ]
+    out += [
+        _forms(a, next((c for c in a.children if c.dep_ in _MODIFIERS), None))
+        for a in head.children
+        if a.dep_ == "appos"
+    ]
+    return out
+
+
+def _forms(token: Token, modifier: Token | None) -> list[str]:
+    """The lemma (and the word as written) of a token, after the phrase with its modifier."""
+    lemma, lower = token.lemma_.lower(), token.lower_
+    words = [lemma] if lemma == lower else [lemma, lower]
+    if modifier is not None:
+        words = [f"{modifier.lemma_.lower()} {w}" for w in words] + words
+    return words
