@@ -32,8 +32,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
     from accord.events.component import Participants, Reading
     from accord.events.gsr import GoldRecord
@@ -62,6 +64,7 @@ class Row:
     target_cv_ok: bool
     classifier_p: float = 0.0  # the classifier's probability for its own label
     sectors: list[tuple[str | None, str | None]] = field(default_factory=list)  # (gold, found)
+    countries: list[tuple[str, str | None]] = field(default_factory=list)  # (gold, found)
 
 
 MECHANISMS = ("rules", "rules_cv", "embedding", "classifier", "combined", "combined_cv")
@@ -219,6 +222,7 @@ def evaluate(folds: int) -> list[Row]:
                 target_cv_ok=actors_ok(_texts(cv, "target"), record.target),
                 classifier_p=float(np.max(probs[k])),
                 sectors=sector_pairs(mine.parts, record),
+                countries=country_pairs(mine.parts, record),
             )
         )
     return rows
@@ -230,24 +234,45 @@ def _texts(coded: Coded, role: str) -> list[str]:
     return [e.text for e in getattr(coded.parts, role)]
 
 
+def _matched(
+    parts: Participants | None, record: GoldRecord
+) -> Iterator[tuple[Span, str | None, str | None]]:
+    """(found actor, gold sector, gold code) for each gold actor that a found actor matches."""
+    if parts is None:
+        return
+    for found, texts, sectors, codes in (
+        (parts.source, record.source, record.source_sectors, record.source_codes),
+        (parts.target, record.target, record.target_sectors, record.target_codes),
+    ):
+        for text, sector, code in zip(texts, sectors, codes, strict=True):
+            match = next((e for e in found if _matches(e.text, text)), None)
+            if match is not None:
+                yield match, sector, code
+
+
 def sector_pairs(
     parts: Participants | None, record: GoldRecord
 ) -> list[tuple[str | None, str | None]]:
     """(gold sector, accord's sector) for each gold actor that a found actor matches; gold
     actors coded "***" (sector unknown) are left out."""
-    from accord.events.sectors import sector_of
+    from accord.events.affiliation import sector_of
 
-    out: list[tuple[str | None, str | None]] = []
-    if parts is None:
-        return out
-    for found, texts, sectors in (
-        (parts.source, record.source, record.source_sectors),
-        (parts.target, record.target, record.target_sectors),
-    ):
-        for text, sector in zip(texts, sectors, strict=True):
-            match = next((e for e in found if _matches(e.text, text)), None)
-            if match is not None and sector != "":
-                out.append((sector, sector_of(match)))
+    return [(g, sector_of(e)) for e, g, _ in _matched(parts, record) if g != ""]
+
+
+def country_pairs(parts: Participants | None, record: GoldRecord) -> list[tuple[str, str | None]]:
+    """(gold country, accord's country), both ISO 3166-1 alpha-3, for each gold actor coded
+    with a country that a found actor matches (IGO, NGO and the like are left out)."""
+    import pycountry
+
+    from accord.events.affiliation import country_of
+
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    out: list[tuple[str, str | None]] = []
+    for found, _, code in _matched(parts, record):
+        if code in alpha3.values():
+            mine = country_of(found)
+            out.append((code, alpha3.get(mine) if mine else None))
     return out
 
 
@@ -299,7 +324,14 @@ def report(rows: list[Row]) -> None:
     accuracy, baseline, precision, recall = sector_scores(pairs)
     print(
         f"actor sectors (n={len(pairs)} gold actors found): accuracy {accuracy:.3f} "
-        f"(no sectors: {baseline:.3f}); sectors given P {precision:.3f} R {recall:.3f}\n"
+        f"(no sectors: {baseline:.3f}); sectors given P {precision:.3f} R {recall:.3f}"
+    )
+    countries = [p for r in rows for p in r.countries]
+    right = sum(g == f for g, f in countries)
+    given = sum(f is not None for _, f in countries)
+    print(
+        f"actor countries (n={len(countries)} gold actors found with a country code): "
+        f"accuracy {right / (len(countries) or 1):.3f}; countries given P {right / (given or 1):.3f}\n"
     )
     _per_type(rows)
     _uncoded(rows)

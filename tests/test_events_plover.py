@@ -64,11 +64,13 @@ def test_events_plover_empty_result() -> None:
     assert to_plover_records(Result()) == []
 
 
-def test_events_plover_actor_sectors() -> None:
-    """An actor's sector is PLOVER's ``sector``; events saved before sectors existed have none."""
+def test_events_plover_actor_sectors_and_countries() -> None:
+    """An actor's sector is PLOVER's ``sector``, its country PLOVER's ``code`` (alpha-3); events
+    saved before accord read them have neither."""
     result = _result()
     event = result.analyses[0].events[0]
     event.source_sectors = ["GOV", None]
+    event.source_countries = ["NO"]
     (record,) = to_plover_records(result)
-    assert record["source"][0]["sector"] == "GOV"
+    assert (record["source"][0]["sector"], record["source"][0]["code"]) == ("GOV", "NOR")
     assert record["source"][1] == {"actorText": "Chile"}

@@ -19,6 +19,10 @@ from accord.resolve import lookup_place
         ("Britain", "United Kingdom"),
         ("U.S.", "United States"),
         ("UK", "United Kingdom"),
+        # ISO 3166's names and official names (pycountry)
+        ("Syrian Arab Republic", "Syria"),
+        ("the Democratic People's Republic of Korea", "North Korea"),
+        ("Viet Nam", "Vietnam"),
         ("New York", "New York City"),
         # the resolver compares names without a final dot; these forms are no word or name
         ("Calif", "California"),

@@ -98,6 +98,7 @@ def test_store_migrations_0002_keeps_rows_saved_at_0001(engine: Engine) -> None:
     (event,) = store.load().events
     assert (event.source, event.source_mentions, event.location_mention) == (["person-x"], [], None)
     assert (event.source_sectors, event.target_sectors) == ([], [])
+    assert (event.source_countries, event.target_countries) == ([], [])
     assert store.load_story_index() is None
     downgrade(engine, "0001")
     assert "story_index" not in accord_tables(engine)

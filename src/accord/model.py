@@ -197,6 +197,10 @@ class Event:
     # where the words name none (a state acting as itself, a plain name).
     source_sectors: list[str | None] = field(default_factory=list)
     target_sectors: list[str | None] = field(default_factory=list)
+    # The actors' countries (ISO 3166-1 alpha-2, as in entity links), one per actor, None where
+    # neither the actor nor its phrase names one.
+    source_countries: list[str | None] = field(default_factory=list)
+    target_countries: list[str | None] = field(default_factory=list)
     location: str | None = None
     date: str | None = None
     quantity: str | None = None

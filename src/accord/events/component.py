@@ -19,12 +19,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from accord.events import actors as act
+from accord.events.affiliation import country_of, sector_of
 from accord.events.classifier import Weights, packaged_weights
 from accord.events.combine import RULE_CONFIDENCE, Decision, decide
 from accord.events.lexicon import cue, entries, types
 from accord.events.quantity import event_quantity
 from accord.events.rules import RuleHit, code_sentence, is_intended, is_negated, secondary_hits
-from accord.events.sectors import sector_of
 from accord.model import Event, mention_id
 from accord.resolve.names import acronym_of, as_acronym
 
@@ -361,6 +361,8 @@ class EventCoder:
             target_text=[e.text for e in parts.target],
             source_sectors=[sector_of(e) for e in parts.source],
             target_sectors=[sector_of(e) for e in parts.target],
+            source_countries=[country_of(e) for e in parts.source],
+            target_countries=[country_of(e) for e in parts.target],
             location=(
                 mention_id(article, parts.place.start_char, parts.place.end_char)
                 if parts.place is not None

@@ -18,7 +18,8 @@ from typing import Any
 class GoldRecord:
     """One gold event: the sentence, its PLOVER type and mode, its actors' surface strings and
     their sectors (the first three letters of the gold ``sector``, upper case: "REBkur" is REB;
-    None where the gold has none, "" where it codes the sector as unknown, "***")."""
+    None where the gold has none, "" where it codes the sector as unknown, "***") and country
+    codes (the gold ``code`` as written: ISO 3166-1 alpha-3, or IGO, NGO...)."""
 
     id: str
     text: str
@@ -30,6 +31,8 @@ class GoldRecord:
     location: str | None = None
     source_sectors: tuple[str | None, ...] = field(default_factory=tuple)
     target_sectors: tuple[str | None, ...] = field(default_factory=tuple)
+    source_codes: tuple[str | None, ...] = field(default_factory=tuple)
+    target_codes: tuple[str | None, ...] = field(default_factory=tuple)
 
 
 def _listed(value: Any) -> list[dict[str, Any]]:
@@ -53,6 +56,11 @@ def _sectors(value: Any) -> tuple[str | None, ...]:
     return tuple(out)
 
 
+def _codes(value: Any) -> tuple[str | None, ...]:
+    """The actors' country codes, aligned with :func:`_actors`."""
+    return tuple(str(a["code"]) if a.get("code") else None for a in _listed(value))
+
+
 def _record(raw: dict[str, Any]) -> GoldRecord | None:
     text, event = raw.get("text"), raw.get("event")
     if not text or not event or event == "DOCUMENT":
@@ -69,6 +77,8 @@ def _record(raw: dict[str, Any]) -> GoldRecord | None:
         location=loc.get("name") if isinstance(loc, dict) else None,
         source_sectors=_sectors(raw.get("source")),
         target_sectors=_sectors(raw.get("target")),
+        source_codes=_codes(raw.get("source")),
+        target_codes=_codes(raw.get("target")),
     )
 
 

@@ -1,7 +1,8 @@
 """PLOVER-style JSON records of accord's events (``accord export --format plover``).
 
 Field names follow the PLOVER gold-standard records (openeventdata/PLOVER): ``id``, ``date``,
-``event``, ``mode``, ``eventText``, ``source``/``target`` (lists of ``{"actorText": ...}``),
+``event``, ``mode``, ``eventText``, ``source``/``target`` (lists of ``{"actorText", "code",
+"sector"}``, the code an ISO 3166-1 alpha-3 country code),
 ``text``, ``eventLoc``, ``size``, ``language``, ``publication``, ``coder``, ``version``. As in
 PLOVER, only non-empty fields are written. What PLOVER has no field for (negation, confidence,
 which coder decided, entity ids, offsets, linked facts) goes in an ``accord`` block.
@@ -9,6 +10,7 @@ which coder decided, entity ids, offsets, linked facts) goes in an ``accord`` bl
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from accord.events.lexicon import types
@@ -18,27 +20,44 @@ from accord.model import Analysis, Entity, Event, Mention, Result
 CODER = "accord"
 
 
-def _actor(ref: str, text: str, sector: str | None, entities: dict[str, Entity]) -> dict[str, Any]:
-    """One PLOVER actor: the surface text and sector, plus accord's entity id and name when
-    resolved."""
-    out: dict[str, Any] = {"actorText": text}
-    if sector:
-        out["sector"] = sector
-    entity = entities.get(ref)
-    if entity is not None:
-        out["entity"] = entity.id
-        out["name"] = entity.name
-        if entity.type:
-            out["entityType"] = entity.type
+@dataclass(frozen=True, slots=True)
+class _Role:
+    """One role's actor lists of an event (sectors and countries are empty in events saved
+    before accord read them)."""
+
+    refs: list[str]
+    texts: list[str]
+    sectors: list[str | None]
+    countries: list[str | None]
+
+
+def _actors(role: _Role, entities: dict[str, Entity]) -> list[dict[str, Any]]:
+    """PLOVER actors: the surface text, ``code`` (ISO 3166-1 alpha-3, as PLOVER writes it) and
+    ``sector``, plus accord's entity id and name when resolved."""
+    out = []
+    for k, (ref, text) in enumerate(zip(role.refs, role.texts, strict=False)):
+        actor: dict[str, Any] = {"actorText": text}
+        country = role.countries[k] if k < len(role.countries) else None
+        if country and (code := _alpha3(country)):
+            actor["code"] = code
+        sector = role.sectors[k] if k < len(role.sectors) else None
+        if sector:
+            actor["sector"] = sector
+        entity = entities.get(ref)
+        if entity is not None:
+            actor["entity"] = entity.id
+            actor["name"] = entity.name
+            if entity.type:
+                actor["entityType"] = entity.type
+        out.append(actor)
     return out
 
 
-def _actors(
-    refs: list[str], texts: list[str], sectors: list[str | None], entities: dict[str, Entity]
-) -> list[dict[str, Any]]:
-    """The actors of one role; events saved before sectors existed have none (read as None)."""
-    padded = [*sectors, *([None] * (len(refs) - len(sectors)))]
-    return [_actor(r, t, s, entities) for r, t, s in zip(refs, texts, padded, strict=False)]
+def _alpha3(alpha2: str) -> str | None:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=alpha2)
+    return str(country.alpha_3) if country is not None else None
 
 
 def _location(
@@ -81,8 +100,14 @@ def event_record(
         "date": _date(event, analysis),
         "event": event.type,
         "mode": event.mode,
-        "source": _actors(event.source, event.source_text, event.source_sectors, entities),
-        "target": _actors(event.target, event.target_text, event.target_sectors, entities),
+        "source": _actors(
+            _Role(event.source, event.source_text, event.source_sectors, event.source_countries),
+            entities,
+        ),
+        "target": _actors(
+            _Role(event.target, event.target_text, event.target_sectors, event.target_countries),
+            entities,
+        ),
         "text": event.text,
         "eventLoc": _location(event.location, entities, mentions),
         "size": _size(event.quantity),

@@ -94,6 +94,8 @@ def tables(result: Result) -> dict[str, list[dict[str, Any]]]:
                 "target": _join(e.target),
                 "source_sectors": _join([x or "" for x in e.source_sectors]),
                 "target_sectors": _join([x or "" for x in e.target_sectors]),
+                "source_countries": _join([x or "" for x in e.source_countries]),
+                "target_countries": _join([x or "" for x in e.target_countries]),
                 "location": e.location,
                 "date": e.date,
                 "quantity": e.quantity,

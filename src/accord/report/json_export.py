@@ -85,6 +85,8 @@ def _event(event: Event) -> dict[str, Any]:
         "target_text": list(event.target_text),
         "source_sectors": list(event.source_sectors),
         "target_sectors": list(event.target_sectors),
+        "source_countries": list(event.source_countries),
+        "target_countries": list(event.target_countries),
         "location": event.location,
         "date": event.date,
         "quantity": event.quantity,

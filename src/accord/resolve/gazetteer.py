@@ -185,9 +185,22 @@ def _is_caps(name: str) -> bool:
 
 
 def _country_aliases(gc: object) -> dict[str, Place]:
-    """Short and former country names from the data table, pointing at the GeoNames country."""
+    """Other names of countries, pointing at the GeoNames country: ISO 3166's names, official
+    names and common names (pycountry: "Syrian Arab Republic", "Democratic People's Republic of
+    Korea", "Viet Nam"), and short and former names from the data table ("U.S.", "Burma")."""
+    import pycountry
+
     countries = gc.get_countries()  # type: ignore[attr-defined]
     out: dict[str, Place] = {}
+    for entry in pycountry.countries:
+        country = countries.get(entry.alpha_2)
+        if country is None:
+            continue
+        for field in ("name", "official_name", "common_name"):
+            name = getattr(entry, field, None)
+            # "Korea, Republic of", "Holy See (Vatican City State)": catalogue forms, not names
+            if name and "," not in name and "(" not in name:
+                out[name] = _country_place(country)
     for alias, iso, *_ in _rows("names_country_aliases.tsv"):
         country = countries.get(iso)
         if country is not None:

@@ -132,7 +132,7 @@ def quote_from_row(row: Record) -> Quote:
 
 def _event(row: Record) -> Event:
     """Rows saved before migration 0002 have no actor mention ids, rows saved before 0003 no
-    actor sectors (NULL): read as empty."""
+    actor sectors and countries (NULL): read as empty."""
     return from_columns(
         Event,
         row,
@@ -140,6 +140,8 @@ def _event(row: Record) -> Event:
         target_mentions=list(row.target_mentions or []),
         source_sectors=list(row.source_sectors or []),
         target_sectors=list(row.target_sectors or []),
+        source_countries=list(row.source_countries or []),
+        target_countries=list(row.target_countries or []),
     )
 
 

@@ -212,9 +212,12 @@ class EventRow(Base):
     source_mentions: Mapped[Any | None] = mapped_column(JSON, nullable=True)
     target_mentions: Mapped[Any | None] = mapped_column(JSON, nullable=True)
     location_mention: Mapped[str | None]
-    # The actors' sectors (added in 0003; NULL in rows saved before it, read as empty).
+    # The actors' sectors and countries (added in 0003; NULL in rows saved before it, read as
+    # empty).
     source_sectors: Mapped[Any | None] = mapped_column(JSON, nullable=True)
     target_sectors: Mapped[Any | None] = mapped_column(JSON, nullable=True)
+    source_countries: Mapped[Any | None] = mapped_column(JSON, nullable=True)
+    target_countries: Mapped[Any | None] = mapped_column(JSON, nullable=True)
 
 
 class EntityRow(Base):

@@ -79,6 +79,8 @@ class EventOut(_Model):
     target_text: list[str] = []
     source_sectors: list[str | None] = []
     target_sectors: list[str | None] = []
+    source_countries: list[str | None] = []
+    target_countries: list[str | None] = []
     location: str | None = None
     date: str | None = None
     quantity: str | None = None

@@ -1,8 +1,9 @@
-"""Event actor sectors: ``events.source_sectors`` and ``target_sectors`` (JSON lists).
+"""Event actor affiliations: ``events.source_sectors``, ``target_sectors``,
+``source_countries`` and ``target_countries`` (JSON lists).
 
-The sector of each actor (PLOVER/CAMEO actor types: GOV, MIL, REB, COP...), one per actor, as
-``accord.events.sectors`` reads it from the actor's phrase. Nullable: rows saved before this
-migration read as empty lists.
+The sector (PLOVER/CAMEO actor types: GOV, MIL, REB, COP...) and the country (ISO 3166-1
+alpha-2) of each actor, one per actor, as ``accord.events.affiliation`` reads them from the
+actor's phrase. Nullable: rows saved before this migration read as empty lists.
 
 Revision ID: 0003
 Revises: 0002
@@ -26,9 +27,13 @@ def upgrade() -> None:
     with op.batch_alter_table("events") as batch:
         batch.add_column(sa.Column("source_sectors", sa.JSON(), nullable=True))
         batch.add_column(sa.Column("target_sectors", sa.JSON(), nullable=True))
+        batch.add_column(sa.Column("source_countries", sa.JSON(), nullable=True))
+        batch.add_column(sa.Column("target_countries", sa.JSON(), nullable=True))
 
 
 def downgrade() -> None:
     with op.batch_alter_table("events") as batch:
+        batch.drop_column("target_countries")
+        batch.drop_column("source_countries")
         batch.drop_column("target_sectors")
         batch.drop_column("source_sectors")

@@ -1,10 +1,15 @@
-"""The sector of an event actor: what kind of body or person acts (PLOVER's actor ``sector``,
-CAMEO's actor types: GOV, MIL, REB, COP, OPP, CVL...), read from the words of the actor's phrase.
+"""What an event actor belongs to: its sector (PLOVER's actor ``sector``, CAMEO's actor types:
+GOV, MIL, REB, COP, OPP, CVL...) and its country, read from the words of the actor's phrase.
 
-"Russian officials" is GOV, "the Israeli army" MIL, "riot police" COP, "Serbian President Vojislav
-Kostunica" GOV, "Serbian Workers' Union" LAB, "rebel leaders" REB; a country named as the actor
-("Norway agreed ...") has none: the state itself acts. The words are in
+Sectors: "Russian officials" is GOV, "the Israeli army" MIL, "riot police" COP, "Serbian President
+Vojislav Kostunica" GOV, "Serbian Workers' Union" LAB, "rebel leaders" REB; a country named as the
+actor ("Norway agreed ...") has none: the state itself acts. The words are in
 ``data/plover_sectors.tsv``; see its header for the codes and the order they are read in.
+
+Countries (ISO 3166-1 alpha-2, as in entity links): the actor's own name when it is a country,
+a nationality, a seat of government or a place ("Norway", "Russian", "the Kremlin", "Baghdad"),
+else a nationality or country in its phrase ("Serbian President X", "Romania's new government",
+"the Serbian Workers' Union").
 
 Why by hand: CAMEO's agents dictionary, the usual source of these codes, ships in no package
 accord can install; a short table of common newswire words covers the frequent cases.
@@ -16,6 +21,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from accord.analyze.lexicon import read_lines
+from accord.resolve.gazetteer import lookup_place
+from accord.resolve.nationality import country_code
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -105,3 +112,42 @@ def _forms(token: Token, modifier: Token | None) -> list[str]:
     if modifier is not None:
         words = [f"{modifier.lemma_.lower()} {w}" for w in words] + words
     return words
+
+
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+_OWNERS = frozenset({"compound", "amod", "nmod", "poss"})
+
+
+def country_of(entity: Span) -> str | None:
+    """The country the actor is or belongs to (ISO 3166-1 alpha-2), or None."""
+    own = _own_country(entity)
+    if own is not None:
+        return own
+    for head in _heads(entity):
+        for child in head.children:
+            if child.dep_ not in _OWNERS or entity.start <= child.i < entity.end:
+                continue
+            for word in child.subtree:  # "Serbian" in "Serbian President X"
+                code = _word_country(word)
+                if code is not None:
+                    return code
+    for token in entity:
+        code = country_code(token.text) if token.pos_ in ("ADJ", "PROPN") else None
+        if code is not None:
+            return code
+    return None
+
+
+def _own_country(entity: Span) -> str | None:
+    """A country, nationality or seat of government by its whole name; a place's country."""
+    text = entity.text
+    code = country_code(text)
+    if code is None and entity.label_ in _PLACES:
+        place = lookup_place(text)
+        code = place.countrycode if place is not None else None
+    return code
+
+
+def _word_country(token: Token) -> str | None:
+    """The country a modifier word names ("Serbian", "Romania's", "U.S.")."""
+    return country_code(token.text) if token.pos_ in ("ADJ", "PROPN", "NOUN") else None
