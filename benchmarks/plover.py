@@ -293,6 +293,12 @@ def sector_scores(
     )
 
 
+def country_scores(pairs: Sequence[tuple[str, str | None]]) -> tuple[float, float]:
+    """Accuracy over the gold actors found, and the precision of the countries given."""
+    right = sum(g == f for g, f in pairs)
+    return right / (len(pairs) or 1), right / (sum(f is not None for _, f in pairs) or 1)
+
+
 def _location_ok(parts: Participants | None, gold: str | None) -> bool | None:
     """Whether the event's place matches the gold ``eventLoc`` (None when the gold has none)."""
     if gold is None:
@@ -327,11 +333,10 @@ def report(rows: list[Row]) -> None:
         f"(no sectors: {baseline:.3f}); sectors given P {precision:.3f} R {recall:.3f}"
     )
     countries = [p for r in rows for p in r.countries]
-    right = sum(g == f for g, f in countries)
-    given = sum(f is not None for _, f in countries)
+    accuracy, precision = country_scores(countries)
     print(
         f"actor countries (n={len(countries)} gold actors found with a country code): "
-        f"accuracy {right / (len(countries) or 1):.3f}; countries given P {right / (given or 1):.3f}\n"
+        f"accuracy {accuracy:.3f}; countries given P {precision:.3f}\n"
     )
     _per_type(rows)
     _uncoded(rows)

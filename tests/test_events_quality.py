@@ -70,7 +70,7 @@ def test_events_quality_actors_on_gold(nlp: Language, shared_dir: Path) -> None:
         sectors += bench.sector_pairs(parts, record)
         countries += bench.country_pairs(parts, record)
     sector_accuracy = bench.sector_scores(sectors)[0]
-    country_accuracy = sum(g == f for g, f in countries) / len(countries)
+    country_accuracy = bench.country_scores(countries)[0]
     print(
         f"source {source / len(records):.3f} target {target / len(records):.3f} "
         f"sectors {sector_accuracy:.3f} countries {country_accuracy:.3f}"

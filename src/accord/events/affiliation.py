@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from accord.analyze.lexicon import read_lines
+from accord.events.actors import PLACE_LABELS
 from accord.resolve.gazetteer import lookup_place
 from accord.resolve.nationality import country_code
 
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 _UP = frozenset({"compound", "amod", "nmod", "poss", "conj", "appos", "pobj"})
 _OF = frozenset({"of", "from"})  # "workers of X", "negotiators from X": the workers, negotiators
 _MODIFIERS = frozenset({"compound", "amod", "nmod"})
+_OWNERS = _MODIFIERS | {"poss"}  # where a phrase names whose it is ("Romania's government")
 
 
 @lru_cache(maxsize=1)
@@ -114,10 +116,6 @@ def _forms(token: Token, modifier: Token | None) -> list[str]:
     return words
 
 
-_PLACES = frozenset({"GPE", "LOC", "FAC"})
-_OWNERS = frozenset({"compound", "amod", "nmod", "poss"})
-
-
 def country_of(entity: Span) -> str | None:
     """The country the actor is or belongs to (ISO 3166-1 alpha-2), or None."""
     own = _own_country(entity)
@@ -131,8 +129,8 @@ def country_of(entity: Span) -> str | None:
                 code = _word_country(word)
                 if code is not None:
                     return code
-    for token in entity:
-        code = country_code(token.text) if token.pos_ in ("ADJ", "PROPN") else None
+    for token in entity:  # "the Serbian Workers' Union"
+        code = _word_country(token)
         if code is not None:
             return code
     return None
@@ -142,7 +140,7 @@ def _own_country(entity: Span) -> str | None:
     """A country, nationality or seat of government by its whole name; a place's country."""
     text = entity.text
     code = country_code(text)
-    if code is None and entity.label_ in _PLACES:
+    if code is None and entity.label_ in PLACE_LABELS:
         place = lookup_place(text)
         code = place.countrycode if place is not None else None
     return code
