@@ -76,6 +76,19 @@ def _actors(nlp: Language, text: str) -> tuple[list[Actor], list[Actor]]:
             [],
             [("Jonas Berg", "GOV", None)],
         ),
+        # an "of" phrase's head speaks for the entity by its own words only: the police
+        # killing of someone does not make them police
+        (
+            "Chile condemned the police killing of Jonas Berg.",
+            [("Chile", None, "CL")],
+            [("Jonas Berg", None, None)],
+        ),
+        # party members
+        (
+            "Republicans rejected the Chilean proposal on Monday.",
+            [("Republicans", "PTY", None)],
+            [("Chilean", None, "CL")],
+        ),
         # an organisation's own words; a country by its official name
         (
             "The Serbian Workers' Union rejected the Norwegian proposal on Monday.",

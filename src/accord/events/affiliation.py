@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 _UP = frozenset({"compound", "amod", "nmod", "poss", "conj", "appos", "pobj"})
 _OF = frozenset({"of", "from"})  # "workers of X", "negotiators from X": the workers, negotiators
 _MODIFIERS = frozenset({"compound", "amod", "nmod"})
-_OWNERS = _MODIFIERS | {"poss"}  # where a phrase names whose it is ("Romania's government")
+_OWNERS = _MODIFIERS | {"poss"}
+TOWN_POPULATION = 50_000  # a place named as an actor stands for its country above this size  # where a phrase names whose it is ("Romania's government")
 
 
 @lru_cache(maxsize=1)
@@ -47,15 +48,17 @@ def sector_words() -> dict[str, tuple[str | None, bool]]:
     return table
 
 
-def _heads(entity: Span) -> list[Token]:
+def _heads(entity: Span) -> list[tuple[Token, bool]]:
     """The entity's root and the words above it up to the head of the noun phrase it sits in,
     outermost first ("Russian" → "officials"; "President X" in "the removal of President X":
-    "removal", then X; "Prime Minister, X" read as an appositive: "Minister", then X)."""
-    chain = [entity.root]
-    token = entity.root
+    "removal", then X; "Prime Minister, X" read as an appositive: "Minister", then X), each with
+    whether it lies beyond an "of"/"from" phrase: such a head speaks for the entity only by its
+    own words ("workers of X"), not its modifiers ("the police killings of X" are no police)."""
+    chain = [(entity.root, False)]
+    token, beyond = entity.root, False
     for _ in range(6):
         if token.dep_ == "prep" and token.lower_ in _OF:
-            token = token.head
+            token, beyond = token.head, True
         elif token.dep_ in _UP and token.head.i != token.i:
             if token.dep_ == "pobj" and token.head.lower_ not in _OF:
                 break
@@ -63,7 +66,7 @@ def _heads(entity: Span) -> list[Token]:
         else:
             break
         if token.dep_ != "prep":
-            chain.append(token)
+            chain.append((token, beyond))
     return chain[::-1]
 
 
@@ -71,9 +74,8 @@ def sector_of(entity: Span) -> str | None:
     """The actor sector the entity's phrase names, or None (a state or a plain name)."""
     table = sector_words()
     weak: str | None = None
-    heads = _heads(entity)
-    for head in heads:
-        for words in _candidates(head):
+    for head, beyond in _heads(entity):
+        for words in _candidates(head)[:1] if beyond else _candidates(head):
             for word in words:
                 found = table.get(word)
                 if found is None:
@@ -111,6 +113,8 @@ def _forms(token: Token, modifier: Token | None) -> list[str]:
     """The lemma (and the word as written) of a token, after the phrase with its modifier."""
     lemma, lower = token.lemma_.lower(), token.lower_
     words = [lemma] if lemma == lower else [lemma, lower]
+    if token.tag_ == "NNPS" and lower.endswith("s"):
+        words.append(lower[:-1])  # a capitalised plural keeps its "s" as lemma ("Republicans")
     if modifier is not None:
         words = [f"{modifier.lemma_.lower()} {w}" for w in words] + words
     return words
@@ -121,7 +125,7 @@ def country_of(entity: Span) -> str | None:
     own = _own_country(entity)
     if own is not None:
         return own
-    for head in _heads(entity):
+    for head, _ in _heads(entity):
         for child in head.children:
             if child.dep_ not in _OWNERS or entity.start <= child.i < entity.end:
                 continue
@@ -142,7 +146,10 @@ def _own_country(entity: Span) -> str | None:
     code = country_code(text)
     if code is None and entity.label_ in PLACE_LABELS:
         place = lookup_place(text)
-        code = place.countrycode if place is not None else None
+        # a small town's name is more often a misread name than the place ("DuVernay" is a
+        # film director, not Duvernay, Quebec)
+        if place is not None and (place.kind != "city" or place.population >= TOWN_POPULATION):
+            code = place.countrycode
     return code
 
 
