@@ -26,6 +26,7 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -263,17 +264,23 @@ def sector_pairs(
 def country_pairs(parts: Participants | None, record: GoldRecord) -> list[tuple[str, str | None]]:
     """(gold country, accord's country), both ISO 3166-1 alpha-3, for each gold actor coded
     with a country that a found actor matches (IGO, NGO and the like are left out)."""
-    import pycountry
-
     from accord.events.affiliation import country_of
 
-    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    alpha3 = _alpha3()
     out: list[tuple[str, str | None]] = []
     for found, _, code in _matched(parts, record):
         if code in alpha3.values():
             mine = country_of(found)
             out.append((code, alpha3.get(mine) if mine else None))
     return out
+
+
+@cache
+def _alpha3() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 → alpha-3."""
+    import pycountry
+
+    return {c.alpha_2: c.alpha_3 for c in pycountry.countries}
 
 
 def sector_scores(
