@@ -7,7 +7,18 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from accord.model import Analysis, Article, Entity, Fact, Mention, Quote, Result, Span, Story
+from accord.model import (
+    Analysis,
+    Article,
+    Entity,
+    Event,
+    Fact,
+    Mention,
+    Quote,
+    Result,
+    Span,
+    Story,
+)
 from accord.web.app import create_app
 from accord.web.sample import find, sample_result
 
@@ -34,7 +45,22 @@ def _hostile_result() -> Result:
         f"{art.id}:{start}-{end}", art.id, start, end, art.text[start:end], "PERSON", 1, entity="EX"
     )
     quote = Quote("QX", art.id, qs, qe, art.text[qs:qe], speaker="EX", speaker_text=HOSTILE)
-    result.analyses.append(Analysis(article=art, mentions=[mention], quotes=[quote]))
+    # an event whose unresolved actor text and sector are hostile too
+    event = Event(
+        "VX",
+        art.id,
+        qs,
+        qe,
+        art.text[qs:qe],
+        "PROTEST",
+        source=[f"{art.id}:0-5"],
+        source_text=[HOSTILE],
+        source_sectors=[HOSTILE],
+        target=["EX"],
+    )
+    result.analyses.append(
+        Analysis(article=art, mentions=[mention], quotes=[quote], events=[event])
+    )
     result.entities.append(
         Entity(
             "EX",
@@ -108,7 +134,8 @@ def test_entity_page_shows_aliases_mentions_in_context_and_evidence(client: Test
     assert "transliteration" in html and "0.93" in html
     assert "Foreign Minister <mark>Ilvana Trosk</mark> met Marek Odvin" in html
     assert "CONSULT" in html
-    assert 'Ilvana Trosk <span class="muted">(GOV)</span>' in html  # the actor's sector
+    # the event's actors link to their entities, with the actor's sector
+    assert 'href="/entities/E1">Ilvana Trosk</a> <span class="muted">(GOV)</span>' in html
 
 
 def test_article_page_highlights_mentions_from_offsets(client: TestClient) -> None:
@@ -119,6 +146,11 @@ def test_article_page_highlights_mentions_from_offsets(client: TestClient) -> No
         "Ilvana Trosk</a> met" in html
     )
     assert '<span class="quote">The crossing will open within a week,</span>' in html
+    # the article's events name who did what to whom
+    assert (
+        '<span class="type">CONSULT</span> <a href="/entities/E1">Ilvana Trosk</a> '
+        '<span class="muted">(GOV)</span> → <a href="/entities/E2">Marek Odvin</a>:' in html
+    )
 
 
 @pytest.mark.parametrize("url", ["/entities", "/articles", "/api-docs"])
@@ -161,5 +193,9 @@ def test_hostile_strings_appear_escaped(client: TestClient, hostile: Result) -> 
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
     assert "Pia &lt;b&gt;Lund&lt;/b&gt;</a>" in html
     assert "Brenna &amp; more" in html
+    assert (
+        '&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; <span class="muted">(&lt;script&gt;'
+        in html
+    )
     story = _page(client, "/stories/SX")
     assert "Story &lt;script&gt;" in story and "&lt;img src=x onerror=alert(1)&gt;" in story
