@@ -73,7 +73,7 @@ def _actors(nlp: Language, text: str) -> tuple[list[Actor], list[Actor]]:
         ),
         (
             "Students demanded the resignation of President Jonas Berg.",
-            [],
+            [("Students", "EDU", None)],
             [("Jonas Berg", "GOV", None)],
         ),
         # an "of" phrase's head speaks for the entity by its own words only: the police
@@ -82,6 +82,22 @@ def _actors(nlp: Language, text: str) -> tuple[list[Actor], list[Actor]]:
             "Chile condemned the police killing of Jonas Berg.",
             [("Chile", None, "CL")],
             [("Jonas Berg", None, None)],
+        ),
+        # actors named by what they are, where no name is given: the words as the actor
+        (
+            "Rebels in Chile blocked the main roads on Tuesday.",
+            [("Rebels", "REB", "CL")],
+            [("Chile", None, "CL")],
+        ),
+        (
+            "Police fired on Norwegian protesters on Monday.",
+            [("Police", "COP", None)],
+            [("Norwegian", "CVL", "NO")],
+        ),
+        (
+            "The plan was rejected by the government on Monday.",
+            [("government", "GOV", None)],
+            [],
         ),
         # party members
         (

@@ -38,10 +38,10 @@ def test_events_quality_rules_accuracy_on_gold(nlp: Language, shared_dir: Path) 
     assert right / len(records) >= RULES_ACCURACY_FLOOR
 
 
-SOURCE_ACCURACY_FLOOR = 0.78  # measured 0.795 (benchmarks/plover.py, in-sample lexicon)
+SOURCE_ACCURACY_FLOOR = 0.80  # measured 0.823 (benchmarks/plover.py, in-sample lexicon)
 TARGET_ACCURACY_FLOOR = 0.68  # measured 0.699 (0.609 before 29 Nov)
-SECTOR_ACCURACY_FLOOR = 0.76  # measured 0.783 of 494 gold actors found (no sectors: 0.405)
-COUNTRY_ACCURACY_FLOOR = 0.76  # measured 0.776 of 455 gold actors found with a country code
+SECTOR_ACCURACY_FLOOR = 0.76  # measured 0.785 of 503 gold actors found (no sectors: 0.398)
+COUNTRY_ACCURACY_FLOOR = 0.75  # measured 0.772 of 464 gold actors found with a country code
 
 
 def test_events_quality_actors_on_gold(nlp: Language, shared_dir: Path) -> None:

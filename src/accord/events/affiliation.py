@@ -113,8 +113,8 @@ def _forms(token: Token, modifier: Token | None) -> list[str]:
     """The lemma (and the word as written) of a token, after the phrase with its modifier."""
     lemma, lower = token.lemma_.lower(), token.lower_
     words = [lemma] if lemma == lower else [lemma, lower]
-    if token.tag_ == "NNPS" and lower.endswith("s"):
-        words.append(lower[:-1])  # a capitalised plural keeps its "s" as lemma ("Republicans")
+    if token.pos_ == "PROPN" and lemma == lower and lower.endswith("s"):
+        words.append(lower[:-1])  # a capitalised plural keeps its "s" ("Republicans", "Rebels")
     if modifier is not None:
         words = [f"{modifier.lemma_.lower()} {w}" for w in words] + words
     return words
@@ -137,6 +137,13 @@ def country_of(entity: Span) -> str | None:
         code = _word_country(token)
         if code is not None:
             return code
+    if entity.label_ == "":  # an actor named by what it is: "rebels in the Ivory Coast"
+        for prep in entity.root.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from"):
+                for place in (c for c in prep.children if c.dep_ == "pobj"):
+                    code = _own_country(place.doc[place.left_edge.i : place.i + 1])
+                    if code is not None:
+                        return code
     return None
 
 
@@ -156,3 +163,32 @@ def _own_country(entity: Span) -> str | None:
 def _word_country(token: Token) -> str | None:
     """The country a modifier word names ("Serbian", "Romania's", "U.S.")."""
     return country_code(token.text) if token.pos_ in ("ADJ", "PROPN", "NOUN") else None
+
+
+def nominal_actors(heads: list[Token]) -> list[Span]:
+    """Actors named by what they are, not by name ("Rebels blocked the roads", "police fired on
+    protesters"): the phrase heads whose word names a sector, with their modifiers, as spans.
+    Used only where a phrase holds no named entity."""
+    table = sector_words()
+    out: list[Span] = []
+    for head in [h for first in heads for h in (first, *first.conjuncts)]:
+        if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_:
+            continue
+        if not any(table.get(w, (None, False))[0] for w in _forms(head, None)):
+            continue
+        out.append(head.doc[_modifiers_start(head) : head.i + 1])
+    return out
+
+
+def _modifiers_start(head: Token) -> int:
+    """Where the run of modifiers before the head begins ("riot police", "low-level workers";
+    no determiner, possessor or number)."""
+    start = head.i
+    while start > head.sent.start:
+        before = head.doc[start - 1]
+        if not (start - 1 < before.head.i <= head.i):  # it modifies a word of the run
+            break
+        if before.dep_ not in _MODIFIERS and before.text != "-":
+            break
+        start -= 1
+    return start

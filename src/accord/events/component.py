@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from accord.events import actors as act
-from accord.events.affiliation import country_of, sector_of
+from accord.events.affiliation import country_of, nominal_actors, sector_of
 from accord.events.classifier import Weights, packaged_weights
 from accord.events.combine import RULE_CONFIDENCE, Decision, decide
 from accord.events.lexicon import cue, entries, types
@@ -105,17 +105,17 @@ def participants(reading: Reading) -> Participants:
     ents = act.actor_entities(reading.sent)
     hit = reading.hit
     if hit is not None and hit.demand_target is not None:
-        source = act.entities_of(act.subject_heads(anchor)[0], ents)
+        source_heads = act.subject_heads(anchor)[0]
         demanded = [c for c in hit.demand_target.children if c.dep_ in ("nsubj", "nsubjpass")]
         target_heads = demanded or _target_heads(trigger, anchor, ents, None)
     else:
         subject, passive = act.subject_heads(anchor)
         if passive and trigger.i == anchor.i:
-            source, target_heads = act.entities_of(act.agent_heads(anchor), ents), subject
+            source_heads, target_heads = act.agent_heads(anchor), subject
         else:
-            source = act.entities_of(subject, ents)
+            source_heads = subject
             target_heads = _target_heads(trigger, anchor, ents, hit.type if hit else None)
-    source = _without_acronyms(source)
+    source = _without_acronyms(act.entities_of(source_heads, ents)) or nominal_actors(source_heads)
     taken = {e.start_char for e in source}
     target = [e for e in act.entities_of(target_heads, ents) if e.start_char not in taken]
     target = _without_acronyms(target)
@@ -123,6 +123,7 @@ def participants(reading: Reading) -> Participants:
     where = act.place(anchor, trigger, taken, source=source)
     if not target and where is not None and hit is not None and _aimed_at(where, hit.type):
         target = [where]  # PLOVER codes the place an act is aimed at as its target
+    target = target or nominal_actors(target_heads)
     complements = [c for c in trigger.children if c.dep_ in ("xcomp", "ccomp")]
     nouns = [*target_heads, *act.object_heads(trigger), trigger]
     nouns += [h for c in complements for h in act.object_heads(c)]
