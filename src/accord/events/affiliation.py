@@ -33,8 +33,8 @@ if TYPE_CHECKING:
 _UP = frozenset({"compound", "amod", "nmod", "poss", "conj", "appos", "pobj"})
 _OF = frozenset({"of", "from"})  # "workers of X", "negotiators from X": the workers, negotiators
 _MODIFIERS = frozenset({"compound", "amod", "nmod"})
-_OWNERS = _MODIFIERS | {"poss"}
-TOWN_POPULATION = 50_000  # a place named as an actor stands for its country above this size  # where a phrase names whose it is ("Romania's government")
+_OWNERS = _MODIFIERS | {"poss"}  # where a phrase names whose it is ("Romania's government")
+TOWN_POPULATION = 50_000  # a place named as an actor stands for its country above this size
 
 
 @lru_cache(maxsize=1)
@@ -141,7 +141,7 @@ def country_of(entity: Span) -> str | None:
         for prep in entity.root.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from"):
                 for place in (c for c in prep.children if c.dep_ == "pobj"):
-                    code = _own_country(place.doc[place.left_edge.i : place.i + 1])
+                    code = country_code(place.doc[place.left_edge.i : place.i + 1].text)
                     if code is not None:
                         return code
     return None

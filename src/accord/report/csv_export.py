@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +18,9 @@ from accord.model import Result
 SEP = " | "
 
 
-def _join(values: list[str]) -> str:
-    return SEP.join(values)
+def _join(values: Sequence[str | None]) -> str:
+    """A list field as one cell; a missing value (an actor without a sector) is empty."""
+    return SEP.join(v or "" for v in values)
 
 
 def tables(result: Result) -> dict[str, list[dict[str, Any]]]:
@@ -92,10 +94,10 @@ def tables(result: Result) -> dict[str, list[dict[str, Any]]]:
                 "mode": e.mode,
                 "source": _join(e.source),
                 "target": _join(e.target),
-                "source_sectors": _join([x or "" for x in e.source_sectors]),
-                "target_sectors": _join([x or "" for x in e.target_sectors]),
-                "source_countries": _join([x or "" for x in e.source_countries]),
-                "target_countries": _join([x or "" for x in e.target_countries]),
+                "source_sectors": _join(e.source_sectors),
+                "target_sectors": _join(e.target_sectors),
+                "source_countries": _join(e.source_countries),
+                "target_countries": _join(e.target_countries),
                 "location": e.location,
                 "date": e.date,
                 "quantity": e.quantity,
