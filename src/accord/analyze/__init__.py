@@ -61,7 +61,13 @@ def build_pipeline(model: str | None = None) -> Language:
         nlp.add_pipe("accord_paragraphs", before="parser")
     else:
         nlp.add_pipe("accord_paragraphs", first=True)
-    for component in ("accord_entity_fixes", "accord_roles", "accord_coref", "accord_times"):
+    for component in (
+        "accord_entity_fixes",
+        "accord_roles",
+        "accord_coref",
+        "accord_pronouns",
+        "accord_times",
+    ):
         nlp.add_pipe(component, last=True)
     _add_optional(nlp)
     return nlp

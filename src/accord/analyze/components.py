@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.analyze.coref import chain_mentions
 from accord.analyze.entity_fixes import fix_entities
+from accord.analyze.pronouns import resolve_pronouns
 from accord.analyze.roles import roles_of, title_before
 from accord.analyze.temporal import time_expressions
 
@@ -106,6 +107,16 @@ def roles(doc: Doc) -> Doc:
 @Language.component("accord_coref", requires=["doc.ents"], assigns=["doc._.accord_chains"])
 def coref(doc: Doc) -> Doc:
     doc._.accord_chains = chain_mentions(list(doc.ents))
+    return doc
+
+
+@Language.component(
+    "accord_pronouns",
+    requires=["doc.ents", "doc._.accord_chains"],
+    assigns=["doc._.accord_antecedents"],
+)
+def pronouns(doc: Doc) -> Doc:
+    doc._.accord_antecedents = resolve_pronouns(doc)
     return doc
 
 

@@ -2,8 +2,8 @@
 
 Actors are ``doc.ents`` (so they have mention ids): the entities of the trigger clause's subject
 (source) and of its object or "against/with/on/to" phrase (target). Passives swap roles ("was
-attacked by X"); a pronoun subject is replaced by the named mention of its coreference chain when
-``doc._.accord_chains`` is set. Coordinated entities make a compound actor ("X and Y agreed").
+attacked by X"); a pronoun stands for the named actor the analyse stage's pronoun resolver
+gives it (:mod:`accord.analyze.pronouns`). Coordinated entities make a compound actor ("X and Y agreed").
 """
 
 from __future__ import annotations
@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from accord.analyze.pronouns import antecedent
 from accord.events.lexicon import cue
+from accord.model import mention_id
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -42,16 +44,7 @@ _CLOSE_DEPS = frozenset(
     }
 )
 _DASHES = frozenset({"-", "–", "—", "--"})
-_PERSONAL = frozenset({"PERSON", "ORG"})  # small NER models often tag a surname ORG
-_GROUP = frozenset({"ORG", "GPE", "NORP"})
-_PRONOUN_LABELS = {
-    "he": _PERSONAL,
-    "she": _PERSONAL,
-    "it": _GROUP,
-    "they": _GROUP | _PERSONAL,
-    "we": _GROUP | _PERSONAL,
-    "i": _PERSONAL,
-}
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
 
 
@@ -204,45 +197,29 @@ def against_heads(token: Token) -> list[Token]:
     ]
 
 
-def resolve_pronoun(token: Token, ents: dict[int, Span]) -> Span | None:
-    """The named mention of a pronoun's coreference chain (``doc._.accord_chains``), else the
-    speaker of the reported speech it is the subject of ("X said he would ...")."""
+def resolve_pronoun(token: Token) -> Span | None:
+    """The named actor a pronoun stands for: for "I" or "we" inside a quote, its speaker
+    ("'We are ready to fight,' Petrov said"); else what the analyse stage's resolver says
+    (:func:`accord.analyze.pronouns.antecedent`: "X said he would ...", "he" after X in an
+    earlier sentence)."""
     if token.pos_ != "PRON":
         return None
-    return _chain_mention(token) or _reporting_subject(token, ents)
+    if token.lower_ in FIRST_PERSON:
+        return _quote_speaker(token)
+    return antecedent(token)
 
 
-def _chain_mention(token: Token) -> Span | None:
-    """The nearest named mention before the pronoun in the same coreference chain."""
+def _quote_speaker(token: Token) -> Span | None:
+    """The speaker entity of the quote ``token`` lies in (``doc._.accord_quotes``, set by the
+    quote stage), if it has one."""
     doc = token.doc
-    chains = (doc._.accord_chains if doc.has_extension("accord_chains") else None) or {}
-    chain = chains.get((token.idx, token.idx + len(token.text)))
-    if chain is None:
-        return None
-    best: Span | None = None
-    for ent in doc.ents:
-        same = ent.label_ in ACTOR_LABELS and chains.get((ent.start_char, ent.end_char)) == chain
-        if same and (ent.start_char < token.idx or best is None):
-            best = ent
-    return best
-
-
-def _reporting_subject(pronoun: Token, ents: dict[int, Span]) -> Span | None:
-    """ "X said (he believed) he would ...": a pronoun subject of a reported clause refers to the
-    nearest governing clause's named subject of a matching kind (a person for he/she)."""
-    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
-        return None
-    labels = _PRONOUN_LABELS.get(pronoun.lower_, ACTOR_LABELS)
-    clause = pronoun.head
-    for _ in range(4):
-        if clause.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or clause.head.i == clause.i:
-            return None
-        clause = clause.head
-        for subject in (c for c in clause.children if c.dep_ == "nsubj"):
-            if subject.pos_ == "PRON" and subject.lower_ in _PRONOUN_LABELS:
-                continue
-            named = [e for e in phrase_entities(subject, ents) if e.label_ in labels]
-            return named[0] if len(named) == 1 else None
+    quotes = doc._.accord_quotes if doc.has_extension("accord_quotes") else None
+    for quote in quotes or []:
+        if quote.start <= token.idx < quote.end and quote.speaker_mention:
+            article = doc._.accord_article if doc.has_extension("accord_article") else ""
+            for ent in doc.ents:
+                if mention_id(article, ent.start_char, ent.end_char) == quote.speaker_mention:
+                    return ent
     return None
 
 
@@ -252,7 +229,7 @@ def entities_of(heads: Iterable[Token], ents: dict[int, Span]) -> list[Span]:
     for head in heads:
         named = phrase_entities(head, ents)
         if not named:
-            pronoun = resolve_pronoun(head, ents)
+            pronoun = resolve_pronoun(head)
             named = [pronoun] if pronoun is not None else []
         for ent in named:
             found.setdefault(ent.start_char, ent)

@@ -24,16 +24,6 @@ def cue_phrases() -> tuple[tuple[str, ...], ...]:
 
 
 @lru_cache(maxsize=1)
-def pronoun_labels() -> dict[str, frozenset[str]]:
-    """Speaker pronouns and the entity labels their antecedent may carry ("he" -> PERSON)."""
-    table: dict[str, frozenset[str]] = {}
-    for line in read_lines("quote_pronouns.txt"):
-        word, _, labels = line.partition("\t")
-        table[word.strip().lower()] = frozenset(labels.strip().split(","))
-    return table
-
-
-@lru_cache(maxsize=1)
 def speech_nouns() -> frozenset[str]:
     """Lemmas of nouns of saying whose possessor speaks ("X's claim that ...")."""
     return frozenset(line.lower() for line in read_lines("quote_speech_nouns.txt"))

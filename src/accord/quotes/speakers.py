@@ -10,8 +10,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from accord.analyze.pronouns import PRONOUN_LABELS
+from accord.analyze.pronouns import antecedent as resolve_antecedent
 from accord.quotes.context import QuoteLayout
-from accord.quotes.lexicon import pronoun_labels, source_nouns
+from accord.quotes.lexicon import source_nouns
 
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -19,7 +21,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj"})
 NP_RIGHT_DEPS = frozenset({"prep", "amod", "nummod", "compound", "pobj"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
-ANTECEDENT_WINDOW = 2000  # characters a pronoun's antecedent may lie back
+TITLE_WINDOW = 2000  # characters back a title's holder may have been named
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +79,7 @@ class SpeakerFinder:
         ent = self.named(token)
         if ent is not None and not source:
             return self.entity(ent)
-        if token.lower_ in pronoun_labels():
+        if token.lower_ in PRONOUN_LABELS:
             return self.pronoun(token)
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             return self.of_token(token.head.head)  # "X, who said ...": the relative clause's noun
@@ -115,7 +117,7 @@ class SpeakerFinder:
         holders: dict[object, Span] = {}
         for ent in self.ents:
             if ent.label_ != "PERSON" or not (
-                head.idx - ANTECEDENT_WINDOW <= ent.start_char and ent.end_char <= head.idx
+                head.idx - TITLE_WINDOW <= ent.start_char and ent.end_char <= head.idx
             ):
                 continue
             words = {
@@ -134,7 +136,7 @@ class SpeakerFinder:
         ent = self.ent_of.get(token.i)
         if ent is not None:
             return self.entity(ent)
-        if token.lower_ in pronoun_labels():
+        if token.lower_ in PRONOUN_LABELS:
             return self.pronoun(token)
         return self.of_token(token)
 
@@ -156,25 +158,10 @@ class SpeakerFinder:
         return Speaker(span.text, span.start_char, span.end_char)
 
     def pronoun(self, token: Token) -> Speaker:
-        antecedent = self.antecedent(token, pronoun_labels()[token.lower_])
+        antecedent = resolve_antecedent(token)
         if antecedent is not None:
             antecedent = self.fullest(antecedent, token.idx)
         return Speaker(token.text, token.idx, token.idx + len(token), antecedent, pronoun=True)
-
-    def antecedent(self, token: Token, labels: frozenset[str]) -> Span | None:
-        """The last compatible named actor before ``token``, preferring grammatical subjects."""
-        lo = token.idx - ANTECEDENT_WINDOW
-        candidates = [
-            e
-            for e in self.ents
-            if e.label_ in labels
-            and lo <= e.start_char
-            and e.end_char <= token.idx
-            and not self.layout.inside_quote(e[0])
-        ]
-        subjects = [e for e in candidates if _is_subject(e)]
-        pool = subjects or candidates
-        return pool[-1] if pool else None
 
     def fullest(self, ent: Span, near: int) -> Span:
         """The mention of ``ent``'s within-article chain with the fullest name (nearest on ties)."""
@@ -190,10 +177,3 @@ def is_source_noun(token: Token) -> bool:
     return token.is_lower and (
         token.lemma_.lower() in source_nouns() or token.lower_ in source_nouns()
     )
-
-
-def _is_subject(ent: Span) -> bool:
-    root = ent.root
-    if root.dep_ in SUBJECT_DEPS:
-        return True
-    return root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS
