@@ -149,6 +149,24 @@ def test_quotes_partial_quote_inside_sentence(nlp: Language) -> None:
     assert (quote.kind, quote.text, name) == ("partial", "clearly unacceptable", "Karl Brandt")
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the verb whose clause holds the quote cues it, not a nearer speech verb ("accusing")
+        ("Anna Berg says Tomas Hale's tweets accusing her of fraud are “lies and conspiracy "
+         "theories.”", "Anna Berg"),
+        # an "it" that names no one is passed over for the verb that governs it
+        ("Anna Berg says it underscores that Tomas Hale is “unfit to lead the country.”",
+         "Anna Berg"),
+    ],
+)  # fmt: skip
+def test_quotes_partial_quote_cued_by_the_verb_governing_it(
+    nlp: Language, text: str, speaker: str
+) -> None:
+    [(quote, name)] = run(nlp, text)
+    assert (quote.kind, name) == ("partial", speaker)
+
+
 def test_quotes_scare_quote_has_no_speaker(nlp: Language) -> None:
     [(quote, name)] = run(nlp, "The so-called “reforms” were never carried out by the council.")
     assert (quote.kind, quote.text, quote.cue, name) == ("scare", "reforms", None, None)

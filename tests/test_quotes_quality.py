@@ -36,3 +36,6 @@ def test_quality_polnear_direct_quotes(nlp: Language, shared_dir: Path) -> None:
     assert tally.gold > 0
     assert tally.matched / tally.gold >= 0.93
     assert bench.speaker_accuracy(tally) >= 0.85
+    # partial quotes inside attributed content: 40 / 57 right on these articles (33 / 57
+    # before they were cued by the verbs that govern them)
+    assert tally.embedded_ok / tally.embedded >= 0.68

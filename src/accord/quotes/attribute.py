@@ -19,6 +19,7 @@ from accord.quotes.speakers import SUBJECT_DEPS, Speaker, SpeakerFinder
 
 DIRECT_AFTER = frozenset(".!?:;,—–") | DOUBLE_CLOSE | SINGLE_CLOSE | {'"', "'"}
 LEAD_IN_ENDS = frozenset({":", ","})
+MAX_GOVERNING_STEPS = 8  # heads climbed from an embedded quote to the verbs that govern it
 Candidate = tuple[Cue, list[Token], Side]  # a cue, the context it was found in, and which side
 
 
@@ -55,7 +56,32 @@ def _ordered_cues(layout: QuoteLayout, n: int, kind: QuoteKind) -> list[Candidat
     lead_in = bool(before) and before[-1].text in LEAD_IN_ENDS
     if kind == "direct" and not lead_in:
         return [*first_after, *last_before]
-    return [*last_before, *first_after]
+    if kind == "direct":
+        return [*last_before, *first_after]
+    governing: list[Candidate] = [(c, before, "before") for c in _governing_cues(layout, n, before)]
+    rest = [c for c in last_before if c[0] not in {g[0] for g in governing}]
+    return [*governing, *rest, *first_after]
+
+
+def _governing_cues(layout: QuoteLayout, n: int, before: list[Token]) -> list[Cue]:
+    """The cues before an embedded quote that govern it in the parse, nearest first: "She says
+    Trump's tweets accusing X are “lies”" is cued by "says" (the verb whose clause holds the
+    quote), not by the nearer "accusing"."""
+    doc = layout.doc
+    inside = [t for t in doc if layout.quote_of[t.i] == n and not t.is_punct]
+    attached = next((t.head for t in inside if layout.quote_of[t.head.i] != n), None)
+    if attached is None:
+        return []
+    cues = {c.token.i: c for c in find_cues(before)}
+    out: list[Cue] = []
+    node = attached
+    for _ in range(MAX_GOVERNING_STEPS):
+        if node.i in cues:
+            out.append(cues[node.i])
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return out
 
 
 def _previous_paragraph_lead_in(layout: QuoteLayout, n: int) -> list[Candidate]:
@@ -84,7 +110,7 @@ def _attribute(layout: QuoteLayout, finder: SpeakerFinder, n: int) -> Finding:
     for cue, region, side in candidates:
         speaker = speaker_for(cue, region, side, finder)
         finding = Finding(span, kind, cue.text, speaker)
-        if speaker is not None:
+        if speaker is not None and not _thing(speaker):
             return _promote(finding)
         first = first or finding
     if first is not None and kind == "scare":
@@ -96,6 +122,12 @@ def _attribute(layout: QuoteLayout, finder: SpeakerFinder, n: int) -> Finding:
         if byline is not None:
             return Finding(span, kind, None, byline)
     return first or Finding(span, kind)
+
+
+def _thing(speaker: Speaker) -> bool:
+    """An "it" that stands for no named actor: "She says it underscores that X is “unfit”" is
+    cued by "says" too, whose speaker is a better answer."""
+    return speaker.pronoun and speaker.mention is None and speaker.text.lower() == "it"
 
 
 def _promote(finding: Finding) -> Finding:
