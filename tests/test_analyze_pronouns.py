@@ -177,3 +177,13 @@ def test_quality_ecbplus_pronouns(shared_dir: object) -> None:
 
     assert f1("accord") >= 0.77
     assert f1("accord") > f1("recency") + 0.1
+
+
+def test_event_actor_named_by_title(nlp: Language) -> None:
+    """ "The minister" after "Defence Minister Ivo Marek" is Marek, for events as for quotes."""
+    doc = nlp(
+        "Defence Minister Ivo Marek arrived in Lunvar on Monday. "
+        "The minister called for new sanctions against Norland."
+    )
+    [event] = [e for e in doc._.accord_events if e.text.startswith("The minister")]
+    assert event.source_text == ["Ivo Marek"]

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from accord.analyze.lexicon import titles
 
 STOP_DEPS = {"punct", "cc", "det", "case"}
+TITLE_WINDOW = 2000  # characters back a title's holder may have been named
 
 
 def title_before(ent: Span) -> str | None:
@@ -105,3 +106,39 @@ def roles_of(ent: Span) -> list[str]:
         if text and len(text.split()) <= 12:
             roles.append(text)
     return [r for r in roles if any(c.isalpha() for c in r) and len(r.split()) <= 16]
+
+
+def title_holder(head: Token) -> Span | None:
+    """The one person the article has given ``head``'s title before: "the minister said"
+    after "Defence Minister Ivo Marek", "the coach" after "Coach Tom Ellis". Read by the quote
+    stage ("the minister said") and the event stage ("the minister called for sanctions").
+
+    Only a definite singular ("the minister", "the foreign minister"; not "a minister", "the
+    ministers"), whose modifiers are words of that title too, and only when exactly one
+    person (one within-article chain) holds such a title: two ministers leave it unnamed.
+    Needs ``doc._.accord_titles`` (and reads ``doc._.accord_chains``)."""
+    if head.tag_ not in {"NN", "NNP"} or not any(
+        c.dep_ == "det" and c.lower_ == "the" for c in head.children
+    ):
+        return None
+    wanted = {head.lemma_.lower()} | {
+        c.lower_ for c in head.children if c.dep_ in {"amod", "compound"}
+    }
+    if any(c.dep_ not in {"det", "amod", "compound"} for c in head.lefts):
+        return None
+    doc = head.doc
+    found_titles = doc._.accord_titles if Doc.has_extension("accord_titles") else None
+    chains = (doc._.accord_chains if Doc.has_extension("accord_chains") else None) or {}
+    holders: dict[object, Span] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or not (
+            head.idx - TITLE_WINDOW <= ent.start_char and ent.end_char <= head.idx
+        ):
+            continue
+        key = (ent.start_char, ent.end_char)
+        words = {w.lower() for t in (found_titles or {}).get(key, []) for w in t.split()}
+        if wanted <= words:
+            holders[chains.get(key, ent.text)] = ent
+    # the mention that carries the title, not the chain's fullest name: a chain of one
+    # surname can hold two people ("President Obama", "Michelle Obama")
+    return next(iter(holders.values())) if len(holders) == 1 else None

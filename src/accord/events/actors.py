@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from accord.analyze.pronouns import antecedent
+from accord.analyze.roles import title_holder
 from accord.events.lexicon import cue
 from accord.model import mention_id
 
@@ -224,13 +225,15 @@ def _quote_speaker(token: Token) -> Span | None:
 
 
 def entities_of(heads: Iterable[Token], ents: dict[int, Span]) -> list[Span]:
-    """Entities of several phrase heads, in text order, without repeats."""
+    """Entities of several phrase heads, in text order, without repeats: those a phrase
+    names, else the actor a pronoun stands for, else the one person the article gave the
+    phrase's title ("the minister" after "Defence Minister Ivo Marek")."""
     found: dict[int, Span] = {}
     for head in heads:
         named = phrase_entities(head, ents)
         if not named:
-            pronoun = resolve_pronoun(head)
-            named = [pronoun] if pronoun is not None else []
+            actor = resolve_pronoun(head) or title_holder(head)
+            named = [actor] if actor is not None else []
         for ent in named:
             found.setdefault(ent.start_char, ent)
     return [found[k] for k in sorted(found)]

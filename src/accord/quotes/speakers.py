@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.analyze.pronouns import PRONOUN_LABELS
 from accord.analyze.pronouns import antecedent as resolve_antecedent
+from accord.analyze.roles import title_holder
 from accord.quotes.context import QuoteLayout
 from accord.quotes.lexicon import source_nouns
 
@@ -21,7 +22,6 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj"})
 NP_RIGHT_DEPS = frozenset({"prep", "amod", "nummod", "compound", "pobj"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
-TITLE_WINDOW = 2000  # characters back a title's holder may have been named
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,43 +93,9 @@ class SpeakerFinder:
             token.dep_ in SUBJECT_DEPS and token.pos_ != "PRON"
         ):
             found = self.unnamed(token)  # the tagger calls "official" in "an official said" ADJ
-            person = self.titled(token) if source else None
+            person = title_holder(token) if source else None
             return found if person is None else Speaker(found.text, found.start, found.end, person)
         return None
-
-    def titled(self, head: Token) -> Span | None:
-        """The one person the article has given ``head``'s title before: "the minister said"
-        after "Defence Minister Ivo Marek", "the coach said" after "Coach Tom Ellis".
-
-        Only a definite singular ("the minister", "the foreign minister"; not "a minister", "the
-        ministers"), whose modifiers are words of that title too, and only when exactly one
-        person (one within-article chain) holds such a title: two ministers leave it unnamed."""
-        if head.tag_ not in {"NN", "NNP"} or not any(
-            c.dep_ == "det" and c.lower_ == "the" for c in head.children
-        ):
-            return None
-        wanted = {head.lemma_.lower()} | {
-            c.lower_ for c in head.children if c.dep_ in {"amod", "compound"}
-        }
-        if any(c.dep_ not in {"det", "amod", "compound"} for c in head.lefts):
-            return None
-        titles = self.doc._.accord_titles if Doc.has_extension("accord_titles") else None
-        holders: dict[object, Span] = {}
-        for ent in self.ents:
-            if ent.label_ != "PERSON" or not (
-                head.idx - TITLE_WINDOW <= ent.start_char and ent.end_char <= head.idx
-            ):
-                continue
-            words = {
-                w.lower()
-                for t in (titles or {}).get((ent.start_char, ent.end_char), [])
-                for w in t.split()
-            }
-            if wanted <= words:
-                holders[self.chains.get((ent.start_char, ent.end_char), ent.text)] = ent
-        # the mention that carries the title, not the chain's fullest name: a chain of one
-        # surname can hold two people ("President Obama", "Michelle Obama")
-        return next(iter(holders.values())) if len(holders) == 1 else None
 
     def possessor(self, token: Token) -> Speaker | None:
         """The speaker a possessive names ("Trump’s", "his") in "X's claim that ..."."""
