@@ -198,7 +198,7 @@ def _choose(
         if len(heads or named) == 1:
             return last[(heads or named).pop()]
     best = max(salience, key=lambda a: (salience[a], last[a].start_char))
-    if word in UNNAMED_CHECKED and _unnamed(token, last[best]):
+    if word in UNNAMED_CHECKED and _unnamed(token, last[best], reporter):
         return None
     return last[best]
 
@@ -236,12 +236,8 @@ def _names(span: Span, head: Token) -> bool:
     for _ in range(4):
         if token.i == head.i:
             return True
-        of = token.dep_ == "pobj" and token.head.lower_ == "of"
-        if (
-            token.dep_ not in CLOSE_DEPS
-            and not of
-            and not (token.dep_ == "prep" and token.lower_ == "of")
-        ):
+        of_phrase = token.lower_ == "of" if token.dep_ == "prep" else token.head.lower_ == "of"
+        if token.dep_ not in CLOSE_DEPS and not (token.dep_ in ("prep", "pobj") and of_phrase):
             return False
         token = token.head
     return False
@@ -257,8 +253,7 @@ def _bound_subjects(token: Token) -> set[int]:
         verb = verb.head
     out: set[int] = set()
     for _ in range(4):
-        out.update(c.i for c in verb.children if c.dep_ in SUBJECT_DEPS)
-        out.update(c.i for s in list(verb.children) if s.dep_ in SUBJECT_DEPS for c in s.subtree)
+        out.update(t.i for s in verb.children if s.dep_ in SUBJECT_DEPS for t in s.subtree)
         if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head.i == verb.i:
             break
         verb = verb.head
@@ -280,12 +275,14 @@ def _named_arguments(token: Token) -> set[int]:
     return out
 
 
-def _unnamed(token: Token, named: Span) -> bool:
+def _unnamed(token: Token, named: Span, reporter: Token | None) -> bool:
     """Whether "they" or "it" stands for something no name was given: the generic "they
-    say", or a common noun of its number ("thieves", "the clip") as a subject or object after
-    the named actor and before the pronoun, in the pronoun's sentence or the one before. A
-    noun for a kind of organisation or place does not count: "the company said it" is most
-    often the company named before."""
+    say", or a common noun of its number ("thieves", "the clip"), a subject or (for "they") an
+    object, in the pronoun's sentence or the one before, that comes after the named actor's
+    last mention or is a subject where that mention is not. A noun for a kind of
+    organisation or place does not count ("the company said it" is most often the company
+    named before), nor the subject of the verb of saying that reports the pronoun ("the
+    software maker said it")."""
     head = token.head
     plural = token.lower_ in PLURAL
     if plural and token.dep_ == "nsubj" and head.lemma_ == "say" and head.tag_ in ("VBP", "VB"):
@@ -295,10 +292,8 @@ def _unnamed(token: Token, named: Span) -> bool:
         first = token.doc[first - 1].sent.start
     tag, deps = ("NNS", SUBJECT_DEPS | OBJECT_DEPS) if plural else ("NN", SUBJECT_DEPS)
     kinds = organisation_nouns() | place_nouns()
-    reporter = _reporter(token)
     if reporter is not None and not _speaks(reporter):
-        reporter = None  # "the maker said it": a description of the one named; "the clip drew
-        # ridicule after it was posted": a thing
+        reporter = None  # "the clip drew ridicule after it was posted" is about the clip
     for t in token.doc[first : token.i]:
         if t.tag_ != tag or t.ent_type_ or t.dep_ not in deps or t == reporter:
             continue
