@@ -130,8 +130,18 @@ def _name_words(text: str) -> set[str]:
     }
 
 
+def without_url(text: str) -> str:
+    """The text with the URL line that opens ``ecbplus`` files blanked (same offsets): it is
+    metadata, which accord's ingest keeps out of the text (``Article.url``; see
+    ``benchmarks/stories.py``), and the small model finds "names" in it ("N. htm")."""
+    first, newline, rest = text.partition("\n")
+    if first.replace(" ", "").startswith(("http", "www")):
+        return " " * len(first) + newline + rest
+    return text
+
+
 def _code_key() -> str:
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(b"url-blanked")
     for path in sorted((REPO / "src" / "accord").rglob("*")):
         if path.suffix in {".py", ".txt", ".tsv"} and path.name not in {
             "pronouns.py",
@@ -275,7 +285,7 @@ def run(
         for path in sorted(folder.glob("*.xml")):
             text, pronouns, ranges = gold_pronouns(path)
             if pronouns:
-                texts[path.stem] = text
+                texts[path.stem] = without_url(text)
             for p in pronouns:
                 items.append((half, p, names.get(p.cluster, set()), ranges.get(p.cluster, [])))
     docs = parse(texts)
