@@ -160,8 +160,8 @@ def test_event_and_quote_actors_through_pronouns(nlp: Language) -> None:
 
 
 def test_quality_ecbplus_pronouns(shared_dir: object) -> None:
-    """Floor under ``benchmarks/pronouns.py`` on six ECB+ topics. Measured 29 Nov: F1 0.777
-    (P 0.770, R 0.784) against 0.633 for the quote stage's earlier rule (last compatible
+    """Floor under ``benchmarks/pronouns.py`` on six ECB+ topics. Measured 29 Nov: F1 0.804
+    (P 0.796, R 0.811) against 0.633 for the quote stage's earlier rule (last compatible
     named actor, subjects first)."""
     from benchmark_modules import load_benchmark
 
@@ -175,7 +175,7 @@ def test_quality_ecbplus_pronouns(shared_dir: object) -> None:
         tally = bench.merge(tallies[(name, "even")], tallies[(name, "odd")])
         return float(tally.prf()[2])
 
-    assert f1("accord") >= 0.76
+    assert f1("accord") >= 0.78
     assert f1("accord") > f1("recency") + 0.1
 
 

@@ -9,7 +9,8 @@ Written by hand: the neural coreference resolvers (coreferee, fastcoref, spacy-e
 need models that cannot be fetched here or do not support spaCy 3.8. The rules are the
 classic salience ones (Lappin and Leass 1994): every named mention before the pronoun adds to
 the salience of its actor (its within-article chain), more for a subject, halved for each
-sentence back; the pronoun takes the most salient actor of a compatible kind:
+sentence back, half as much from inside quotation marks for a pronoun outside them; the
+pronoun takes the most salient actor of a compatible kind:
 
 - **label**: "he"/"she" a person, "it" an organisation or place, "they" a group;
 - **gender**: "she" never a person whose title, role or first name is a man's ("Mr.",
@@ -17,8 +18,9 @@ sentence back; the pronoun takes the most salient actor of a compatible kind:
   package's name data (kept only where nearly all bearers are one gender);
 - **binding**: an object pronoun is never the subject of its own verb or of the verbs that
   share it ("Lee praised him", "Lee wanted to recruit him");
-- **unnamed groups**: "they" after a plural noun nearer than any named group ("the thieves
-  ... They fled") and the generic "they say" stand for no one named.
+- **unnamed groups and things**: "they" after a plural noun nearer than any named group ("the
+  thieves ... They fled"), "it" after such a singular subject ("the clip ... after it was
+  posted") and the generic "they say" stand for no one named.
 
 Scored on the ECB+ pronouns by ``benchmarks/pronouns.py`` (docs/architecture.md).
 """
@@ -72,6 +74,7 @@ WINDOW = 2000  # characters an antecedent may lie back
 SUBJECT_WEIGHT = 80  # Lappin and Leass: sentence recency 100, subject 80, object 50
 OBJECT_WEIGHT = 50
 RECENCY_WEIGHT = 100
+QUOTED_FACTOR = 0.5  # a name inside quotation marks, for a pronoun outside them
 # A first name counts as one gender when this share of its bearers or more are that gender.
 GENDER_SHARE = 0.9
 GENDER_MIN_COUNT = 5
@@ -129,7 +132,8 @@ def resolve_pronouns(doc: Doc) -> dict[int, tuple[int, int]]:
         labels = PRONOUN_LABELS.get(token.lower_)
         if labels is None or (token.pos_ != "PRON" and token.tag_ != "PRP$"):
             continue
-        found = _choose(token, sentence_of[token.i], mentions, labels, genders)
+        inside = any(lo <= token.idx < hi for lo, hi in quotes)
+        found = _choose(token, sentence_of[token.i], mentions, labels, genders, inside)
         if found is not None:
             out[token.i] = (found.start_char, found.end_char)
     return out
@@ -162,6 +166,7 @@ def _choose(
     mentions: list[_Mention],
     labels: frozenset[str],
     genders: dict[object, str],
+    inside: bool,
 ) -> Span | None:
     lo = token.idx - WINDOW
     word = token.lower_
@@ -187,7 +192,9 @@ def _choose(
             continue
         if wanted is not None and genders.get(m.actor, wanted) != wanted:
             continue
-        weight = m.weight - (SUBJECT_WEIGHT if m.speaker and not speaking else 0)
+        weight: float = m.weight - (SUBJECT_WEIGHT if m.speaker and not speaking else 0)
+        if m.quoted and not inside:
+            weight *= QUOTED_FACTOR
         salience[m.actor] += weight * 0.5 ** (sentence - m.sentence)
         last[m.actor] = span
     if not salience:
