@@ -104,13 +104,14 @@ def _sentences(doc: Doc) -> list[Sentence]:
     out: list[Sentence] = []
     paragraph = 0
     last_end = 0
+    text = doc.text  # joined once: spaCy rebuilds it from the tokens on every access
     for sent in doc.sents:
         span = sent.text.strip()
         if not span:
             continue
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
         end = start + len(span)
-        paragraph += doc.text.count("\n", last_end, start) > 0
+        paragraph += text.count("\n", last_end, start) > 0
         last_end = end
         out.append(Sentence(start, end, paragraph))
     return out

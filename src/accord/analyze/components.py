@@ -5,8 +5,12 @@ Each sets ``Doc`` extension attributes documented in ``docs/architecture.md``.
 
 from __future__ import annotations
 
+from typing import cast
+
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+from thinc.types import Ints2d
 
 from accord.analyze.coref import chain_mentions
 from accord.analyze.entity_fixes import fix_entities
@@ -62,6 +66,10 @@ def _may_follow(previous: Token | None) -> bool:
 def paragraphs(doc: Doc) -> Doc:
     """A sentence starts after every line break, and inside a paragraph only after terminal
     punctuation: headlines and paragraphs never run together, and clauses are not cut apart."""
+    # Written into one array and set at once: spaCy's ``Token.is_sent_start`` setter checks
+    # the whole document for a parse on every call, which made this quadratic (8 s for a
+    # 127,000-character text, where the array takes milliseconds).
+    starts = doc.to_array([SENT_START]).astype("int64")  # 1 start, -1 not a start, 0 unset
     after_break = False
     previous: Token | None = None
     for token in doc:
@@ -69,11 +77,12 @@ def paragraphs(doc: Doc) -> Doc:
             after_break = after_break or "\n" in token.text
             continue
         if token.i > 0 and (after_break or (previous is not None and "\n" in previous.whitespace_)):
-            token.is_sent_start = True
+            starts[token.i] = 1
         elif token.i > 0 and not _may_follow(previous):
-            token.is_sent_start = False
+            starts[token.i] = -1
         after_break = False
         previous = token
+    doc.from_array([SENT_START], cast(Ints2d, starts.astype("uint64")))  # read back signed
     return doc
 
 
@@ -124,7 +133,9 @@ def pronouns(doc: Doc) -> Doc:
 def times(doc: Doc) -> Doc:
     ents = [e for e in doc.ents if e.label_ in {"DATE", "TIME"}]
     spans = [(e.start_char, e.end_char, e.text) for e in ents]
-    future = [_future(e) for e in ents]
+    text = doc.text  # joined once: spaCy rebuilds it from the tokens on every access
+    first_line = text.split("\n", 1)[0] if "\n" in text else None
+    future = [_future(e, first_line) for e in ents]
     doc._.accord_times = time_expressions(
         doc._.accord_article, spans, doc._.accord_published, future
     )
@@ -134,10 +145,11 @@ def times(doc: Doc) -> Doc:
 PLANNED = frozenset({"plan", "schedule", "due", "set", "expect", "agree", "intend", "prepare"})
 
 
-def _future(ent: Span) -> bool:
+def _future(ent: Span, first_line: str | None) -> bool:
     """Whether the clause a date belongs to speaks of something still to come: its verb has
     "will", "shall" or "would" ("would meet him on Wednesday"), or is a to-infinitive under a
-    verb of planning ("is due to meet on Wednesday")."""
+    verb of planning ("is due to meet on Wednesday"). ``first_line``: the text's first line,
+    ``None`` when it has only one."""
     verb = ent.root
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
@@ -148,10 +160,10 @@ def _future(ent: Span) -> bool:
         return True
     if any(a.lower_ == "to" for a in auxes) and verb.head.lemma_.lower() in PLANNED:
         return True
-    return _scheduled(ent, verb, auxes)
+    return _scheduled(ent, verb, auxes, first_line)
 
 
-def _scheduled(ent: Span, verb: Token, auxes: list[Token]) -> bool:
+def _scheduled(ent: Span, verb: Token, auxes: list[Token], first_line: str | None) -> bool:
     """Whether a present-tense clause dates something scheduled ("Voss arrives in Lunvar on
     Monday", "the union is striking on Monday"): a news report tells what already happened in
     the past tense, so a present one is a timetable. Not in a headline, whose present tense
@@ -166,7 +178,6 @@ def _scheduled(ent: Span, verb: Token, auxes: list[Token]) -> bool:
     progressive = verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in auxes)
     if not (present or progressive):
         return False
-    line_end = ent.doc.text.find("\n")
-    if line_end < 0 or ent.start_char >= line_end:
+    if first_line is None or ent.start_char >= len(first_line):
         return True
-    return ent.doc.text[:line_end].rstrip().endswith((".", "!", "?", '"'))  # else a headline
+    return first_line.rstrip().endswith((".", "!", "?", '"'))  # else a headline

@@ -8,6 +8,7 @@ Pronouns are left to the quote stage, which needs them only next to speech verbs
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 
 from anyascii import anyascii
@@ -30,14 +31,21 @@ def chain_mentions(ents: Sequence[Span]) -> dict[tuple[int, int], int]:
         if len(ent) > 1 or ent.label_ != "PERSON":
             key = (ent.label_, _fold(ent.text))
             chains[(ent.start_char, ent.end_char)] = by_text.setdefault(key, len(by_text))
-    full_names = [e for e in ents if e.label_ == "PERSON" and len(_tokens(e)) > 1]
+    # full names' chains by their last and by their first word (an index: one pass, not a
+    # scan of every full name for every one-word name)
+    by_last: dict[str, set[int]] = defaultdict(set)
+    by_first: dict[str, set[int]] = defaultdict(set)
+    for ent in ents:
+        words = _tokens(ent)
+        if ent.label_ == "PERSON" and len(words) > 1:
+            chain = by_text[("PERSON", _fold(ent.text))]
+            by_last[words[-1]].add(chain)
+            by_first[words[0]].add(chain)
     for ent in ents:
         if ent.label_ != "PERSON" or len(_tokens(ent)) > 1:
             continue
         word = _fold(ent.text)
-        surname = {by_text[("PERSON", _fold(f.text))] for f in full_names if _tokens(f)[-1] == word}
-        first = {by_text[("PERSON", _fold(f.text))] for f in full_names if _tokens(f)[0] == word}
-        candidates = surname if surname else first
+        candidates = set(by_last.get(word) or by_first.get(word) or ())
         if len(candidates) == 1:
             chains[(ent.start_char, ent.end_char)] = candidates.pop()
         else:

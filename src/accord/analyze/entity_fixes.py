@@ -347,6 +347,7 @@ def _repeated_names(doc: Doc, spans: list[Span]) -> list[Span]:
     taken = {i for s in spans for i in range(s.start, s.end)}
     added: list[Span] = []
     lexicon = titles()
+    text = doc.text  # joined once: spaCy rebuilds it from the tokens on every access
     i = 0
     while i < len(doc):
         for words in by_first.get(doc[i].text, ()) if i not in taken else ():
@@ -362,7 +363,7 @@ def _repeated_names(doc: Doc, spans: list[Span]) -> list[Span]:
                 and _capitalised_word(before)
                 and not before.is_sent_start
                 and not lexicon.is_title_word(before.text.rstrip("."))
-                and not is_titled(doc.text, doc[i].idx)  # an honorific: "Mr Gray"
+                and not is_titled(text, doc[i].idx)  # an honorific: "Mr Gray"
             ) or (after is not None and _capitalised_word(after)):
                 continue
             label = names[words].most_common(1)[0][0]

@@ -30,6 +30,7 @@ from __future__ import annotations
 import importlib.util
 import logging
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -40,6 +41,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.analyze.coref import chain_mentions
 from accord.analyze.lexicon import read_lines
+from accord.analyze.spans import entity_at
 from accord.quotes import lexicon as quote_lexicon
 from accord.quotes.marks import find_quote_spans
 from accord.resolve.type_evidence import organisation_nouns, place_nouns
@@ -94,7 +96,7 @@ def antecedent(token: Token) -> Span | None:
     key = found.get(token.i)
     if key is None:
         return None
-    return next((e for e in doc.ents if (e.start_char, e.end_char) == key), None)
+    return entity_at(doc, *key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +115,8 @@ def resolve_pronouns(doc: Doc) -> dict[int, tuple[int, int]]:
     if chains is None:
         chains = chain_mentions(list(doc.ents))
     sentence_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
-    quotes = [(q.open_at, q.outer_end) for q in find_quote_spans(doc.text)]
+    quotes = [(q.open_at, q.outer_end) for q in find_quote_spans(doc.text)]  # in text order
+    quote_starts = [lo for lo, _ in quotes]
     mentions = [
         _Mention(
             e,
@@ -121,22 +124,33 @@ def resolve_pronouns(doc: Doc) -> dict[int, tuple[int, int]]:
             sentence_of[e.start],
             _weight(e),
             _speaks(e.root),
-            any(lo <= e.start_char < hi for lo, hi in quotes),
+            _in_quote(e.start_char, quotes, quote_starts),
         )
         for e in doc.ents
         if e.label_ in PERSON | GROUP
     ]
     genders = _genders(doc, mentions)
+    starts = [m.span.start_char for m in mentions]  # doc.ents are in text order
     out: dict[int, tuple[int, int]] = {}
     for token in doc:
         labels = PRONOUN_LABELS.get(token.lower_)
         if labels is None or (token.pos_ != "PRON" and token.tag_ != "PRP$"):
             continue
-        inside = any(lo <= token.idx < hi for lo, hi in quotes)
-        found = _choose(token, sentence_of[token.i], mentions, labels, genders, inside)
+        inside = _in_quote(token.idx, quotes, quote_starts)
+        # only the mentions from WINDOW before the pronoun to its sentence's end can matter
+        nearby = mentions[
+            bisect_left(starts, token.idx - WINDOW) : bisect_right(starts, token.sent.end_char)
+        ]
+        found = _choose(token, sentence_of[token.i], nearby, labels, genders, inside)
         if found is not None:
             out[token.i] = (found.start_char, found.end_char)
     return out
+
+
+def _in_quote(char: int, quotes: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether offset ``char`` lies inside one of ``quotes`` (outermost, in text order)."""
+    k = bisect_right(starts, char) - 1
+    return k >= 0 and char < quotes[k][1]
 
 
 def _weight(ent: Span) -> int:

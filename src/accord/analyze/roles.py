@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from accord.analyze.lexicon import titles
+from accord.analyze.spans import ents_before
 
 STOP_DEPS = {"punct", "cc", "det", "case"}
 TITLE_WINDOW = 2000  # characters back a title's holder may have been named
@@ -130,10 +131,8 @@ def title_holder(head: Token) -> Span | None:
     found_titles = doc._.accord_titles if Doc.has_extension("accord_titles") else None
     chains = (doc._.accord_chains if Doc.has_extension("accord_chains") else None) or {}
     holders: dict[object, Span] = {}
-    for ent in doc.ents:
-        if ent.label_ != "PERSON" or not (
-            head.idx - TITLE_WINDOW <= ent.start_char and ent.end_char <= head.idx
-        ):
+    for ent in ents_before(doc, head.i, TITLE_WINDOW):
+        if ent.label_ != "PERSON":
             continue
         key = (ent.start_char, ent.end_char)
         words = {w.lower() for t in (found_titles or {}).get(key, []) for w in t.split()}

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from accord.analyze.pronouns import antecedent
 from accord.analyze.roles import title_holder
+from accord.analyze.spans import entity_at, ents_in
 from accord.events.lexicon import cue
-from accord.model import mention_id
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -53,7 +53,7 @@ def actor_entities(sent: Span) -> dict[int, Span]:
     """Actor entities of the sentence, by the index of their root token (a dateline's place,
     "KYIV, May 3 (Wire) - ...", is where the story was filed, never an actor)."""
     start = dateline_end(sent)
-    return {e.root.i: e for e in sent.ents if e.label_ in ACTOR_LABELS and e.start >= start}
+    return {e.root.i: e for e in ents_in(sent) if e.label_ in ACTOR_LABELS and e.start >= start}
 
 
 def dateline_end(sent: Span) -> int:
@@ -217,10 +217,8 @@ def _quote_speaker(token: Token) -> Span | None:
     quotes = doc._.accord_quotes if doc.has_extension("accord_quotes") else None
     for quote in quotes or []:
         if quote.start <= token.idx < quote.end and quote.speaker_mention:
-            article = doc._.accord_article if doc.has_extension("accord_article") else ""
-            for ent in doc.ents:
-                if mention_id(article, ent.start_char, ent.end_char) == quote.speaker_mention:
-                    return ent
+            start, _, end = quote.speaker_mention.rpartition(":")[2].partition("-")
+            return entity_at(doc, int(start), int(end))
     return None
 
 
@@ -248,7 +246,7 @@ def place(
 ) -> Span | None:
     """Where it happened: a place entity in an "in/at/near" phrase of the trigger or its clause
     (``source``: the event's source actors, whose own words are no reporting clause)."""
-    ents = {e.root.i: e for e in anchor.sent.ents if e.label_ in PLACE_LABELS}
+    ents = {e.root.i: e for e in ents_in(anchor.sent) if e.label_ in PLACE_LABELS}
     for token in (trigger, anchor, *object_heads(trigger)):
         for prep in _children(token, ("prep",)):
             if prep.lower_ not in PLACE_PREPS:

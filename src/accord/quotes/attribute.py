@@ -68,7 +68,10 @@ def _governing_cues(layout: QuoteLayout, n: int, before: list[Token]) -> list[Cu
     Trump's tweets accusing X are “lies”" is cued by "says" (the verb whose clause holds the
     quote), not by the nearer "accusing"."""
     doc = layout.doc
-    inside = [t for t in doc if layout.quote_of[t.i] == n and not t.is_punct]
+    span = layout.quotes[n]
+    first = layout.first_token(span.open_at)
+    last = layout.first_token(span.outer_end)
+    inside = [t for t in doc[first:last] if layout.quote_of[t.i] == n and not t.is_punct]
     attached = next((t.head for t in inside if layout.quote_of[t.head.i] != n), None)
     if attached is None:
         return []
@@ -88,7 +91,7 @@ def _previous_paragraph_lead_in(layout: QuoteLayout, n: int) -> list[Candidate]:
     """A quote opening its paragraph after a paragraph that ends "X continued:"."""
     span = layout.quotes[n]
     para = layout.paragraph(span.open_at)
-    if layout.before(n) or layout.doc.text[layout.para_starts[para] : span.open_at].strip():
+    if layout.before(n) or layout.text[layout.para_starts[para] : span.open_at].strip():
         return []
     tail = layout.paragraph_tail(_previous_paragraph(layout, para))
     if not tail or tail[-1].text != ":":
@@ -98,13 +101,13 @@ def _previous_paragraph_lead_in(layout: QuoteLayout, n: int) -> list[Candidate]:
 
 def _paragraph_text(layout: QuoteLayout, para: int) -> str:
     starts = layout.para_starts
-    end = starts[para + 1] - 1 if para + 1 < len(starts) else len(layout.doc.text)
-    return layout.doc.text[starts[para] : end]
+    end = starts[para + 1] - 1 if para + 1 < len(starts) else len(layout.text)
+    return layout.text[starts[para] : end]
 
 
 def _attribute(layout: QuoteLayout, finder: SpeakerFinder, n: int) -> Finding:
     span = layout.quotes[n]
-    kind = quote_kind(layout.doc.text, span)
+    kind = quote_kind(layout.text, span)
     candidates = _ordered_cues(layout, n, kind) + _previous_paragraph_lead_in(layout, n)
     first: Finding | None = None
     for cue, region, side in candidates:
@@ -117,7 +120,7 @@ def _attribute(layout: QuoteLayout, finder: SpeakerFinder, n: int) -> Finding:
         return Finding(span, kind)  # a scare quote near an unattributed verb: no cue either
     if first is None:
         byline = dash_byline(
-            layout.after(n), layout.doc.text[span.outer_end : span.outer_end + 4], finder
+            layout.after(n), layout.text[span.outer_end : span.outer_end + 4], finder
         )
         if byline is not None:
             return Finding(span, kind, None, byline)
@@ -198,7 +201,7 @@ def _carried_speaker(
             return found
     first = layout.first_token(span.open_at)
     para = layout.paragraph(span.open_at)
-    if layout.doc.text[layout.para_starts[para] : span.open_at].strip() or not span.double:
+    if layout.text[layout.para_starts[para] : span.open_at].strip() or not span.double:
         return _sentence_speaker(layout.sentence_before(first), finder) if first else None
     prev = _previous_paragraph(layout, para)
     if prev < 0:
@@ -229,7 +232,8 @@ def _carry_over(
 
 def find_quotes(doc: Doc) -> list[Finding]:
     """Every quote in ``doc`` with its kind, cue and speaker (speaker mentions are ``doc.ents``)."""
-    layout = QuoteLayout.build(doc, find_quote_spans(doc.text))
+    text = doc.text
+    layout = QuoteLayout.build(doc, find_quote_spans(text))
     finder = SpeakerFinder(layout)
     findings = [_attribute(layout, finder, n) for n in range(len(layout.quotes))]
     return _carry_over(layout, finder, _continue_speakers(layout, findings))

@@ -50,7 +50,8 @@ def to_quote(article: str, text: str, finding: Finding) -> Quote:
 def quotes_of(doc: Doc) -> list[Quote]:
     """The quotes of a parsed ``doc`` (article id from ``doc._.accord_article``)."""
     article = doc._.accord_article or ""
-    return [to_quote(article, doc.text, f) for f in find_quotes(doc)]
+    text = doc.text  # joined once: spaCy rebuilds it from the tokens on every access
+    return [to_quote(article, text, f) for f in find_quotes(doc)]
 
 
 @Language.factory(

@@ -25,17 +25,19 @@ class QuoteLayout:
     para_starts: list[int]
     quote_of: list[int]  # per token: index into ``quotes`` or -1
     token_starts: list[int]
+    text: str  # ``doc.text``, joined once: spaCy rebuilds it from the tokens on every access
 
     @classmethod
     def build(cls, doc: Doc, quotes: list[QuoteSpan]) -> QuoteLayout:
-        starts = [lo for lo, _ in paragraphs(doc.text)]
+        text = doc.text
+        starts = [lo for lo, _ in paragraphs(text)]
         quote_of = [-1] * len(doc)
         for n, quote in enumerate(quotes):
             span = doc.char_span(quote.open_at, quote.outer_end, alignment_mode="expand")
             if span is not None:
                 for i in range(span.start, span.end):
                     quote_of[i] = n
-        return cls(doc, quotes, starts, quote_of, [t.idx for t in doc])
+        return cls(doc, quotes, starts, quote_of, [t.idx for t in doc], text)
 
     def paragraph(self, char: int) -> int:
         return bisect_right(self.para_starts, char) - 1
@@ -90,11 +92,7 @@ class QuoteLayout:
         """The last sentence of paragraph ``para`` (outside quotes), for "X said:" lead-ins."""
         if para < 0:
             return []
-        end = (
-            self.para_starts[para + 1] - 1
-            if para + 1 < len(self.para_starts)
-            else len(self.doc.text)
-        )
+        end = self.para_starts[para + 1] - 1 if para + 1 < len(self.para_starts) else len(self.text)
         out: list[Token] = []
         i = self.first_token(end) - 1
         while i >= 0 and self.paragraph(self.doc[i].idx) == para:
