@@ -41,6 +41,15 @@ def mention_id(article: str, start: int, end: int) -> str:
     return f"{article}:{start}-{end}"
 
 
+def mention_offsets(mention: str) -> tuple[str, int, int] | None:
+    """(article, start, end) of a :func:`mention_id`, or ``None`` when it is not one."""
+    article, _, offsets = mention.rpartition(":")
+    start, _, end = offsets.partition("-")
+    if not (start.isdigit() and end.isdigit()):
+        return None
+    return article, int(start), int(end)
+
+
 @dataclass(slots=True)
 class Provenance:
     """Where an article came from and what ingest removed or repaired on the way in."""

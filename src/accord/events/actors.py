@@ -15,6 +15,7 @@ from accord.analyze.pronouns import antecedent
 from accord.analyze.roles import title_holder
 from accord.analyze.spans import entity_at, ents_in
 from accord.events.lexicon import cue
+from accord.model import mention_offsets
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -216,9 +217,9 @@ def _quote_speaker(token: Token) -> Span | None:
     doc = token.doc
     quotes = doc._.accord_quotes if doc.has_extension("accord_quotes") else None
     for quote in quotes or []:
-        if quote.start <= token.idx < quote.end and quote.speaker_mention:
-            start, _, end = quote.speaker_mention.rpartition(":")[2].partition("-")
-            return entity_at(doc, int(start), int(end))
+        found = mention_offsets(quote.speaker_mention or "")
+        if quote.start <= token.idx < quote.end and found is not None:
+            return entity_at(doc, found[1], found[2])
     return None
 
 

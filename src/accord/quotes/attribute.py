@@ -51,19 +51,22 @@ def _ordered_cues(layout: QuoteLayout, n: int, kind: QuoteKind) -> list[Candidat
     words before it end in a lead-in ("X said: “...", "he said, “..."); an embedded quote is cued
     by the verb governing it earlier in the sentence."""
     before, after = layout.before(n, through_quotes=kind != "direct"), layout.after(n)
+    before_cues = find_cues(before)
     first_after: list[Candidate] = [(c, after, "after") for c in find_cues(after)[:1]]
-    last_before: list[Candidate] = [(c, before, "before") for c in reversed(find_cues(before))]
+    last_before: list[Candidate] = [(c, before, "before") for c in reversed(before_cues)]
     lead_in = bool(before) and before[-1].text in LEAD_IN_ENDS
     if kind == "direct" and not lead_in:
         return [*first_after, *last_before]
     if kind == "direct":
         return [*last_before, *first_after]
-    governing: list[Candidate] = [(c, before, "before") for c in _governing_cues(layout, n, before)]
+    governing: list[Candidate] = [
+        (c, before, "before") for c in _governing_cues(layout, n, before_cues)
+    ]
     rest = [c for c in last_before if c[0] not in {g[0] for g in governing}]
     return [*governing, *rest, *first_after]
 
 
-def _governing_cues(layout: QuoteLayout, n: int, before: list[Token]) -> list[Cue]:
+def _governing_cues(layout: QuoteLayout, n: int, before_cues: list[Cue]) -> list[Cue]:
     """The cues before an embedded quote that govern it in the parse, nearest first: "She says
     Trump's tweets accusing X are “lies”" is cued by "says" (the verb whose clause holds the
     quote), not by the nearer "accusing"."""
@@ -75,7 +78,7 @@ def _governing_cues(layout: QuoteLayout, n: int, before: list[Token]) -> list[Cu
     attached = next((t.head for t in inside if layout.quote_of[t.head.i] != n), None)
     if attached is None:
         return []
-    cues = {c.token.i: c for c in find_cues(before)}
+    cues = {c.token.i: c for c in before_cues}
     out: list[Cue] = []
     node = attached
     for _ in range(MAX_GOVERNING_STEPS):

@@ -18,7 +18,17 @@ from pathlib import PurePath
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from accord.model import Article, Entity, Event, Fact, Quote, Result, Span, Story
+from accord.model import (
+    Article,
+    Entity,
+    Event,
+    Fact,
+    Quote,
+    Result,
+    Span,
+    Story,
+    mention_offsets,
+)
 
 STATUS_ORDER = ("conflicting", "corroborated", "single_source")
 STATUS_TITLES = {
@@ -274,11 +284,10 @@ def _place(event: Event, names: dict[str, str], texts: dict[str, str]) -> str:
         return ""
     if event.location in names:
         return names[event.location]
-    mention = event.location_mention or event.location
-    article, _, offsets = mention.rpartition(":")
-    start, _, end = offsets.partition("-")
-    if article in texts and start.isdigit() and end.isdigit():
-        return " ".join(texts[article][int(start) : int(end)].split())
+    found = mention_offsets(event.location_mention or event.location)
+    if found is not None and found[0] in texts:
+        article, start, end = found
+        return " ".join(texts[article][start:end].split())
     return ""
 
 
