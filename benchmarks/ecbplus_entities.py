@@ -207,6 +207,13 @@ def _gold_clusters(root: object, stem: str) -> dict[str, str]:
     return out
 
 
+def topic_folders(numbers: Iterable[int | str] | None = None) -> list[Path]:
+    """The ECB+ topic folders in numeric order, only those in ``numbers`` when given."""
+    folders = sorted((p for p in CORPUS.iterdir() if p.is_dir()), key=lambda p: int(p.name))
+    wanted = {str(n) for n in numbers or ()}
+    return [f for f in folders if f.name in wanted] if wanted else folders
+
+
 def topic_vocabulary(files: Iterable[Path]) -> set[str]:
     """Every word of the topic that occurs in lower case somewhere (for the sentence-start rule)."""
     from defusedxml import ElementTree
@@ -431,9 +438,7 @@ def main(argv: list[str] | None = None) -> int:
     if not CORPUS.is_dir():
         print(f"skipped: {CORPUS} is absent")
         return 0
-    topics = sorted((p for p in CORPUS.iterdir() if p.is_dir()), key=lambda p: int(p.name))
-    if args.topics:
-        topics = [t for t in topics if t.name in set(args.topics)]
+    topics = topic_folders(args.topics)
     started = time.perf_counter()
     key, ours, base, detection = run_topics(topics, detect=args.detect)
     n_mentions = sum(len(k) for k in key.values())

@@ -49,6 +49,7 @@ from ecbplus_entities import (
     _tokens,
     load_topic,
     selected_sentences,
+    topic_folders,
 )
 
 REPO = Path(__file__).resolve().parent.parent
@@ -320,9 +321,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not CORPUS.exists():
         print(f"ECB+ not found under {DATA}; skipping.")
         return 0
-    folders = sorted((p for p in CORPUS.iterdir() if p.is_dir()), key=lambda p: int(p.name))
-    if args.topics:
-        folders = [f for f in folders if int(f.name) in set(args.topics)]
+    folders = topic_folders(args.topics)
     resolvers = {"recency": recency, "accord": ours}
     tallies = run(folders, resolvers)
     print(

@@ -216,11 +216,9 @@ def _quote_speaker(token: Token) -> Span | None:
     quote stage), if it has one."""
     doc = token.doc
     quotes = doc._.accord_quotes if doc.has_extension("accord_quotes") else None
-    for quote in quotes or []:
-        found = mention_offsets(quote.speaker_mention or "")
-        if quote.start <= token.idx < quote.end and found is not None:
-            return entity_at(doc, found[1], found[2])
-    return None
+    quote = next((q for q in quotes or [] if q.start <= token.idx < q.end), None)
+    found = mention_offsets(quote.speaker_mention or "") if quote is not None else None
+    return entity_at(doc, found[1], found[2]) if found is not None else None
 
 
 def entities_of(heads: Iterable[Token], ents: dict[int, Span]) -> list[Span]:
