@@ -277,7 +277,8 @@ def detect_topic(docs: dict[str, tuple[str, list[GoldMention]]]) -> tuple[Cluste
     """accord's own analysis and resolution of the topic's texts: gold mention key -> entity
     id of the accord mention that finds it by head (its own key when none does), and what
     was found (:class:`Detection`)."""
-    from accord.analyze import AnalysisError, analyze_articles
+    from accord.analyze import analyze_articles
+    from accord.errors import AnalysisError
     from accord.model import Article
     from accord.resolve import resolve
 

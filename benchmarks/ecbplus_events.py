@@ -13,7 +13,9 @@ gold event mention is put in the accord fact whose evidence (a claim of its arti
 support`` or ``Fact.conflicts``) covers it; a mention that no claim covers is a singleton.
 Reporting events ("said", "told") are left out: a fact is what is reported, not the report
 (``--reporting`` keeps them). The gold stories are given (one story per topic and ecb/ecbplus
-half, as ``accord run`` would ideally cluster them), so the score measures reconciliation alone.
+half, as ``accord run`` would ideally cluster them), so the score measures reconciliation alone;
+``--own-stories`` resolves all the documents together and reconciles accord's own stories
+instead, as ``accord run`` does.
 
 Baselines on the same mentions: **singletons** (no two mentions together) and the **lemma**
 baseline of the event coreference literature (mentions of one story whose words have the same
@@ -150,13 +152,22 @@ def analyse(
     return {s: analyses[s] for s in texts if s in analyses}, lemmas
 
 
-def accord_facts(analyses: dict[str, Any]) -> list[Any]:
-    """accord's facts, each gold story resolved and reconciled on its own."""
+def accord_facts(analyses: dict[str, Any], own_stories: bool = False) -> list[Any]:
+    """accord's facts: each gold story resolved and reconciled on its own, or (``own_stories``)
+    all documents resolved together, clustered into accord's own stories and reconciled per
+    story, as ``accord run`` does."""
     from accord.model import Story
     from accord.pipeline import apply_resolution
     from accord.reconcile import reconcile
     from accord.resolve import resolve
 
+    if own_stories:
+        from accord.stories import cluster
+
+        everything = [analyses[stem] for stem in sorted(analyses)]
+        entities = resolve(everything)
+        apply_resolution(everything, entities)
+        return reconcile(everything, cluster(everything, entities), entities)
     by_story: dict[str, list[Any]] = defaultdict(list)
     for stem, analysis in sorted(analyses.items()):
         by_story[story_of(stem)].append(analysis)
@@ -318,7 +329,9 @@ def table_row(
     return row
 
 
-def evaluate(folders: Sequence[Path], reporting: bool = False) -> Evaluation:
+def evaluate(
+    folders: Sequence[Path], reporting: bool = False, own_stories: bool = False
+) -> Evaluation:
     """Gold event mentions of the topics in ``folders``, accord's facts over them, and the
     scores of accord and the two baselines."""
     selected = selected_sentences()
@@ -332,7 +345,7 @@ def evaluate(folders: Sequence[Path], reporting: bool = False) -> Evaluation:
     for e in events:
         spans[e.doc].append((e.start, e.end))
     analyses, lemmas = analyse(texts, spans)
-    facts = accord_facts(analyses)
+    facts = accord_facts(analyses, own_stories)
     ours = main_events(facts, analyses, events)
     scored = [e for e in events if e.key in ours]
     systems = {
@@ -353,6 +366,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--topics", nargs="*", help="topic numbers (default: all)")
     parser.add_argument("--reporting", action="store_true", help="keep reporting events")
+    parser.add_argument(
+        "--own-stories",
+        action="store_true",
+        help="accord's own stories over all the documents instead of the gold stories",
+    )
     parser.add_argument("--errors", type=int, default=0, help="print that many error pairs")
     parser.add_argument(
         "--half", choices=tuple(HALVES), default="even", help="the topics --errors reads"
@@ -362,7 +380,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"skipped: {CORPUS} is absent")
         return 0
     began = time.perf_counter()
-    result = evaluate(topic_folders(args.topics), args.reporting)
+    result = evaluate(topic_folders(args.topics), args.reporting, args.own_stories)
     told = sum(len({e.doc for e in es}) > 1 for es in _groups(result.scored).values())
     print(
         f"{len(result.texts)} documents, {result.facts} accord facts"

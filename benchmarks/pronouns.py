@@ -36,7 +36,7 @@ import hashlib
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -267,11 +267,11 @@ def score_pronoun(
 
 def _ctx(doc: Any, token: Any) -> str:
     lo = max(0, token.idx - 160)
-    return doc.text[lo : token.idx + 40].replace("\n", " ")
+    return str(doc.text[lo : token.idx + 40]).replace("\n", " ")
 
 
 def run(
-    topics: Sequence[Path], resolvers: dict[str, Callable[[Any, Any], Any]]
+    topics: Sequence[Path], resolvers: Mapping[str, Callable[[Any, Any], Any]]
 ) -> dict[tuple[str, str], Tally]:
     """Tallies by (resolver, "even"/"odd")."""
     selected = selected_sentences()
