@@ -33,7 +33,6 @@ accord's analyses (the whole per-article pipeline, resolved over each story) are
 from __future__ import annotations
 
 import argparse
-import hashlib
 import pickle
 import random
 import tempfile
@@ -44,6 +43,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from code_digest import code_digest
 from ecbplus_entities import (
     CORPUS,
     Clusters,
@@ -103,16 +103,6 @@ def story_of(stem: str) -> str:
     return topic + ("ecbplus" if rest.endswith("ecbplus") else "ecb")
 
 
-def _code_key() -> str:
-    digest = hashlib.sha256(b"events-v1")
-    package = REPO / "src" / "accord"
-    for path in sorted(package.rglob("*")):
-        parts = path.relative_to(package).parts
-        if path.suffix in {".py", ".txt", ".tsv"} and parts[0] not in {"reconcile", "stories"}:
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
 def analyse(
     texts: dict[str, str], spans: dict[str, list[tuple[int, int]]]
 ) -> tuple[dict[str, Any], dict[tuple[str, int, int], str]]:
@@ -121,7 +111,7 @@ def analyse(
     from accord.model import Article
     from accord.pipeline import analyze_all
 
-    path = CACHE / f"{_code_key()}.pickle"
+    path = CACHE / f"{code_digest('events-v1', skip={'reconcile', 'stories'})}.pickle"
     if path.is_file():
         analyses, lemmas = pickle.loads(path.read_bytes())
     else:

@@ -32,7 +32,6 @@ so a change to ``accord.analyze.pronouns`` alone re-scores in seconds.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 import tempfile
 from collections import Counter
@@ -41,6 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from code_digest import code_digest
 from ecbplus_entities import (
     CORPUS,
     DATA,
@@ -141,17 +141,6 @@ def without_url(text: str) -> str:
     return text
 
 
-def _code_key() -> str:
-    digest = hashlib.sha256(b"url-blanked")
-    for path in sorted((REPO / "src" / "accord").rglob("*")):
-        if path.suffix in {".py", ".txt", ".tsv"} and path.name not in {
-            "pronouns.py",
-            "gender_words.tsv",
-        }:
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
 def parse(texts: dict[str, str]) -> dict[str, Any]:
     """accord's analysis pipeline (up to, not including, the quote and event stages) on each
     text, cached by the analysis code."""
@@ -160,7 +149,7 @@ def parse(texts: dict[str, str]) -> dict[str, Any]:
     from accord.analyze import load_pipeline
 
     nlp = load_pipeline()
-    path = CACHE / f"{_code_key()}.spacy"
+    path = CACHE / f"{code_digest('url-blanked', skip={'pronouns.py', 'gender_words.tsv'})}.spacy"
     docs: dict[str, Any] = {}
     if path.exists():
         stored = DocBin().from_disk(path)

@@ -53,6 +53,7 @@ import numpy.typing as npt
 from accord.ingest.build import with_headline
 from accord.model import Analysis, Article, Entity, Mention, Sentence
 from accord.stories.scores import b_cubed, pairwise
+from code_digest import code_digest
 from ecbplus_text import detokenize, unescape
 
 REPO = Path(__file__).resolve().parent.parent
@@ -181,16 +182,18 @@ def accord_analyses(articles: Sequence[Article]) -> tuple[list[Analysis], list[E
     """accord's own per-article analysis (:func:`accord.pipeline.analyze_all`: its NER, titles,
     roles, quotes, events), resolved over these articles as :func:`build_analyses` resolves the
     plain NER: what ``accord run`` clusters. Analyses are cached in a SQLite store under
-    :data:`CACHE` named by a digest of accord's code outside ``accord.stories``, so a change to
-    the analysis re-analyses (about 2 minutes for the 772 articles on 2 cores) and a change to
-    the clusterer does not."""
+    :data:`CACHE` named by a digest of accord's code and data files outside ``accord.stories``
+    (:func:`code_digest.code_digest`), so a change to the analysis re-analyses (about 2 minutes
+    for the 772 articles on 2 cores) and a change to the clusterer does not."""
     from accord.model import Result
     from accord.pipeline import analyze_all, apply_resolution
     from accord.resolve import resolve
     from accord.store import open_store
 
     CACHE.mkdir(parents=True, exist_ok=True)
-    with open_store(str(CACHE / f"ecbplus_accord_{_analysis_code_digest()}.db")) as store:
+    with open_store(
+        str(CACHE / f"ecbplus_accord_{code_digest('ecbplus-accord', skip={'stories'})}.db")
+    ) as store:
         known = store.article_ids()
         todo = [a for a in articles if a.id not in known]
         if todo:
@@ -201,17 +204,6 @@ def accord_analyses(articles: Sequence[Article]) -> tuple[list[Analysis], list[E
     entities = resolve(analyses)
     apply_resolution(analyses, entities)
     return analyses, entities
-
-
-def _analysis_code_digest() -> str:
-    import accord
-
-    package = Path(accord.__file__).parent
-    digest = hashlib.sha256()
-    for path in sorted(package.rglob("*.py")):
-        if "stories" not in path.relative_to(package).parts:
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
 
 
 ANALYSES = {"ner": build_analyses, "accord": accord_analyses}  # --analysis
