@@ -54,6 +54,7 @@ from ecbplus_entities import (
     topic_folders,
 )
 from pronouns import without_url
+from stories import gold_label
 
 REPO = Path(__file__).resolve().parent.parent
 CACHE = Path(tempfile.gettempdir()) / "accord_events_cache"
@@ -95,12 +96,6 @@ def gold_events(
             GoldEvent(key, path.stem, start, end, text[start:end], clusters.get(key, key))
         )
     return without_url(text), events
-
-
-def story_of(stem: str) -> str:
-    """``"3ecbplus"`` for ``3_7ecbplus``: the gold story (topic and half) of a document."""
-    topic, rest = stem.split("_", 1)
-    return topic + ("ecbplus" if rest.endswith("ecbplus") else "ecb")
 
 
 def analyse(
@@ -160,7 +155,7 @@ def accord_facts(analyses: dict[str, Any], own_stories: bool = False) -> list[An
         return reconcile(everything, cluster(everything, entities), entities)
     by_story: dict[str, list[Any]] = defaultdict(list)
     for stem, analysis in sorted(analyses.items()):
-        by_story[story_of(stem)].append(analysis)
+        by_story[gold_label(Path(stem))].append(analysis)
     facts: list[Any] = []
     for name, group in sorted(by_story.items()):
         entities = resolve(group)
@@ -221,10 +216,12 @@ def _pair_counts(events: Sequence[GoldEvent], clusters: Clusters) -> tuple[int, 
     return both, gold, ours
 
 
-def _groups(events: Sequence[GoldEvent]) -> dict[str, list[GoldEvent]]:
+def _groups(
+    events: Sequence[GoldEvent], cluster: Callable[[GoldEvent], str]
+) -> dict[str, list[GoldEvent]]:
     groups: dict[str, list[GoldEvent]] = defaultdict(list)
     for e in events:
-        groups[e.gold].append(e)
+        groups[cluster(e)].append(e)
     return groups
 
 
@@ -232,7 +229,7 @@ def lemma_baseline(
     events: Sequence[GoldEvent], lemmas: dict[tuple[str, int, int], str]
 ) -> Clusters:
     return {
-        e.key: f"{story_of(e.doc)}|{lemmas.get((e.doc, e.start, e.end), e.text.lower())}"
+        e.key: f"{gold_label(Path(e.doc))}|{lemmas.get((e.doc, e.start, e.end), e.text.lower())}"
         for e in events
     }
 
@@ -242,13 +239,8 @@ def show_errors(
 ) -> None:
     """Pairs of mentions in different documents: accord together but gold apart (wrong merges),
     gold together but accord apart (missed links)."""
-    by_key = {e.key: e for e in events}
-    groups: dict[str, list[GoldEvent]] = defaultdict(list)
-    for e in events:
-        groups[ours[e.key]].append(e)
-    gold_groups: dict[str, list[GoldEvent]] = defaultdict(list)
-    for e in events:
-        gold_groups[e.gold].append(e)
+    groups = _groups(events, lambda e: ours[e.key])
+    gold_groups = _groups(events, lambda e: e.gold)
 
     def line(e: GoldEvent) -> str:
         text = texts[e.doc]
@@ -274,8 +266,8 @@ def show_errors(
     for title, pairs in (("wrong merges", wrong), ("missed links", missed)):
         print(f"\n{title}: {len(pairs)} pairs (a sample of {min(limit, len(pairs))})")
         for a, b in random.Random(0).sample(pairs, min(limit, len(pairs))):
-            print("  " + line(by_key[a.key]))
-            print("  " + line(by_key[b.key]) + "\n")
+            print("  " + line(a))
+            print("  " + line(b) + "\n")
 
 
 HALVES: dict[str, Callable[[int], bool]] = {
@@ -371,7 +363,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     began = time.perf_counter()
     result = evaluate(topic_folders(args.topics), args.reporting, args.own_stories)
-    told = sum(len({e.doc for e in es}) > 1 for es in _groups(result.scored).values())
+    told = sum(
+        len({e.doc for e in es}) > 1 for es in _groups(result.scored, lambda e: e.gold).values()
+    )
     print(
         f"{len(result.texts)} documents, {result.facts} accord facts"
         f" ({time.perf_counter() - began:.0f}s); {result.mentions} gold event mentions,"
