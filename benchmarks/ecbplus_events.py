@@ -106,7 +106,7 @@ def analyse(
     from accord.model import Article
     from accord.pipeline import analyze_all
 
-    path = CACHE / f"{code_digest('events-v1', skip={'reconcile', 'stories'})}.pickle"
+    path = CACHE / f"{code_digest('events-v1', {'reconcile', 'stories'}, ('reconcile_',))}.pickle"
     if path.is_file():
         analyses, lemmas = pickle.loads(path.read_bytes())
     else:

@@ -29,6 +29,8 @@ def labels(text: str) -> list[str]:
         ("since March 2022", ["2022-03"]),
         ("in Sept 2013", ["2013-09"]),
         ("in 1998 and again in 2009", ["1998", "2009"]),
+        ("a family founded in the 1930's", ["1930s"]),
+        ("since the mid-1990s", ["1990s"]),
     ],
 )
 def test_calendar_dates_formats(text: str, expected: list[str]) -> None:
@@ -47,6 +49,14 @@ def test_calendar_dates_impossible_days_are_no_days() -> None:
     assert labels("on February 31, 2009") == ["2009"]
     assert labels("score 13/14/2009") == ["2009"]
     assert labels("room 3/4 and 12:30") == []
+
+
+def test_calendar_dates_a_decade_holds_its_years() -> None:
+    """ "Founded in the 1930s" and "founded in 1931" do not disagree."""
+    ((_, _, decade),) = find_dates("in the 1930s")
+    ((_, _, year),) = find_dates("in 1931")
+    assert decade.granularity == "decade" and decade.overlaps(year)
+    assert not decade.overlaps(find_dates("in 1941")[0][2])
 
 
 def test_calendar_dates_ranges_overlap_by_granularity() -> None:

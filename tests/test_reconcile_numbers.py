@@ -62,6 +62,11 @@ def test_reconcile_quantities_are_normalised(text: str, low: float, high: float,
         "one of the envoys",
         "talks resumed on 5 Dec",
         "from 12 Sept",
+        "she died at 6:41 last night",
+        "the search went on as of 11 p.m. on Friday",
+        "they kick off at 8 PM ET",
+        "Updated 16:05 GMT",
+        "the vote closed at 1600 GMT",
     ],
 )
 def test_reconcile_dates_ordinals_and_pronoun_one_are_not_quantities(text: str) -> None:
@@ -120,6 +125,16 @@ def test_a_part_of_a_whole_counts_what_the_whole_counts() -> None:
     q = only("Her party won a majority, taking 71 of 120 seats.")
     assert (q.low, q.unit) == (71.0, "seat")
     assert find_quantities("three of the freed hostages") == []
+
+
+def test_an_age_is_compared_with_ages_not_durations() -> None:
+    """ "the 60-year-old suspect" and "61 years old" may disagree; an age and "20 years in
+    prison" count different things."""
+    (sixty,) = find_quantities("the 60-year-old suspect")
+    (older,) = find_quantities("the suspect, 61 years old,")
+    (term,) = find_quantities("served 20 years in prison")
+    assert sixty.unit == older.unit != term.unit
+    assert compatible(sixty, older) is False and compatible(sixty, term) is None
 
 
 @pytest.mark.parametrize("text", ["52% of the vote", "52 per cent of the vote", "52 percent"])

@@ -446,3 +446,25 @@ def test_claim_main_class_is_its_governing_predicates(
 ) -> None:
     # a fact without events is named by what its claims mainly do, the same in every run
     assert [c.main_class for c in _body(nlp, sentence)] == [main_class]
+
+
+def test_reconcile_stamp_lines_are_no_claims(nlp: Language) -> None:
+    """An update stamp is metadata: two reports' update times are no date conflict."""
+    text = "Quake hits island\nPUBLISHED: 16:05 GMT, 9 June 2013 | UPDATED: 06:55 GMT\nThe quake killed 10 people."
+    assert claims_of(nlp, text)[1:] == ["The quake killed 10 people."]
+
+
+def test_reconcile_since_with_a_period_word_is_a_bound(nlp: Language) -> None:
+    (claim,) = _body(nlp, "The cable has frequently failed since late 2007.")
+    assert claim.dates == [] and [b.label for b in claim.bounds] == ["2007"]
+
+
+def test_reconcile_denied_range_is_no_number_conflict(nlp: Language) -> None:
+    """ "None of the offers is for more than eight years" states no 8+ years: it does not
+    clash with an eight-year offer (an affirmed "more than eight years" would)."""
+    (offer,) = _body(nlp, "The Angels made an eight-year offer to Teixeira.")
+    (denied,) = _body(nlp, "None of the offers to Teixeira is for more than eight years.")
+    (longer,) = _body(nlp, "The Red Sox made an offer to Teixeira for more than eight years.")
+    assert denied.negated and not longer.negated
+    assert not score_pair(offer, denied, 0.8).reasons
+    assert score_pair(offer, longer, 0.8).reasons

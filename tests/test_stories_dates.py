@@ -38,6 +38,11 @@ def test_stories_dates_year_not_counted_twice_and_lead_weighs_more() -> None:
     assert keys["y:2005"] > keys["y:2003"]
 
 
+def test_stories_dates_a_decade_is_no_key() -> None:
+    """ "In the 1990s" is background: it tells no event from another."""
+    assert date_keys("He rose through the ranks in the 1990s.") == {}
+
+
 def test_stories_dates_reports_a_day_apart_share_near_keys() -> None:
     # coverage of one event is dated the 14th in one report and the 15th in the next
     first, second = date_keys("Posted 14 / 09 / 2013"), date_keys("Posted 15 / 09 / 2013")

@@ -9,7 +9,7 @@ and a day inside it agree while two different days do not.
 Formats: "February 4, 2009" (also "Feb. 4th 2009", "November 28-2005"), "9 September 2013",
 "2009-02-04", "2/3/2009" and "2/3/09" (month first, as US news writes it, unless the first
 number cannot be a month: "14/09/2013"; spaces around the separators, as tokenised text has
-them, are allowed), "September 2013", and a lone year from
+them, are allowed), "September 2013", a decade ("the 1930s", "the 1930's": ten years) and a lone year from
 1900 to 2099. A longer date wins over the shorter ones inside it ("4 March 2022" is one day, not
 also the month and the year).
 
@@ -38,6 +38,7 @@ PATTERNS = (
     # 2/3/2009 (month first; day first when the first number cannot be a month: 14/09/2013)
     re.compile(r"\b(?P<nmonth>\d{1,2})\s*/\s*(?P<day>\d{1,2})\s*/\s*(?P<year>(?:19|20)?\d\d)\b"),
     re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),  # September 2013
+    re.compile(r"\b(?P<year>(?:19|20)\d0)(?P<decade>['’]?s)\b"),  # the 1930s, the 1930's
     re.compile(r"\b(?P<year>(?:19|20)\d\d)\b"),  # 2009
 )
 TWO_DIGIT_PIVOT = 50  # "2/3/09" is 2009, "2/3/75" 1975
@@ -46,7 +47,7 @@ TWO_DIGIT_PIVOT = 50  # "2/3/09" is 2009, "2/3/75" 1975
 @dataclass(frozen=True, slots=True)
 class DateRange:
     """Days from ``start`` (inclusive) to ``end`` (exclusive); ``label`` is how it reads
-    (``2009``, ``2009-02``, ``2009-02-04``, or ``start/end`` for other spans)."""
+    (``2009``, ``2009-02``, ``2009-02-04``, ``1930s``, or ``start/end`` for other spans)."""
 
     start: date
     end: date
@@ -57,9 +58,11 @@ class DateRange:
 
     @property
     def granularity(self) -> str:
-        """``"year"``, ``"month"``, ``"day"`` or ``"span"``."""
+        """``"year"``, ``"month"``, ``"day"``, ``"decade"`` or ``"span"``."""
         if len(self.label) == 4:
             return "year"
+        if len(self.label) == 5 and self.label.endswith("s"):
+            return "decade"
         if len(self.label) == 7:
             return "month"
         return "day" if len(self.label) == 10 else "span"
@@ -124,6 +127,8 @@ def _range_of(match: re.Match[str]) -> DateRange | None:
         year += 2000 if year < TWO_DIGIT_PIVOT else 1900
     if not 1 <= year <= 9999:
         return None
+    if groups.get("decade"):
+        return DateRange(date(year, 1, 1), date(year + 10, 1, 1), f"{year:04d}s")
     if groups.get("month") is None and groups.get("nmonth") is None:
         return year_range(year)
     month = MONTH_NUMBERS.get((groups.get("month") or "").lower()) or int(groups["nmonth"])

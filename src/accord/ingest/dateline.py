@@ -6,11 +6,8 @@ title candidate, and its words match nothing. Without other metadata it is, howe
 evidence of when the article was published, which the analysis needs to resolve "on Sunday"
 and story clustering to weigh time.
 
-A line is a stamp when every word in it is date or time vocabulary (month and weekday names,
-"posted", "updated", "GMT"...) and it holds a digit; the date in it is read by the same
-dateparser call as metadata dates. Hand-written because no maintained library classifies a
-line as a timestamp: dateparser finds dates in text but also inside real headlines
-("Five die in May 3 fire").
+A line is a stamp when every word in it is date or time vocabulary (:func:`accord.stamps.
+is_stamp`); the date in it is read by the same dateparser call as metadata dates.
 """
 
 from __future__ import annotations
@@ -19,59 +16,11 @@ import re
 
 from accord.calendar_dates import find_dates
 from accord.ingest.metadata import normalise_published
-from accord.months import MONTH_NUMBERS
+from accord.stamps import is_stamp
 
 MAX_STAMP_LINES = 3  # stamp lines skipped before the headline (posted / updated / place-date)
-MAX_STAMP_CHARS = 80
-WEEKDAYS = frozenset(
-    name
-    for day in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-    for name in (day, day[:3])
-)
-STAMP_WORDS = frozenset(
-    {
-        "posted",
-        "updated",
-        "last",
-        "published",
-        "modified",
-        "created",
-        "date",
-        "on",
-        "at",
-        "am",
-        "pm",
-        "a",
-        "p",
-        "m",
-        "st",
-        "nd",
-        "rd",
-        "th",
-        "gmt",
-        "utc",
-    }
-)
-_WORD = re.compile(r"[^\W\d_]+")
 _LINE = re.compile(r"[^\n]+")
-_ZONE = re.compile(r"[A-Z]{1,3}T")  # time-zone abbreviations: ET, EST, BST, CEST (not UN, NATO)
 _SPACED_SLASH = re.compile(r"(?<=\d)\s*/\s*(?=\d)")  # "2 / 3 / 2009" as tokenised text writes it
-
-
-def is_stamp(line: str) -> bool:
-    """Whether ``line`` holds a date or time and nothing else (see the module docstring)."""
-    line = line.strip()
-    if not line or len(line) > MAX_STAMP_CHARS or not any(c.isdigit() for c in line):
-        return False
-    for match in _WORD.finditer(line):
-        word = match.group()
-        lower = word.lower()
-        if lower in MONTH_NUMBERS or lower in WEEKDAYS or lower in STAMP_WORDS:
-            continue
-        if _ZONE.fullmatch(word):
-            continue
-        return False
-    return True
 
 
 def split_stamps(text: str) -> tuple[list[str], str | None]:

@@ -137,6 +137,8 @@ def _value_checks(a: Claim, b: Claim) -> tuple[float, list[str]]:
         for qb in b.quantities:
             if (qa.change or qb.change) and a.day != b.day:
                 continue  # "jumped 28 percent" on Monday, "fell 4 percent" a week later
+            if _denied_bound(qa, a) or _denied_bound(qb, b):
+                continue  # "none of the offers is for more than eight years": no 8+ years
             verdict = compatible(qa, qb)
             if verdict is True:
                 bonus, counted = max(bonus, 0.12), True
@@ -175,6 +177,13 @@ def _value_checks(a: Claim, b: Claim) -> tuple[float, list[str]]:
         # reports of different days: a toll or a count may have been updated in between
         reasons.append(f"reported {_days_apart(a.day, b.day)} apart")
     return bonus, reasons
+
+
+def _denied_bound(quantity: Quantity, claim: Claim) -> bool:
+    """Whether ``quantity`` is a range ("more than eight years", "about 500") that its claim
+    denies: the negation turns the range around, so the claim states no value to compare."""
+    ranged = quantity.low != quantity.high or quantity.low_open or quantity.high_open
+    return claim.negated and ranged
 
 
 def _days_apart(a: date, b: date) -> str:

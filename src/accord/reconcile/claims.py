@@ -32,6 +32,7 @@ from accord.reconcile.lexicon import (
     predicate_classes,
 )
 from accord.reconcile.numbers import Quantity, find_quantities
+from accord.stamps import is_stamp
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -43,6 +44,7 @@ _DASH = re.compile(r"\s[–—-]\s")
 # ('... unacceptable demands," He claimed ...'); "... demands," he said' stays one sentence.
 _MISSED_BOUNDARY = re.compile(r"(?<=[,.!?][”\"])\s+(?=(?:He|She|They|It|We|I|This|That)\b)")
 _DATE_PREPS = ("since", "until", "before", "after", "by", "from", "till")
+_PERIOD_PARTS = frozenset({"late", "early", "mid", "mid-"})  # "since late 2007"
 _CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "NUM"})  # names count as actors instead
 _SCENE_DEPS = frozenset({"prep", "advcl", "npadvmod", "advmod", "mark"})  # "At a meeting ...,"
 _CONCESSIVE = frozenset({"although", "though", "while", "whereas"})
@@ -306,8 +308,8 @@ def claim_spans(analysis: Analysis, nlp: Language | None = None) -> list[Unit]:
     skip = analysis.article.skip_ranges
     raw: list[tuple[int, int, int, bool]] = []
     for index, sentence in enumerate(_sentences(analysis)):
-        if _skipped(sentence, skip):
-            continue
+        if _skipped(sentence, skip) or is_stamp(text[sentence.start : sentence.end]):
+            continue  # a repeat, or a "Published 9 June 2013 | Updated ..." line: no claim
         raw.extend((a, b, index, an) for a, b, an in _segments(text, sentence.start, sentence.end))
     docs = parse(nlp or load_parser(), [text[a:b] for a, b, _, _ in raw])
     out: list[Unit] = []
@@ -587,7 +589,11 @@ def _cores(doc: Doc | Span) -> list[str]:
 
 
 def _word_before(text: str, position: int) -> str:
+    """The word before ``position``, a part-of-period word skipped: "since" for "since late
+    2007", so such a date stays a bound."""
     words = text[:position].split()
+    while words and words[-1].lower() in _PERIOD_PARTS:
+        words.pop()
     return words[-1].lower() if words else ""
 
 
@@ -613,8 +619,7 @@ def _event_dates(
         trusted = dated or bool(re.search(r"\b\d{4}\b", time.text))
         if trusted and _inside(time, claim.start, claim.end) and time.grain in ("day", "month"):
             resolved = parse_iso(time.value)
-            before = analysis.article.text[: time.start].split()[-1:] or [""]
-            if resolved and before[0].lower() not in _DATE_PREPS:
+            if resolved and _word_before(analysis.article.text, time.start) not in _DATE_PREPS:
                 found.append((time.start - claim.start, time.end - claim.start, resolved))
     lead = doc.text.find(claim.text) if len(doc) else -1
     offset = doc[0].idx + lead if lead >= 0 else None

@@ -30,6 +30,7 @@ _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?|[A-Za-z]+(?:'[a-z]+)?|[
 _MONTHS = frozenset(MONTH_NUMBERS)  # full names and abbreviations: "5 Dec" counts nothing
 DURATION = "min"  # the unit every duration is converted to
 PERCENT = "percent"  # "52%", "52 per cent" and "52 percent" are one unit
+AGE = "years old"  # "a 35-year-old deputy": a person's age, compared with ages, not durations
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,6 +229,11 @@ def _unit_after(toks: list[_Tok], j: int) -> tuple[str, int] | None:
     word = toks[k].low
     if word == "per" and k + 1 < len(toks) and toks[k + 1].low == "cent":
         return PERCENT, k + 2  # "52 per cent"
+    if word in ("year", "years"):
+        if k + 1 < len(toks) and toks[k + 1].low == "old":
+            return AGE, k + 2  # "the man, 61 years old,"
+        if k + 2 < len(toks) and toks[k + 1].low == "-" and toks[k + 2].low == "old":
+            return AGE, k + 3  # "the 35-year-old deputy"
     if word in time_units():
         return DURATION, k + 1
     if word in count_stopwords() or word in number_words() or word in _MONTHS:
@@ -265,6 +271,22 @@ def _is_date_number(toks: list[_Tok], i: int, value: float) -> bool:
     return toks[i].text.isdigit() and len(toks[i].text) == 4 and 1800 <= value <= 2100
 
 
+def _is_clock_time(toks: list[_Tok], i: int) -> bool:
+    """A time of day counts nothing: the hour or minutes of "6:41" and "16:05 GMT", and "11
+    p.m.", "8 PM" (two reports' times of day are no disagreement about a number)."""
+
+    def text(k: int) -> str:
+        return toks[k].low if 0 <= k < len(toks) else ""
+
+    if text(i + 1) == ":" and text(i + 2)[:1].isdigit():
+        return True
+    if text(i - 1) == ":" and text(i - 2)[:1].isdigit():
+        return True
+    return text(i + 1) in ("am", "pm") or (
+        text(i + 1) in ("a", "p") and text(i + 2) == "." and text(i + 3) == "m"
+    )
+
+
 def find_quantities(text: str, *, bare: bool = False) -> list[Quantity]:
     """Every counted or duration quantity in ``text``, left to right; with ``bare``, numbers that
     no unit follows too (``unit`` ""), for a caller that can tell from a parse what they count
@@ -275,7 +297,8 @@ def find_quantities(text: str, *, bare: bool = False) -> list[Quantity]:
     while i < len(toks):
         number = _number_at(toks, i)
         if number is None or (
-            _digit_value(toks[i]) is not None and _is_date_number(toks, i, number[0])
+            _digit_value(toks[i]) is not None
+            and (_is_date_number(toks, i, number[0]) or _is_clock_time(toks, i))
         ):
             i += 1
             continue

@@ -72,6 +72,8 @@ def weekday_days(times: Iterable[TimeExpression]) -> dict[int, date]:
 
 
 def _range_keys(found: DateRange) -> list[str]:
+    if found.granularity == "decade":
+        return []  # "in the 1990s": background, no mark of one event
     if found.granularity == "year":
         return [f"y:{found.label}"]
     if found.granularity == "month":
