@@ -468,3 +468,9 @@ def test_reconcile_denied_range_is_no_number_conflict(nlp: Language) -> None:
     assert denied.negated and not longer.negated
     assert not score_pair(offer, denied, 0.8).reasons
     assert score_pair(offer, longer, 0.8).reasons
+
+
+def test_reconcile_a_decade_is_no_event_date(nlp: Language) -> None:
+    """ "A 1940s pompadour" or "in the 1960s" is background; it dates no claim."""
+    (claim,) = _body(nlp, "Gigante, with his 1940s pompadour, ran the family for years.")
+    assert claim.dates == []

@@ -612,6 +612,7 @@ def _event_dates(
         (start, end, value)
         for start, end, value in find_dates(claim.text)
         if _word_before(claim.text, start) not in _DATE_PREPS
+        and value.granularity != "decade"  # "a 1940s pompadour", "in the 1960s": background
     ]
     dated = analysis.article.published is not None
     for time in analysis.times:

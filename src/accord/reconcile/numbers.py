@@ -30,7 +30,6 @@ _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?|[A-Za-z]+(?:'[a-z]+)?|[
 _MONTHS = frozenset(MONTH_NUMBERS)  # full names and abbreviations: "5 Dec" counts nothing
 DURATION = "min"  # the unit every duration is converted to
 PERCENT = "percent"  # "52%", "52 per cent" and "52 percent" are one unit
-AGE = "years old"  # "a 35-year-old deputy": a person's age, compared with ages, not durations
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,11 +228,6 @@ def _unit_after(toks: list[_Tok], j: int) -> tuple[str, int] | None:
     word = toks[k].low
     if word == "per" and k + 1 < len(toks) and toks[k + 1].low == "cent":
         return PERCENT, k + 2  # "52 per cent"
-    if word in ("year", "years"):
-        if k + 1 < len(toks) and toks[k + 1].low == "old":
-            return AGE, k + 2  # "the man, 61 years old,"
-        if k + 2 < len(toks) and toks[k + 1].low == "-" and toks[k + 2].low == "old":
-            return AGE, k + 3  # "the 35-year-old deputy"
     if word in time_units():
         return DURATION, k + 1
     if word in count_stopwords() or word in number_words() or word in _MONTHS:
@@ -287,6 +281,12 @@ def _is_clock_time(toks: list[_Tok], i: int) -> bool:
     )
 
 
+def _is_age(toks: list[_Tok], j: int) -> bool:
+    """Whether the number ending before token ``j`` is an age: "35-year-old", "61 years old"."""
+    words = [t.low for t in toks[j : j + 4] if t.low not in ("-", "–")]
+    return words[:2] in (["year", "old"], ["years", "old"])
+
+
 def find_quantities(text: str, *, bare: bool = False) -> list[Quantity]:
     """Every counted or duration quantity in ``text``, left to right; with ``bare``, numbers that
     no unit follows too (``unit`` ""), for a caller that can tell from a parse what they count
@@ -303,6 +303,9 @@ def find_quantities(text: str, *, bare: bool = False) -> list[Quantity]:
             i += 1
             continue
         value, j = number
+        if _is_age(toks, j):
+            i = j  # "the 35-year-old deputy": an age, and whose the words do not say
+            continue
         quantity, j = _complete(text, toks, i, j, value, bare)
         if quantity is not None:
             found.append(quantity)
