@@ -10,8 +10,8 @@ Formats: "February 4, 2009" (also "Feb. 4th 2009", "November 28-2005"), "9 Septe
 "2009-02-04", "2/3/2009" and "2/3/09" (month first, as US news writes it, unless the first
 number cannot be a month: "14/09/2013"; spaces around the separators, as tokenised text has
 them, are allowed), "September 2013", a decade ("the 1930s", "the 1930's": ten years) and a
-lone year from 1900 to 2099. A longer date wins over the shorter ones inside it ("4 March 2022" is one day, not
-also the month and the year).
+lone year from 1900 to 2099. A longer date wins over the shorter ones inside it ("4 March 2022"
+is one day, not also the month and the year).
 
 Hand-written because the date libraries accord uses (dateparser) resolve a whole phrase to one
 point: they neither find dates inside sentences nor keep the granularity that decides whether
