@@ -154,31 +154,53 @@ def _tokens(root: Any) -> tuple[str, dict[str, Token]]:
     return "".join(parts), offsets
 
 
-def parse_document(
-    path: Path, selected: set[tuple[str, int]], lower_vocab: set[str]
-) -> tuple[str, list[GoldMention]]:
-    """The document's text and its gold proper-name entity mentions in annotated sentences."""
+@dataclass
+class Markable:
+    """One annotated mention of a CROMER file: its tag, its key ("{doc}:{m_id}"), the gold
+    cluster it belongs to (its own key when none) and its tokens' places in the text."""
+
+    tag: str
+    key: str
+    cluster: str | None
+    anchors: list[Token]
+
+
+def read_markables(path: Path) -> tuple[str, list[Markable]]:
+    """The document's text as printed (:func:`_tokens`) and every markable with tokens, in
+    file order; the entity, pronoun and event benchmarks each keep the ones they score."""
     from defusedxml import ElementTree
 
     root = ElementTree.parse(path).getroot()
     text, offsets = _tokens(root)
-    gold = _gold_clusters(root, path.stem)
-    mentions: list[GoldMention] = []
+    clusters = _gold_clusters(root, path.stem)
+    out: list[Markable] = []
     markables = root.find("Markables")
     for mark in markables if markables is not None else []:
         ids = [a.get("t_id") for a in mark.findall("token_anchor")]
         anchors = sorted(offsets[i] for i in ids if i in offsets)
-        if not anchors or not mark.tag.startswith(ENTITY_PREFIXES):
+        if anchors:
+            key = f"{path.stem}:{mark.get('m_id')}"
+            out.append(Markable(mark.tag, key, clusters.get(key), anchors))
+    return text, out
+
+
+def parse_document(
+    path: Path, selected: set[tuple[str, int]], lower_vocab: set[str]
+) -> tuple[str, list[GoldMention]]:
+    """The document's text and its gold proper-name entity mentions in annotated sentences."""
+    text, markables = read_markables(path)
+    mentions: list[GoldMention] = []
+    for mark in markables:
+        if not mark.tag.startswith(ENTITY_PREFIXES):
             continue
+        anchors = mark.anchors
         start, end, sentence = anchors[0][0], anchors[-1][1], anchors[0][2]
         words = [a[4] for a in anchors]
         if (path.stem, sentence) in selected and _is_name(words, anchors[0][3] == 0, lower_vocab):
-            key = f"{path.stem}:{mark.get('m_id')}"
             label = label_for(mark.tag)
+            gold = mark.cluster or mark.key
             mentions.append(
-                GoldMention(
-                    key, path.stem, start, end, text[start:end], label, sentence, gold.get(key, key)
-                )
+                GoldMention(mark.key, path.stem, start, end, text[start:end], label, sentence, gold)
             )
     return text, mentions
 

@@ -47,8 +47,7 @@ from code_digest import code_digest
 from ecbplus_entities import (
     CORPUS,
     Clusters,
-    _gold_clusters,
-    _tokens,
+    read_markables,
     score,
     selected_sentences,
     topic_folders,
@@ -77,24 +76,16 @@ def gold_events(
 ) -> tuple[str, list[GoldEvent]]:
     """The document's text (its URL line blanked, as accord's ingest keeps it out of the text)
     and its gold event mentions in annotated sentences."""
-    from defusedxml import ElementTree
-
-    root = ElementTree.parse(path).getroot()
-    text, offsets = _tokens(root)
-    clusters = _gold_clusters(root, path.stem)
+    text, markables = read_markables(path)
     events: list[GoldEvent] = []
-    markables = root.find("Markables")
-    for mark in markables if markables is not None else []:
+    for mark in markables:
         if not mark.tag.startswith(EVENT_PREFIXES) or (mark.tag in REPORTING and not reporting):
             continue
-        anchors = sorted(offsets[a.get("t_id")] for a in mark.findall("token_anchor"))
-        if not anchors or (path.stem, anchors[0][2]) not in selected:
+        if (path.stem, mark.anchors[0][2]) not in selected:
             continue
-        key = f"{path.stem}:{mark.get('m_id')}"
-        start, end = anchors[0][0], anchors[-1][1]
-        events.append(
-            GoldEvent(key, path.stem, start, end, text[start:end], clusters.get(key, key))
-        )
+        start, end = mark.anchors[0][0], mark.anchors[-1][1]
+        gold = mark.cluster or mark.key
+        events.append(GoldEvent(mark.key, path.stem, start, end, text[start:end], gold))
     return without_url(text), events
 
 

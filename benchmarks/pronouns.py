@@ -45,9 +45,8 @@ from ecbplus_entities import (
     CORPUS,
     DATA,
     ENTITY_PREFIXES,
-    _gold_clusters,
-    _tokens,
     load_topic,
+    read_markables,
     selected_sentences,
     topic_folders,
 )
@@ -98,28 +97,17 @@ class Tally:
 def gold_pronouns(path: Path) -> tuple[str, list[GoldPronoun], dict[str, list[tuple[int, int]]]]:
     """The document's text, its gold third-person pronouns, and each chain's gold mention
     ranges in it."""
-    from defusedxml import ElementTree
-
-    root = ElementTree.parse(path).getroot()
-    text, offsets = _tokens(root)
-    clusters = _gold_clusters(root, path.stem)
+    text, markables = read_markables(path)
     pronouns: list[GoldPronoun] = []
     ranges: dict[str, list[tuple[int, int]]] = {}
-    markables = root.find("Markables")
-    for mark in markables if markables is not None else []:
-        if not mark.tag.startswith(ENTITY_PREFIXES):
+    for mark in markables:
+        if not mark.tag.startswith(ENTITY_PREFIXES) or mark.cluster is None:
             continue
-        anchors = sorted(offsets[a.get("t_id")] for a in mark.findall("token_anchor"))
-        if not anchors:
-            continue
-        key = f"{path.stem}:{mark.get('m_id')}"
-        cluster = clusters.get(key)
-        if cluster is None:
-            continue
+        anchors = mark.anchors
         start, end = anchors[0][0], anchors[-1][1]
-        ranges.setdefault(cluster, []).append((start, end))
+        ranges.setdefault(mark.cluster, []).append((start, end))
         if len(anchors) == 1 and anchors[0][4].lower() in THIRD_PERSON:
-            pronouns.append(GoldPronoun(path.stem, start, end, anchors[0][4], cluster))
+            pronouns.append(GoldPronoun(path.stem, start, end, anchors[0][4], mark.cluster))
     return text, pronouns, ranges
 
 
