@@ -9,8 +9,8 @@ and a day inside it agree while two different days do not.
 Formats: "February 4, 2009" (also "Feb. 4th 2009", "November 28-2005"), "9 September 2013",
 "2009-02-04", "2/3/2009" and "2/3/09" (month first, as US news writes it, unless the first
 number cannot be a month: "14/09/2013"; spaces around the separators, as tokenised text has
-them, are allowed), "September 2013", a decade ("the 1930s", "the 1930's": ten years) and a
-lone year from 1900 to 2099. A longer date wins over the shorter ones inside it ("4 March 2022"
+them, are allowed), "September 2013" (or "September of 2013"), a decade ("the 1930s", "the
+1890's": ten years) and a lone year from 1900 to 2099. A longer date wins over the shorter ones inside it ("4 March 2022"
 is one day, not also the month and the year).
 
 Hand-written because the date libraries accord uses (dateparser) resolve a whole phrase to one
@@ -37,8 +37,8 @@ PATTERNS = (
     re.compile(rf"\b(?P<year>(?:19|20)\d\d)\s*-\s*{_NUMERIC_MONTH}\s*-\s*{_DAY}\b"),  # 2009-02-04
     # 2/3/2009 (month first; day first when the first number cannot be a month: 14/09/2013)
     re.compile(r"\b(?P<nmonth>\d{1,2})\s*/\s*(?P<day>\d{1,2})\s*/\s*(?P<year>(?:19|20)?\d\d)\b"),
-    re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),  # September 2013
-    re.compile(r"\b(?P<year>(?:19|20)\d0)(?P<decade>['’]?s)\b"),  # the 1930s, the 1930's
+    re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b", re.IGNORECASE),  # September (of) 2013
+    re.compile(r"\b(?P<year>(?:1\d|20)\d0)(?P<decade>['’]?s)\b"),  # the 1930s, the 1890's
     re.compile(r"\b(?P<year>(?:19|20)\d\d)\b"),  # 2009
 )
 TWO_DIGIT_PIVOT = 50  # "2/3/09" is 2009, "2/3/75" 1975

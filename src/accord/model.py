@@ -149,7 +149,7 @@ class TimeExpression:
     end: int
     text: str
     value: str | None  # ISO date resolved against Article.published, or None
-    grain: str = "day"  # day, month, year, duration, relative
+    grain: str = "day"  # day, month, year, decade, span, duration, relative
 
 
 @dataclass(slots=True)

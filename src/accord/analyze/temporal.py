@@ -8,24 +8,51 @@ it when the clause speaks of the future ("will meet on Wednesday"); a duration (
 would glue that day on); a clock time ("at 3 pm") in an article dated without a time is on the
 publication day; "last week" is no day in particular; and a bare small number is no date at
 all (NER tags ages as DATE: "Anika Dross, 34," would otherwise become 1934).
+
+A date written out in full ("June 6th, 2013", "September 2013", "in 2008", "the 1940s") is read
+by the shared finder of :mod:`accord.calendar_dates`, at the grain it is written at (a decade
+has grain ``decade``: "the 1940s" is ten years, not the year 1940). Anything else goes to
+dateparser, which fills whatever the text leaves out from its reference date, today's when the
+article has none: "December" would become the 29th of last December, "this morning" the day of
+the run. So each expression is parsed against two reference dates 400 days apart (the
+publication date, or today, and the other a year, a month and some days earlier): what the text
+itself fixes comes out the same under both ("6, 2013 11:34PM" fixes the month 2013-06, not a
+day), and an expression that fixes no year of its own is read against the publication date, or
+left without a value when the article has none. A season ("2007-08") is the interval
+"2007/2008" (grain ``span``), and digits alone that are no written date ("20-13", a score) are
+no date.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from accord.calendar_dates import WEEKDAYS, weekday_near
+from accord.calendar_dates import WEEKDAYS, find_dates, weekday_near
 from accord.model import TimeExpression
 from accord.months import FULL_NAMES, MONTH_NUMBERS
 
 MONTHS = "|".join(FULL_NAMES)
 DURATION = re.compile(r"\b(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b", re.I)
 ANCHOR = re.compile(r"\b(ago|last|next|this|since|until|later|earlier|before|after)\b", re.I)
-MONTH_YEAR = re.compile(rf"^(?:in\s+)?({MONTHS})\s+(\d{{4}})$", re.I)
-YEAR = re.compile(r"^(?:in\s+)?(?:the\s+)?(\d{4})s?$")
+# A decade written with two digits ("the '90s", "40s and 50s"): which century is not said, and
+# dateparser reads "40s" as forty seconds before its reference time.
+SHORT_DECADE = re.compile(
+    r"^(?:(?:in|during|since|by|from|until)\s+)?(?:the\s+)?"
+    r"(?:(?:early|late|mid)[\s-]+)?['’]?\d0['’]?s(?:\s+and)?$",
+    re.I,
+)
+CLOCK = re.compile(
+    r"\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?\s?m\b\.?|gmt|utc|[ecmp][sd]?t)|\b\d{1,2}:\d{2}\b", re.I
+)
+# Two digit-only forms dateparser misreads: a season or fiscal year ("2007-08", "2012/13": two
+# years, not August 2007) and a score or range ("20-13", "45-1": no date at all).
+SEASON = re.compile(r"^(?:the\s+)?(\d{4})\s*[-–/]\s*(\d{2})(?:\s+season)?$", re.I)
+DIGITS_ONLY = re.compile(r"^[\d\s./–-]+$")
+ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+PROBE_SHIFT = timedelta(days=400)  # a year, a month and some days: every field of a date moves
 BARE_NUMBER = re.compile(r"^\d{1,3}$")  # an age or a count, never a date on its own
 PERIOD = re.compile(
     r"^(?:(?:in|during|by|until|since|for)\s+)?(?:the\s+)?(?:(?:earlier|later)\s+)?"
@@ -143,11 +170,14 @@ def resolve_time(
     clean = text.strip()
     if DURATION.search(clean) and not ANCHOR.search(clean):
         return None, "duration"
-    if match := MONTH_YEAR.match(clean):
-        month = MONTH_NUMBERS[match.group(1).lower()]
-        return f"{int(match.group(2)):04d}-{month:02d}", "month"
-    if match := YEAR.match(clean):
-        return match.group(1), "year"
+    if written := _written_date(clean):
+        return written
+    if SHORT_DECADE.match(clean):
+        return None, "decade"
+    if season := _season(clean):
+        return season, "span"
+    if DIGITS_ONLY.match(clean):
+        return _digits(clean)
     if BARE_NUMBER.match(clean) or WEEK.match(clean):
         return None, "relative"
     if published is not None and (match := PERIOD.match(clean)):
@@ -164,10 +194,76 @@ def resolve_time(
             return day.isoformat(), "day"
     if any(w in clean.lower() for w in WEEKDAYS) and published is None:
         return None, "relative"
-    parsed = _dateparser_parse(clean, _end_of_day(published))
-    if parsed is None:
+    return _parsed(clean, published)
+
+
+def _written_date(text: str) -> tuple[str, str] | None:
+    """(value, grain) of the one calendar date the expression writes out ("on June 6th, 2013",
+    "the 1940s and"), when nothing else in it (a relative word, another number) changes it;
+    a clock time beside it is allowed ("Feb. 4, 2009 at 3 pm")."""
+    found = find_dates(text)
+    if len(found) != 1:
+        return None
+    start, end, value = found[0]
+    rest = text[:start] + " " + text[end:]
+    if ANCHOR.search(rest) or re.search(r"\d", CLOCK.sub(" ", rest)):
+        return None
+    return value.label, value.granularity
+
+
+def _season(text: str) -> str | None:
+    """ "2007-08" (a season, a fiscal year) as the ISO interval "2007/2008", or None."""
+    match = SEASON.match(text)
+    if match is None:
+        return None
+    first = int(match.group(1))
+    return f"{first}/{first + 1}" if int(match.group(2)) == (first + 1) % 100 else None
+
+
+def run_day() -> date:
+    """Today: dateparser's reference for an undated article (it decides the century of "'86"
+    only; benchmarks/temporal.py moves it to check that no value depends on it)."""
+    return date.today()
+
+
+def _digits(text: str) -> tuple[str | None, str]:
+    """An expression of digits alone that no written-date format reads: an ISO month
+    ("2013-09"), a year that cannot be a 24-hour clock time ("1888"; "1353" and "1300", as in
+    "struck at 1353 (1023 GMT)", can), else no date (a score, "20-13")."""
+    if (match := ISO_MONTH.match(text)) and 1 <= int(match.group(2)) <= 12:
+        return f"{match.group(1)}-{match.group(2)}", "month"
+    if len(text) == 4 and text.isdigit() and not (int(text[:2]) < 24 and int(text[2:]) < 60):
+        return text, "year"
+    return None, "relative"
+
+
+def _parsed(text: str, published: datetime | None) -> tuple[str | None, str]:
+    """dateparser's reading, keeping only what the text fixes (see the module docstring)."""
+    reference = _end_of_day(published) or datetime.combine(run_day(), datetime.max.time())
+    reference = reference.replace(microsecond=0)
+    first, second = (_dateparser_parse(text, r) for r in (reference, reference - PROBE_SHIFT))
+    if first is None or second is None:
         return None, "relative"
-    return parsed.date().isoformat(), "day"
+    if first.year == second.year:  # the year is the text's own, not the reference's
+        if not _writes_year(text, first.year):
+            return None, "relative"  # dateparser's guess: "the 81st" is not 1981
+        if first.date() == second.date():
+            return first.date().isoformat(), "day"
+        if first.month == second.month:
+            return f"{first.year:04d}-{first.month:02d}", "month"
+        return f"{first.year:04d}", "year"
+    if published is None or re.search(r"\b\d{4}\b", text):
+        # "this morning", "December", "5 p.m." without a date to read them from; "two years
+        # after 2008" (dateparser loses the year it was given)
+        return None, "relative"
+    return first.date().isoformat(), "day"
+
+
+def _writes_year(text: str, year: int) -> bool:
+    """Whether the text writes ``year`` itself: in full, or as "'86" or "3/2/09" (dateparser
+    also takes "the 81st" for 1981)."""
+    short = f"{year % 100:02d}"
+    return str(year) in text or bool(re.search(rf"(?:['’]|\d\s*[/.-]\s*){short}\b", text))
 
 
 def _end_of_day(published: datetime | None) -> datetime | None:

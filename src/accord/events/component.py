@@ -237,6 +237,9 @@ def _trimmed(sent: Span) -> tuple[int, int, str]:
     return start, start + len(stripped), stripped
 
 
+POINT_GRAINS = ("day", "month", "year")  # a decade or a season is background, not an event's date
+
+
 def _date(doc: Doc, sent: Span, trigger: Token) -> str | None:
     """The resolved date of the time expression in the sentence nearest the trigger."""
     if not doc.has_extension("accord_times"):
@@ -244,7 +247,10 @@ def _date(doc: Doc, sent: Span, trigger: Token) -> str | None:
     times = [
         t
         for t in (doc._.accord_times or [])
-        if t.value and sent.start_char <= t.start and t.end <= sent.end_char
+        if t.value
+        and t.grain in POINT_GRAINS
+        and sent.start_char <= t.start
+        and t.end <= sent.end_char
     ]
     if not times:
         return None
