@@ -13,8 +13,16 @@ def test_events_lexicon_types_known() -> None:
 
 def test_events_lexicon_requires_entries_come_first() -> None:
     for group in entries().values():
-        flags = [bool(e.requires) for e in group]
+        flags = [bool(e.requires or e.excludes or e.transitive) for e in group]
         assert flags == sorted(flags, reverse=True)
+
+
+def test_events_lexicon_object_conditions_parse() -> None:
+    """ "*" asks for an object that is no amount, "!a|b" for any object but these."""
+    (decline,) = entries()["verb", "decline"]
+    assert decline.transitive and not decline.requires and not decline.excludes
+    (release,) = entries()["verb", "release"]
+    assert {"statement", "video"} <= release.excludes and not release.requires
 
 
 def test_events_lexicon_types_map_to_plover2021() -> None:

@@ -105,6 +105,35 @@ def test_events_rules_type(nlp: Language, text: str, expected: str) -> None:
     assert hit.type == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Support for the coalition declined 5 percent in March.",  # a fall, not a refusal
+        "The minister has been in declining health for a year.",
+        "The ministry released a statement late on Tuesday.",  # no one was set free
+        "Police released the names of the two drivers.",
+    ],
+)
+def test_events_rules_other_senses_are_no_event(nlp: Language, text: str) -> None:
+    assert _hit(nlp, text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Chilean embassy declined to comment on the seizure.", "REJECT"),
+        ("Norway declined the invitation to the summit.", "REJECT"),
+        ("The rebels released two Norwegian aid workers.", "RETREAT"),
+        ("The detained fishermen were released at the border.", "RETREAT"),
+    ],
+)
+def test_events_rules_decline_and_release_keep_their_event_sense(
+    nlp: Language, text: str, expected: str
+) -> None:
+    hit = _hit(nlp, text)
+    assert hit is not None and hit.type == expected
+
+
 def test_events_rules_failed_agreement_is_negated_agree(nlp: Language) -> None:
     hit = _hit(nlp, "Norway and Chile failed to agree on a ceasefire.")
     assert hit is not None

@@ -16,13 +16,17 @@ from accord.analyze.lexicon import read_lines
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One lexicon line: ``lemma`` (as ``pos``) triggers ``type`` when one of ``requires`` is
-    its object (any object when ``requires`` is empty)."""
+    its object (any object, or none, when ``requires`` is empty), none of ``excludes`` is, and,
+    when ``transitive``, it has an object or complement that is no number ("declined to
+    comment", not "support declined 5 percent")."""
 
     pos: str
     lemma: str
     type: str
     mode: str | None
     requires: frozenset[str]
+    excludes: frozenset[str] = frozenset()
+    transitive: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,13 +53,27 @@ def _split(line: str, width: int) -> list[str]:
 
 @lru_cache(maxsize=1)
 def entries() -> dict[tuple[str, str], tuple[Entry, ...]]:
-    """Lexicon entries by ``(pos, lemma)``; entries with ``requires`` come first."""
+    """Lexicon entries by ``(pos, lemma)``; entries with a condition on the object come first."""
     table: dict[tuple[str, str], list[Entry]] = defaultdict(list)
     for line in read_lines("plover_verbs.tsv"):
         pos, lemma, type_, mode, requires = _split(line, 5)
-        needed = frozenset() if requires == "-" else frozenset(requires.split("|"))
-        table[(pos, lemma)].append(Entry(pos, lemma, type_, _dash(mode), needed))
-    return {key: tuple(sorted(v, key=lambda e: not e.requires)) for key, v in table.items()}
+        table[(pos, lemma)].append(Entry(pos, lemma, type_, _dash(mode), *_requirement(requires)))
+    return {
+        key: tuple(sorted(v, key=lambda e: not (e.requires or e.excludes or e.transitive)))
+        for key, v in table.items()
+    }
+
+
+def _requirement(column: str) -> tuple[frozenset[str], frozenset[str], bool]:
+    """(requires, excludes, transitive) of the lexicon's last column: ``-``, ``a|b``, ``*``
+    (transitive) or ``!a|b`` (any object but these)."""
+    if column == "-":
+        return frozenset(), frozenset(), False
+    if column == "*":
+        return frozenset(), frozenset(), True
+    if column.startswith("!"):
+        return frozenset(), frozenset(column[1:].split("|")), False
+    return frozenset(column.split("|")), frozenset(), False
 
 
 @lru_cache(maxsize=1)

@@ -132,9 +132,25 @@ def _match(token: Token) -> Entry | None:
     for entry in candidates:
         if entry.type in ("FIGHT", "ASSAULT") and objects and objects <= cue("figurative"):
             continue  # "promised to fight corruption", "battling the blaze": no violence
+        if entry.excludes & objects or (entry.transitive and not _has_complement(token)):
+            continue
         if not entry.requires or entry.requires & objects:
             return entry
     return None
+
+
+_COMPLEMENT_DEPS = frozenset({"dobj", "obj", "xcomp", "ccomp", "nsubjpass"})
+_AMOUNTS = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL", "DATE", "TIME"})
+
+
+def _has_complement(token: Token) -> bool:
+    """An object or complement clause that is not an amount: "declined to comment", "declined
+    the offer", "the invitation was declined"; not "support declined 5 percent", "declining
+    health"."""
+    return any(
+        child.dep_ in _COMPLEMENT_DEPS and not child.like_num and child.ent_type_ not in _AMOUNTS
+        for child in token.children
+    )
 
 
 def triggers(sent: Span) -> list[Trigger]:
