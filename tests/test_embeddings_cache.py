@@ -44,3 +44,12 @@ def test_embeddings_cache_is_bounded(encoder, monkeypatch: pytest.MonkeyPatch) -
     vectors = encoder.encode([f"sentence {i}" for i in range(5)])
     assert len(encoder._cache) == 3
     assert vectors[4][0] == len("sentence 4")
+
+
+def test_embeddings_whitespace_variants_are_one_sentence(encoder) -> None:  # type: ignore[no-untyped-def]
+    """A sentence with its line break (as event coding passes it) and the same sentence
+    stripped (a claim) tokenise alike, so the model sees it once."""
+    with_break = encoder.encode(["The talks  ended.\n"])
+    stripped = encoder.encode(["The talks ended."])
+    assert encoder._model.seen == ["The talks ended."]
+    assert np.array_equal(with_break[0], stripped[0])

@@ -46,18 +46,21 @@ class _SentenceTransformerEncoder:
     def encode(self, texts: list[str]) -> npt.NDArray[np.float32]:
         import numpy as np
 
+        # The tokenizer splits on whitespace, so a sentence with its trailing line break (as
+        # event coding passes it) and the same sentence stripped (a claim) are one text.
+        keys = [" ".join(text.split()) for text in texts]
         out = np.zeros((len(texts), self._dim), "float32")
-        known = {t: self._cache[t] for t in texts if t in self._cache}
-        missing = [t for t in dict.fromkeys(texts) if t not in known]
+        known = {k: self._cache[k] for k in keys if k in self._cache}
+        missing = [k for k in dict.fromkeys(keys) if k not in known]
         if missing:
             vectors = self._model.encode(
                 missing, batch_size=64, normalize_embeddings=True, show_progress_bar=False
             )
             known.update(zip(missing, np.asarray(vectors, dtype="float32"), strict=True))
-        for i, text in enumerate(texts):
-            out[i] = known[text]
-        for text, vector in known.items():
-            self._remember(text, vector)
+        for i, key in enumerate(keys):
+            out[i] = known[key]
+        for key, vector in known.items():
+            self._remember(key, vector)
         return out
 
     def _remember(self, text: str, vector: npt.NDArray[np.float32]) -> None:
