@@ -304,3 +304,16 @@ def test_a_persons_full_name_given_once_stays_the_canonical_name() -> None:
     b = article("b", M("Varga"))
     entities = {e.id: e for e in resolve([a, b])}
     assert entities[entity_of(b, "Varga") or ""].name == "Ilse Varga"
+
+
+def test_organisations_are_cities_only_when_prominent() -> None:
+    """An acronym or a surname the NER tags ORG is not the small town GeoNames spells alike
+    ("UN" is not Un, India; "Teixeira" not Tapejara, Brazil, one of whose old names it is); a
+    government named by its seat is its city."""
+    a = article("a", M("UN", "ORG"), M("Teixeira", "ORG"), M("Summit", "ORG"))
+    b = article("b", M("Washington", "ORG"), M("Moscow", "ORG"))
+    by_name = {e.name: e for e in resolve([a, b])}
+    assert {"UN", "Teixeira", "Summit"} <= set(by_name)
+    assert not any("geonames" in by_name[n].links for n in ("UN", "Teixeira", "Summit"))
+    assert by_name["Washington"].links["geonames"] == "4140963"
+    assert by_name["Moscow"].links["geonames"] == "524901"

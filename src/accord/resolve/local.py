@@ -30,7 +30,7 @@ from accord.resolve.names import (
 )
 from accord.resolve.nationality import demonym_country, metonym_country, short_forms
 from accord.resolve.similarity import person_match
-from accord.resolve.types import PERSON, compatible, majority, same_kind
+from accord.resolve.types import PERSON, PLACE_LABELS, compatible, majority, same_kind
 from accord.resolve.unionfind import UnionFind
 
 # A PERSON-labelled name is taken for a place only when the place is prominent enough that a
@@ -39,6 +39,14 @@ RETYPE_CITY_POPULATION = 500_000
 # A city found by an alternate name (an exonym, an old or transliterated name) must be far bigger:
 # GeoNames lists surnames among such names of mid-size cities ("Manning" for Wanning, China).
 RETYPE_ALTERNATE_POPULATION = 1_000_000
+# A name the NER tagged as an organisation (or anything else that is neither a place nor a person)
+# is a city by its own name only when the city is this large: a government named by its seat
+# ("Washington", "Tallinn said") is; a company, school or team named like a small town
+# ("Summit", "Bentley"), a surname ("Tyler", "Jackson") or an acronym ("UN" is not the Indian
+# town Un, "AMA" not the Japanese Ama) is not. By an alternate name, as for persons, only a city
+# of RETYPE_ALTERNATE_POPULATION ("Teixeira" is not Tapejara, Brazil, nor "Champion" Painesville,
+# Ohio, whose old names they are).
+ORG_CITY_POPULATION = 200_000
 
 
 @dataclass(slots=True)
@@ -251,21 +259,29 @@ def _ordered_names(ms: Sequence[Mention]) -> list[str]:
 
 
 def _as_place(label: str, names: Sequence[str], has_roles: bool) -> Place | None:
-    """The gazetteer place a local denotes, if any; a PERSON only for prominent places."""
+    """The gazetteer place a local denotes, if any; one the NER did not tag as a place only if
+    it is prominent (see ``RETYPE_CITY_POPULATION`` and ``ORG_CITY_POPULATION``)."""
     if label == PERSON:
         if has_roles or any(parse_person(n).is_full and lookup_place(n) is None for n in names):
             return None
         place = lookup_place(names[0])
-        if place is None or place.kind != "city":
-            return place
-        own_name = fold(place.name) == fold(names[0])
-        floor = RETYPE_CITY_POPULATION if own_name else RETYPE_ALTERNATE_POPULATION
-        return place if place.population >= floor else None
+        return place if place is not None and _prominent(place, names[0], label) else None
     for name in names:
         place = lookup_place(name)
-        if place is not None:
+        if place is not None and (label in PLACE_LABELS or _prominent(place, name, label)):
             return place
     return None
+
+
+def _prominent(place: Place, name: str, label: str) -> bool:
+    """Whether a name tagged ``label`` (not a place) may still be taken for ``place``."""
+    if place.kind != "city":
+        return True
+    own_name = fold(place.name) == fold(name)
+    if not own_name:
+        return place.population >= RETYPE_ALTERNATE_POPULATION
+    floor = RETYPE_CITY_POPULATION if label == PERSON else ORG_CITY_POPULATION
+    return place.population >= floor
 
 
 def _place_label(label: str, place: Place) -> str:
