@@ -317,3 +317,48 @@ def test_organisations_are_cities_only_when_prominent() -> None:
     assert not any("geonames" in by_name[n].links for n in ("UN", "Teixeira", "Summit"))
     assert by_name["Washington"].links["geonames"] == "4140963"
     assert by_name["Moscow"].links["geonames"] == "524901"
+
+
+def test_short_name_of_two_different_things_links_neither() -> None:
+    """ "Herald" stands for the Valdoria Herald in one report and the Herald Trust in another:
+    a third report's bare "Herald" joins neither, and the two stay apart."""
+    a = article("a", M("Valdoria Herald", "ORG"), M("Herald", "ORG"))
+    b = article("b", M("Herald Trust", "ORG"), M("Herald", "ORG"))
+    c = article("c", M("Herald", "ORG"))
+    resolve([a, b, c])
+    assert entity_of(a, "Valdoria Herald") != entity_of(b, "Herald Trust")
+    assert entity_of(c, "Herald") not in (entity_of(a, "Herald"), entity_of(b, "Herald"))
+
+
+def test_short_name_of_one_thing_still_links_across_articles() -> None:
+    a = article("a", M("Valdoria Herald", "ORG"), M("Herald", "ORG"))
+    b = article("b", M("Herald", "ORG"))
+    resolve([a, b])
+    assert entity_of(b, "Herald") == entity_of(a, "Valdoria Herald")
+
+
+def test_short_name_with_a_longer_name_of_its_own_attaches_to_no_other() -> None:
+    """ "Supreme Court" joined the "Northern Supreme Court" of its report; a second report's
+    "Coastal Supreme Court" is another court."""
+    a = article("a", M("Northern Supreme Court", "ORG"), M("Supreme Court", "ORG"))
+    b = article("b", M("Coastal Supreme Court", "ORG"), M("Court", "ORG"))
+    c = article("c", M("Supreme Court", "ORG"))
+    resolve([a, b, c])
+    assert entity_of(a, "Northern Supreme Court") != entity_of(b, "Coastal Supreme Court")
+
+
+def test_short_name_written_alone_joins_its_dominant_owner_only() -> None:
+    """The story's "Valdoria Herald" is named far more often than the "Herald Trust" of one
+    report: a bare "Herald" is the story's paper, and the trust stays apart."""
+    a = article(
+        "a",
+        M("Valdoria Herald", "ORG", chain=1),
+        M("Herald", "ORG", chain=1),
+        M("Herald", "ORG", chain=1),
+    )
+    b = article("b", M("Valdoria Herald", "ORG", chain=1), M("Herald", "ORG", chain=1))
+    c = article("c", M("Herald Trust", "ORG", chain=1), M("Herald", "ORG", chain=1))
+    d = article("d", M("Herald", "ORG"))
+    resolve([a, b, c, d])
+    assert entity_of(d, "Herald") == entity_of(a, "Valdoria Herald")
+    assert entity_of(c, "Herald Trust") != entity_of(a, "Valdoria Herald")

@@ -128,7 +128,10 @@ def _partial_candidate(group: Group) -> bool:
 
 def attach_partial_names(clusters: Clusters) -> None:
     """Join a thing's short name to the one component whose longer name begins or ends with it
-    ("Red Sox" → "Boston Red Sox"); several candidate components leave it apart. A partial
+    ("Red Sox" → "Boston Red Sox"); several candidate components leave it apart, and the short
+    name's own component counts as one when it already holds such a longer name ("Supreme
+    Court", joined to "U.S. Supreme Court" in one report, does not also join "Manhattan Supreme
+    Court" of another). A partial
     name is a loose match, so the two must be the same kind of thing (:func:`same_kind`): the
     island "Cova" is not short for the ferry company "Cova Lines" that bears its name."""
     groups = clusters.groups
@@ -143,9 +146,10 @@ def attach_partial_names(clusters: Clusters) -> None:
                 for t in index.get(fold_phrase(name), set())
                 if same_kind(groups[t].label, group.label)
             }
-            roots = {clusters.uf.find(t) for t in targets} - {own}
-            if len(roots) != 1:
-                continue
+            roots = {clusters.uf.find(t) for t in targets}
+            if len(roots - {own}) != 1 or own in roots:
+                continue  # none, several, or its own component already has such a longer name
+            roots -= {own}
             target = min(t for t in targets if clusters.uf.find(t) in roots)
             longer = next(n for n in groups[target].names if fold_phrase(name) in short_forms(n))
             detail = f"'{name}' begins or ends '{longer}', the only such name"

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from accord.model import MergeEvidence
 from accord.resolve.blocking import candidate_pairs
 from accord.resolve.groups import Group
-from accord.resolve.scoring import acronym_counts, score_pair
+from accord.resolve.scoring import acronym_counts, ambiguous_short_names, score_pair
 from accord.resolve.types import PERSON
 from accord.resolve.unionfind import UnionFind
 
@@ -90,9 +90,11 @@ def is_short(group: Group) -> bool:
 
 def _merge_scored(clusters: Clusters, selected: list[int]) -> None:
     groups = clusters.groups
-    acronyms = acronym_counts(groups)
+    acronyms, ambiguous = acronym_counts(groups), ambiguous_short_names(groups)
     pairs = candidate_pairs(groups, selected)
-    decisions = [d for i, j in pairs if (d := score_pair(groups[i], groups[j], acronyms))]
+    decisions = [
+        d for i, j in pairs if (d := score_pair(groups[i], groups[j], acronyms, ambiguous))
+    ]
     for d in sorted(decisions, key=lambda d: (-d.score, d.left, d.right)):
         clusters.merge(d.left, d.right, d.evidence)
 

@@ -8,8 +8,8 @@ fuzzy word; never two GeoNames places or KB ids, nor names differing in a number
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import JaroWinkler
@@ -23,6 +23,9 @@ from accord.resolve.translit import skeleton
 from accord.resolve.types import PERSON, compatible, same_kind
 
 WEAK_SAME_GIVEN_JW = 0.85
+# A span that joins two phrases with a dash, slash or colon is a headline or byline the NER ran
+# together ("Computerworld - Microsoft", "Bettie Page: Life"), not one thing's full name.
+_SEPARATOR = re.compile(r"\s[-–—/|]\s|:\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +84,9 @@ def person_decision(a: Group, b: Group, match: NameMatch, why: str, kind: str = 
     return Decision(score, a.index, b.index, evidence)
 
 
-def _score_things(a: Group, b: Group, acronyms: dict[str, int]) -> Decision | None:
+def _score_things(
+    a: Group, b: Group, acronyms: dict[str, int], ambiguous: Mapping[str, str | None] | None = None
+) -> Decision | None:
     pa, pb = a.first.place, b.first.place
     if (pa and pb and pa.geonameid != pb.geonameid) or (
         a.first.kb and b.first.kb and a.first.kb.id != b.first.kb.id
@@ -89,6 +94,10 @@ def _score_things(a: Group, b: Group, acronyms: dict[str, int]) -> Decision | No
         return None
     for na in a.names:
         for nb in b.names:
+            if ambiguous and not (
+                _may_link(na, a, b, ambiguous) and _may_link(nb, b, a, ambiguous)
+            ):
+                continue  # "House", short for the White House here, a committee there
             found = _thing_match(na, nb, a.label, b.label, acronyms, both_places=bool(pa and pb))
             if found is not None:
                 rule, score, detail = found
@@ -145,10 +154,77 @@ def acronym_counts(groups: Iterable[Group]) -> dict[str, int]:
     return {letters: len(names) for letters, names in spelled.items()}
 
 
-def score_pair(a: Group, b: Group, acronyms: dict[str, int]) -> Decision | None:
-    """Whether and how strongly two groups denote one entity (None: keep apart)."""
+def _own(name: str, group: Group) -> bool:
+    """Whether ``name`` is a group's own full name, not a short form it took in an article."""
+    return fold_phrase(name) in {fold_phrase(loc.name) for loc in group.locals}
+
+
+def _may_link(name: str, group: Group, other: Group, ambiguous: Mapping[str, str | None]) -> bool:
+    """Whether ``group`` may join ``other`` through its ``name``: always, unless the name is an
+    ambiguous short form it took in an article (:func:`ambiguous_short_names`); then only when
+    ``other`` is the short name written alone and ``group`` its dominant owner."""
+    folded = fold_phrase(name)
+    if folded not in ambiguous or _own(name, group):
+        return True
+    dominant = ambiguous[folded]
+    return dominant == fold_phrase(group.first.name) and _own(name, other)
+
+
+def ambiguous_short_names(groups: Iterable[Group]) -> dict[str, str | None]:
+    """Folded short names of things that stand for different full names in different articles,
+    each with its dominant owner (the full name with at least twice the mentions of any other)
+    or None: "House" for the White House in one report and for the House Intelligence
+    Committee in another, "Post" for the Washington Post and the Huffington Post. Such a name
+    never joins two of its owners (the White House and the committee stay apart, as two names
+    an acronym spells do); written alone, it joins its dominant owner, if any ("Church" the
+    church of the story rather than the Catholic Church named once). Two full names are one
+    owner when one holds the other ("Goldman Sachs", "Goldman Sachs Group") or when both begin
+    with the short name, which then is the distinctive part ("Watergate scandal", "Watergate
+    affair"); a head word they share ("Post", "Church") or a word that heads one and modifies
+    the other ("House") names different things."""
+    owners: dict[str, set[tuple[str, bool]]] = defaultdict(set)
+    mentions: Counter[str] = Counter()
+    for group in groups:
+        if group.label == PERSON:
+            continue
+        if _SEPARATOR.search(group.first.name):
+            continue  # "Computerworld - Microsoft", "Worldandnation / Watergate": no one name
+        own = {fold_phrase(loc.name) for loc in group.locals}
+        full = fold_phrase(group.first.name)
+        mentions[full] += sum(len(loc.mentions) for loc in group.locals)
+        for name in group.names:
+            folded = fold_phrase(name)
+            if folded not in own:
+                owners[folded].add((full, f"{full} ".startswith(f"{folded} ")))
+    out: dict[str, str | None] = {}
+    for short, owned in owners.items():
+        if _conflict(owned):
+            ranked = sorted({name for name, _ in owned}, key=lambda n: -mentions[n])
+            top = ranked[0] if mentions[ranked[0]] >= 2 * mentions[ranked[1]] else None
+            out[short] = top
+    return out
+
+
+def _conflict(owners: set[tuple[str, bool]]) -> bool:
+    """Whether two of a short name's owners (full name, begins with it) are different things."""
+    return any(
+        not (_holds(x, y) or _holds(y, x) or (x_begins and y_begins))
+        for x, x_begins in owners
+        for y, y_begins in owners
+    )
+
+
+def _holds(longer: str, shorter: str) -> bool:
+    return f" {shorter} " in f" {longer} "
+
+
+def score_pair(
+    a: Group, b: Group, acronyms: dict[str, int], ambiguous: Mapping[str, str | None] | None = None
+) -> Decision | None:
+    """Whether and how strongly two groups denote one entity (None: keep apart); ``ambiguous``:
+    short names that link nothing (:func:`ambiguous_short_names`)."""
     if not compatible(a.label, b.label):
         return None
     if a.label == PERSON:
         return _score_people(a, b)
-    return _score_things(a, b, acronyms)
+    return _score_things(a, b, acronyms, ambiguous)
