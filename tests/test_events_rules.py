@@ -112,6 +112,7 @@ def test_events_rules_type(nlp: Language, text: str, expected: str) -> None:
         "The minister has been in declining health for a year.",
         "The ministry released a statement late on Tuesday.",  # no one was set free
         "Police released the names of the two drivers.",
+        "The plan covers the coal-fired power plants of the north.",  # a modifier, no shooting
     ],
 )
 def test_events_rules_other_senses_are_no_event(nlp: Language, text: str) -> None:

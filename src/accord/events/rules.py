@@ -125,6 +125,8 @@ def _match(token: Token) -> Entry | None:
     pos = _POS.get(token.pos_)
     if pos is None or token.ent_type_ in ("DATE", "TIME"):
         return None  # a month name in a date ("March 3, 2026") is no protest march
+    if _hyphen_modifier(token):
+        return None  # "coal-fired power plants", "Russian-backed rebels": a description
     candidates = entries().get((pos, token.lemma_.lower()), ())
     if not candidates or _naming(token):
         return None
@@ -137,6 +139,15 @@ def _match(token: Token) -> Entry | None:
         if not entry.requires or entry.requires & objects:
             return entry
     return None
+
+
+def _hyphen_modifier(token: Token) -> bool:
+    """The last word of a hyphenated modifier ("coal-fired", "Saudi-led", "state-sponsored"):
+    it describes a noun, it does not report an event."""
+    if token.i < 2 or token.dep_ not in ("amod", "compound", "nmod"):
+        return False
+    hyphen, before = token.doc[token.i - 1], token.doc[token.i - 2]
+    return hyphen.text in ("-", "–") and not hyphen.whitespace_ and not before.whitespace_
 
 
 _COMPLEMENT_DEPS = frozenset({"dobj", "obj", "xcomp", "ccomp", "nsubjpass"})
