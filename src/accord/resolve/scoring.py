@@ -92,12 +92,13 @@ def _score_things(
         a.first.kb and b.first.kb and a.first.kb.id != b.first.kb.id
     ):
         return None
+    blocked_a, blocked_b = _blocked(a, b, ambiguous), _blocked(b, a, ambiguous)
     for na in a.names:
+        if na in blocked_a:
+            continue  # "House", short for the White House here, a committee there
         for nb in b.names:
-            if ambiguous and not (
-                _may_link(na, a, b, ambiguous) and _may_link(nb, b, a, ambiguous)
-            ):
-                continue  # "House", short for the White House here, a committee there
+            if nb in blocked_b:
+                continue
             found = _thing_match(na, nb, a.label, b.label, acronyms, both_places=bool(pa and pb))
             if found is not None:
                 rule, score, detail = found
@@ -154,20 +155,24 @@ def acronym_counts(groups: Iterable[Group]) -> dict[str, int]:
     return {letters: len(names) for letters, names in spelled.items()}
 
 
-def _own(name: str, group: Group) -> bool:
-    """Whether ``name`` is a group's own full name, not a short form it took in an article."""
-    return fold_phrase(name) in {fold_phrase(loc.name) for loc in group.locals}
-
-
-def _may_link(name: str, group: Group, other: Group, ambiguous: Mapping[str, str | None]) -> bool:
-    """Whether ``group`` may join ``other`` through its ``name``: always, unless the name is an
-    ambiguous short form it took in an article (:func:`ambiguous_short_names`); then only when
-    ``other`` is the short name written alone and ``group`` its dominant owner."""
-    folded = fold_phrase(name)
-    if folded not in ambiguous or _own(name, group):
-        return True
-    dominant = ambiguous[folded]
-    return dominant == fold_phrase(group.first.name) and _own(name, other)
+def _blocked(group: Group, other: Group, ambiguous: Mapping[str, str | None] | None) -> set[str]:
+    """The names through which ``group`` may not join ``other``: ambiguous short forms it took
+    in an article (:func:`ambiguous_short_names`), unless ``other`` is that short name written
+    alone and ``group`` its dominant owner."""
+    if not ambiguous:
+        return set()
+    own = {fold_phrase(loc.name) for loc in group.locals}
+    out: set[str] = set()
+    for name in group.names:
+        folded = fold_phrase(name)
+        if folded not in ambiguous or folded in own:
+            continue
+        if ambiguous[folded] == fold_phrase(group.first.name) and folded in {
+            fold_phrase(loc.name) for loc in other.locals
+        }:
+            continue
+        out.add(name)
+    return out
 
 
 def ambiguous_short_names(groups: Iterable[Group]) -> dict[str, str | None]:
