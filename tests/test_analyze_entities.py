@@ -52,6 +52,23 @@ def test_analyze_title_before_name(nlp: Language) -> None:
     assert larsen.titles and "Foreign Minister" in larsen.titles[0]
 
 
+def test_analyze_plural_nouns_before_a_name_are_no_role(nlp: Language) -> None:
+    """The parser reads "no matter the expectations, X will" and "close loopholes X used" as
+    appositions (the small model does so for a well-known name); a noun naming one person's
+    role is singular ("his wife X")."""
+    a = analyse(
+        nlp,
+        "Republicans learned again that no matter the setting, no matter the stakes, no matter "
+        "the expectations, Donald Trump will insist on being himself.\n"
+        "He would introduce legislation to close loopholes Donald Trump used to avoid paying "
+        "federal income taxes.\n"
+        "He came with his wife Marta Kovacs.",
+    )
+    trump = [r for m in a.mentions if m.text == "Donald Trump" for r in m.roles]
+    assert trump == []
+    assert by_text(a, "Marta Kovacs")[0].roles == ["his wife"]
+
+
 def test_analyze_apposition_roles(nlp: Language) -> None:
     a = analyse(
         nlp,
