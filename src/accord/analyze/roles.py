@@ -104,7 +104,7 @@ def roles_of(ent: Span) -> list[str]:
         root.dep_ == "appos"
         and root.head.pos_ in {"NOUN", "PROPN"}
         and root.head.ent_type_ != "PERSON"
-        and _set_off(root.head, ent)
+        and _names_one_person(root.head, ent)
     ):
         excluded = {t.i for t in root.subtree}
         text = _span_text(doc, _subtree_without(root.head, excluded))
@@ -113,7 +113,7 @@ def roles_of(ent: Span) -> list[str]:
     return [r for r in roles if any(c.isalpha() for c in r) and len(r.split()) <= 16]
 
 
-def _set_off(head: Token, ent: Span) -> bool:
+def _names_one_person(head: Token, ent: Span) -> bool:
     """Whether a noun before a name can be an apposition naming this one person ("the head of
     the team, X", "his wife X"): it comes first and is singular. The parser also reads "no
     matter the expectations, X will" and "close loopholes X used" as appositions."""
