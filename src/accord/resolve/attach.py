@@ -147,9 +147,8 @@ def attach_partial_names(clusters: Clusters) -> None:
                 if same_kind(groups[t].label, group.label)
             }
             roots = {clusters.uf.find(t) for t in targets}
-            if len(roots - {own}) != 1 or own in roots:
-                continue  # none, several, or its own component already has such a longer name
-            roots -= {own}
+            if own in roots or len(roots) != 1:
+                continue  # its own component already has such a longer name, or none, or several
             target = min(t for t in targets if clusters.uf.find(t) in roots)
             longer = next(n for n in groups[target].names if fold_phrase(name) in short_forms(n))
             detail = f"'{name}' begins or ends '{longer}', the only such name"

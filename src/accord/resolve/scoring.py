@@ -161,18 +161,21 @@ def _blocked(group: Group, other: Group, ambiguous: Mapping[str, str | None] | N
     alone and ``group`` its dominant owner."""
     if not ambiguous:
         return set()
-    own = {fold_phrase(loc.name) for loc in group.locals}
+    own, others_own, full = _own_names(group), _own_names(other), fold_phrase(group.first.name)
     out: set[str] = set()
     for name in group.names:
         folded = fold_phrase(name)
         if folded not in ambiguous or folded in own:
             continue
-        if ambiguous[folded] == fold_phrase(group.first.name) and folded in {
-            fold_phrase(loc.name) for loc in other.locals
-        }:
+        if ambiguous[folded] == full and folded in others_own:
             continue
         out.add(name)
     return out
+
+
+def _own_names(group: Group) -> set[str]:
+    """The folded full names of a group's locals (not the short forms they took in articles)."""
+    return {fold_phrase(loc.name) for loc in group.locals}
 
 
 def ambiguous_short_names(groups: Iterable[Group]) -> dict[str, str | None]:
@@ -194,7 +197,7 @@ def ambiguous_short_names(groups: Iterable[Group]) -> dict[str, str | None]:
             continue
         if _SEPARATOR.search(group.first.name):
             continue  # "Computerworld - Microsoft", "Worldandnation / Watergate": no one name
-        own = {fold_phrase(loc.name) for loc in group.locals}
+        own = _own_names(group)
         full = fold_phrase(group.first.name)
         mentions[full] += sum(len(loc.mentions) for loc in group.locals)
         for name in group.names:
@@ -227,7 +230,8 @@ def score_pair(
     a: Group, b: Group, acronyms: dict[str, int], ambiguous: Mapping[str, str | None] | None = None
 ) -> Decision | None:
     """Whether and how strongly two groups denote one entity (None: keep apart); ``ambiguous``:
-    short names that link nothing (:func:`ambiguous_short_names`)."""
+    short names that join none of their owners to another, only to the name written alone
+    (:func:`ambiguous_short_names`)."""
     if not compatible(a.label, b.label):
         return None
     if a.label == PERSON:
