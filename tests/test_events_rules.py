@@ -119,22 +119,6 @@ def test_events_rules_other_senses_are_no_event(nlp: Language, text: str) -> Non
     assert _hit(nlp, text) is None
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("The Chilean embassy declined to comment on the seizure.", "REJECT"),
-        ("Norway declined the invitation to the summit.", "REJECT"),
-        ("The rebels released two Norwegian aid workers.", "RETREAT"),
-        ("The detained fishermen were released at the border.", "RETREAT"),
-    ],
-)
-def test_events_rules_decline_and_release_keep_their_event_sense(
-    nlp: Language, text: str, expected: str
-) -> None:
-    hit = _hit(nlp, text)
-    assert hit is not None and hit.type == expected
-
-
 def test_events_rules_failed_agreement_is_negated_agree(nlp: Language) -> None:
     hit = _hit(nlp, "Norway and Chile failed to agree on a ceasefire.")
     assert hit is not None
@@ -248,6 +232,11 @@ def test_events_rules_everyday_phrasal_verbs_are_no_events(nlp: Language, text: 
         ("Rebel leaders have sworn to fight until they win back the valley.", "THREATEN"),
         ("The army pulled out of the northern town on Monday.", "RETREAT"),
         ("Kelmar reopened the border crossing on Friday.", "RETREAT"),
+        # "decline" and "release" in their event sense (their other senses: above)
+        ("The Chilean embassy declined to comment on the seizure.", "REJECT"),
+        ("Norway declined the invitation to the summit.", "REJECT"),
+        ("The rebels released two Norwegian aid workers.", "RETREAT"),
+        ("The detained fishermen were released at the border.", "RETREAT"),
     ],
 )
 def test_events_rules_the_same_verbs_still_code_their_events(
