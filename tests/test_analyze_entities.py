@@ -69,6 +69,39 @@ def test_analyze_plural_nouns_before_a_name_are_no_role(nlp: Language) -> None:
     assert by_text(a, "Marta Kovacs")[0].roles == ["his wife"]
 
 
+def test_analyze_words_around_a_name_that_are_no_role(nlp: Language) -> None:
+    """A dateline, a note's label before a colon, a parenthesis after a coordination, a
+    quantifier, a reflexive and the "both" of a coordination are no roles."""
+    a = analyse(
+        nlp,
+        "WASHINGTON -- President Obama, opening the new museum, spoke of history.\n"
+        "Editor’s note: Donald Trump regularly incites political violence.\n"
+        "The Latest on the race between Republican Donald Trump and Democrat Hillary Clinton "
+        "(all times EDT):\n"
+        "Sens. Jeff Merkley (D-Ore.), Sherrod Brown (D-Ohio) and Robert Menendez (D-N.J.) all "
+        "suggested a case against the bank.\n"
+        "The ruling came with a coolness that Ronald Reagan himself might have admired.\n"
+        "Crowds came, with both President Barack Obama and his wife Michelle expected to visit.",
+    )
+    roles = {m.text: m.roles for m in a.mentions if m.roles}
+    assert roles.get("Obama", []) == []
+    assert roles.get("Donald Trump", []) == []
+    assert roles["Jeff Merkley"] == ["D-Ore."]
+    assert roles.get("Ronald Reagan", []) == []
+    assert "both President" not in roles.get("Barack Obama", [])
+    assert roles["Robert Menendez"] == ["D-N.J."]
+
+
+def test_analyze_roles_before_a_name_through_a_comma_or_a_dash(nlp: Language) -> None:
+    a = analyse(
+        nlp,
+        "A 61-year-old Vancouver man - Eric Allen Kirkpatrick - was charged on Saturday.\n"
+        "Trump's running mate, Indiana Gov. Mike Pence, plans to release his own returns.",
+    )
+    assert by_text(a, "Eric Allen Kirkpatrick")[0].roles == ["A 61-year-old Vancouver man"]
+    assert by_text(a, "Mike Pence")[0].roles == ["Trump's running mate"]
+
+
 def test_analyze_apposition_roles(nlp: Language) -> None:
     a = analyse(
         nlp,

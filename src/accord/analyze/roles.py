@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from accord.analyze.lexicon import titles
-from accord.analyze.spans import ents_before
+from accord.analyze.spans import DASHES, dateline_end, ents_before
 
 STOP_DEPS = {"punct", "cc", "det", "case"}
 TITLE_WINDOW = 2000  # characters back a title's holder may have been named
@@ -65,7 +65,8 @@ def _span_text(doc: Doc, tokens: list[Token]) -> str | None:
     toks = [t for t in tokens if not t.is_space]
     while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
         toks.pop()
-    while toks and toks[0].is_punct:
+    # "both" of "both President X and Y" belongs to the coordination, not to the role
+    while toks and (toks[0].is_punct or toks[0].dep_ == "preconj"):
         toks.pop(0)
     if not toks:
         return None
@@ -85,7 +86,7 @@ def roles_of(ent: Span) -> list[str]:
     for child in root.children:
         if child.i in own:
             continue
-        if child.dep_ == "appos" and child.ent_type_ != "PERSON":
+        if child.dep_ == "appos" and child.ent_type_ != "PERSON" and _describes(child, root):
             conj_heads = [c for c in child.children if c.dep_ == "conj"]
             conj_tokens = {t.i for c in conj_heads for t in c.subtree}
             for tokens in [_subtree_without(child, conj_tokens)] + [
@@ -107,10 +108,38 @@ def roles_of(ent: Span) -> list[str]:
         and _names_one_person(root.head, ent)
     ):
         excluded = {t.i for t in root.subtree}
-        text = _span_text(doc, _subtree_without(root.head, excluded))
-        if text and len(text.split()) <= 12:
+        # the words before the name: what follows it ("X, opening the museum,") is no role
+        first = min(excluded)
+        tokens = [t for t in _subtree_without(root.head, excluded) if t.i < first]
+        text = _span_text(doc, tokens)
+        if text and len(text.split()) <= 12 and _joined_to_name(tokens, root):
             roles.append(text)
     return [r for r in roles if any(c.isalpha() for c in r) and len(r.split()) <= 16]
+
+
+def _describes(appos: Token, root: Token) -> bool:
+    """Whether an apposition after a name describes that person: it has a noun ("X, the
+    leader", "X (D-N.J.)"; not the "all" of "X, Y and Z all said"), and no coordinated name
+    stands between them ("X and Y (all times EDT)" is about neither)."""
+    if not any(t.pos_ in {"NOUN", "PROPN", "NUM"} for t in appos.subtree):
+        return False
+    return not any(c.dep_ == "conj" and root.i < c.i < appos.i for c in root.children)
+
+
+def _joined_to_name(tokens: list[Token], root: Token) -> bool:
+    """Whether a noun phrase before a name runs into the name's phrase directly or through
+    a comma or a dash ("his wife X", "the head of the team, Gov. X", "A Vancouver man - X -
+    was charged"), not through a colon ("Editor's note: X") and not as a dateline
+    ("WASHINGTON -- X said")."""
+    first = min(t.i for t in tokens)
+    last = max(t.i for t in tokens if not t.is_punct and not t.is_space)
+    name_phrase = {t.i for t in root.subtree}
+    between = [
+        t.text for t in root.doc[last + 1 : root.i] if t.i not in name_phrase and not t.is_space
+    ]
+    if between in ([], [","]):
+        return True
+    return len(between) == 1 and between[0] in DASHES and first >= dateline_end(root.sent)
 
 
 def _names_one_person(head: Token, ent: Span) -> bool:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+DASHES = frozenset({"-", "–", "—", "―", "--"})
+
 
 def ents_in(span: Span) -> list[Span]:
     """The named entities that lie wholly inside ``span``, as ``span.ents`` gives them."""
@@ -48,3 +50,14 @@ def entity_at(doc: Doc, start_char: int, end_char: int) -> Span | None:
     if not ends or any(t.ent_iob_ != "I" for t in span[1:]):
         return None
     return Span(doc, span.start, span.end, label=span[0].ent_type_, kb_id=span[0].ent_kb_id_)
+
+
+def dateline_end(sent: Span) -> int:
+    """Token index just after a leading dateline ("PLACE, date (Agency) -"), else the start."""
+    first = sent[0] if len(sent) else None
+    if first is None or not (first.is_upper and len(first.text) > 1):
+        return sent.start
+    for token in sent[:15]:
+        if token.text in DASHES and token.i > sent.start:
+            return token.i + 1
+    return sent.start

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from accord.analyze.pronouns import antecedent
 from accord.analyze.roles import title_holder
-from accord.analyze.spans import entity_at, ents_in
+from accord.analyze.spans import dateline_end, entity_at, ents_in
 from accord.events.lexicon import cue
 from accord.model import mention_offsets
 
@@ -45,7 +45,6 @@ _CLOSE_DEPS = frozenset(
         "quantmod",
     }
 )
-_DASHES = frozenset({"-", "–", "—", "--"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
 
@@ -55,17 +54,6 @@ def actor_entities(sent: Span) -> dict[int, Span]:
     "KYIV, May 3 (Wire) - ...", is where the story was filed, never an actor)."""
     start = dateline_end(sent)
     return {e.root.i: e for e in ents_in(sent) if e.label_ in ACTOR_LABELS and e.start >= start}
-
-
-def dateline_end(sent: Span) -> int:
-    """Token index just after a leading dateline ("PLACE, date (Agency) -"), else the start."""
-    first = sent[0] if len(sent) else None
-    if first is None or not (first.is_upper and len(first.text) > 1):
-        return sent.start
-    for token in sent[:15]:
-        if token.text in _DASHES and token.i > sent.start + 1:
-            return token.i + 1
-    return sent.start
 
 
 def _path_ok(token: Token, head: Token, close_only: bool) -> bool:
