@@ -94,6 +94,17 @@ def _actors(nlp: Language, text: str) -> tuple[list[Actor], list[Actor]]:
             [("Police", "COP", None)],
             [("Norwegian", "CVL", "NO")],
         ),
+        # a dateline's dash is no hyphen of the phrase; a hyphenated modifier is part of it
+        (
+            "OSLO - Riot police fired on protesters on Monday.",
+            [("Riot police", "COP", None)],
+            [("protesters", "CVL", None)],
+        ),
+        (
+            "Low-level officials rejected the proposal on Monday.",
+            [("Low-level officials", "GOV", None)],
+            [],
+        ),
         (
             "The plan was rejected by the government on Monday.",
             [("government", "GOV", None)],
