@@ -82,6 +82,33 @@ def resolved(nlp: Language, text: str, pronoun: str, nth: int = 0) -> str | None
             0,
             "Daniel Ortiz",
         ),
+        # an actor counts once per sentence: two mentions of the critic there weigh no more
+        # than one, and the subject of the sentence just before is who speaks
+        (
+            "Another critic, Laurent Daval, called the rules a disgrace, since Mr. Daval, a "
+            "noted scholar, was a mentor to Mr. Okafor at law school.\n"
+            "Mr. Okafor dismissed the criticism as the voice of Mr. Daval's client. "
+            "“He is a friend,” he said.",
+            "he",
+            0,
+            "Okafor",
+        ),
+        # a one-word first name, in a text that gives no surname, tells the gender
+        (
+            "Jonas Ruud spoke on the stage for an hour. At home, Melanie watched the speech on "
+            "TV. Melanie smiled and said yes, over and over again. “Thank you all,” he said.",
+            "he",
+            0,
+            "Jonas Ruud",
+        ),
+        # ... but not a surname that a full name of the text ends with
+        (
+            "Surgeon General Regina Benjamin took office in May. Benjamin spoke to nurses "
+            "later. She said the plan would work.",
+            "She",
+            0,
+            "Benjamin",
+        ),
         # "they" for a group named by its kind: "the Fijian rebels said they"
         ("The Fijian rebels said they would release the hostages on Sunday.", "they", 0, "Fijian"),
         # "it" for an organisation after a noun for its kind

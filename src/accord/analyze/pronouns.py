@@ -7,15 +7,17 @@ set by the ``accord_pronouns`` component, or computed on first use).
 
 Written by hand: the neural coreference resolvers (coreferee, fastcoref, spacy-experimental)
 need models that cannot be fetched here or do not support spaCy 3.8. The rules are the
-classic salience ones (Lappin and Leass 1994): every named mention before the pronoun adds to
-the salience of its actor (its within-article chain), more for a subject, halved for each
-sentence back, half as much from inside quotation marks for a pronoun outside them; the
+classic salience ones (Lappin and Leass 1994): each sentence before the pronoun adds its most
+salient mention of an actor (its within-article chain) to that actor's salience, more for a
+subject, halved for each sentence back, half as much from inside quotation marks for a pronoun outside them; the
 pronoun takes the most salient actor of a compatible kind:
 
 - **label**: "he"/"she" a person, "it" an organisation or place, "they" a group;
 - **gender**: "she" never a person whose title, role or first name is a man's ("Mr.",
   "spokesman", "Harlan"), "he" never a woman's; first names from the ``nomquamgender``
-  package's name data (kept only where nearly all bearers are one gender);
+  package's name data (kept only where nearly all bearers are one gender), of a full name or
+  of a one-word name that no longer name of the article ends with ("Melanie", not the
+  "Benjamin" of "Regina Benjamin");
 - **binding**: an object pronoun is never the subject of its own verb or of the verbs that
   share it ("Lee praised him", "Lee wanted to recruit him");
 - **unnamed groups and things**: "they" after a plural noun nearer than any named group ("the
@@ -192,7 +194,9 @@ def _choose(
     banned_words = {m.span[-1].lower_ for m in mentions if m.span.root.i in bound}
     speaking = _speaks(token)
     reporter = _reporter(token)
-    salience: dict[object, float] = defaultdict(float)
+    # Lappin and Leass count each actor once per sentence, by its most salient mention there:
+    # "Mr. Tribe, a scholar, was a mentor to Mr. Obama" gives Tribe no more than one subject
+    salience: dict[tuple[object, int], float] = defaultdict(float)
     last: dict[object, Span] = {}
     for m in mentions:
         span = m.span
@@ -209,16 +213,20 @@ def _choose(
         weight: float = m.weight - (SUBJECT_WEIGHT if m.speaker and not speaking else 0)
         if m.quoted and not inside:
             weight *= QUOTED_FACTOR
-        salience[m.actor] += weight * 0.5 ** (sentence - m.sentence)
+        key = (m.actor, m.sentence)
+        salience[key] = max(salience[key], weight * 0.5 ** (sentence - m.sentence))
         last[m.actor] = span
     if not salience:
         return None
+    totals: dict[object, float] = defaultdict(float)
+    for (actor, _), weight in salience.items():
+        totals[actor] += weight
     if reporter is not None:
         named = {a for a, span in last.items() if _names(span, reporter)}
         heads = {a for a in named if last[a].root.i == reporter.i}
         if len(heads or named) == 1:
             return last[(heads or named).pop()]
-    best = max(salience, key=lambda a: (salience[a], last[a].start_char))
+    best = max(totals, key=lambda a: (totals[a], last[a].start_char))
     if word in UNNAMED_CHECKED and _unnamed(token, last[best], reporter):
         return None
     return last[best]
@@ -346,9 +354,15 @@ def _genders(doc: Doc, mentions: list[_Mention]) -> dict[object, str]:
             for w in text.lower().split():
                 if w in words:
                     votes[m.actor].add(words[w])
+    # A first name tells the gender; a one-word name is taken for one only when no longer
+    # name of the article ends with it ("Melanie said", in a feature that gives no surname;
+    # not "Benjamin" after "Regina Benjamin", nor "Graham" after "Lindsey Graham").
+    surnames = {m.span[-1].lower_ for m in mentions if len(m.span) > 1}
     for m in mentions:
         span = m.span
-        if span.label_ == "PERSON" and m.actor not in votes and len(span) > 1:
+        if span.label_ != "PERSON" or m.actor in votes:
+            continue
+        if len(span) > 1 or span[0].lower_ not in surnames:
             gender = first_name_gender(span[0].text)
             if gender is not None:
                 votes[m.actor].add(gender)
