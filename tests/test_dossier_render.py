@@ -224,3 +224,41 @@ def test_dossier_events_are_escaped(result: Result) -> None:
     table = text[text.index("### Events") : text.index("### Facts")]
     assert "\\<script\\>" in table and "<script>" not in table
     assert "| AGREE | retreat |  | Elena Brask → Swap |" in table
+
+
+def _quoted(text: str, *parts: str, speaker: str = "p1") -> list[Quote]:
+    out = []
+    for n, words in enumerate(parts):
+        start = text.index(words)
+        out.append(Quote(f"q{n}", "a", start, start + len(words), words, speaker=speaker))
+    return out
+
+
+def test_dossier_quotes_keep_a_sentence_split_by_its_attribution() -> None:
+    """ "My hope," Mr. Obama said, "is that ..." is one quote for the reader, not "My hope";
+    a new sentence after the attribution, or another speaker, is another quote."""
+    text = (
+        '"My hope," Mr. Ruud said, "is that the talks go on." "We will see," he said. '
+        '"Nobody knows." "Maybe," she said, "next week."'
+    )
+    article = Article.from_text(text, title="Talks", outlet="Daily Planet")
+    quotes = _quoted(text, "My hope,", "is that the talks go on.", "We will see,", "Nobody knows.")
+    quotes += _quoted(text, "Maybe,", speaker="p2")
+    for q in quotes:
+        q.article = article.id
+    result = Result(
+        analyses=[Analysis(article=article, quotes=quotes)],
+        entities=[
+            Entity("p1", "Jonas Ruud", "PERSON", ["Jonas Ruud"]),
+            Entity("p2", "Ida Berg", "PERSON", ["Ida Berg"]),
+        ],
+        stories=[Story("s1", "Talks", [article.id])],
+    )
+    (story,) = build_dossier(result)
+    by_speaker = {g.speaker: [t for t, _ in g.quotes] for g in story.quotes}
+    assert by_speaker["Jonas Ruud"] == [
+        "My hope … is that the talks go on.",
+        "We will see",
+        "Nobody knows.",
+    ]
+    assert by_speaker["Ida Berg"] == ["Maybe"]

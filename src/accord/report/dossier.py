@@ -18,6 +18,7 @@ from pathlib import PurePath
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from accord.ingest.sentences import split_sentences
 from accord.model import (
     Article,
     Entity,
@@ -251,16 +252,49 @@ def _speaker(quote: Quote, names: dict[str, str]) -> str:
     return "Unattributed"
 
 
+# At most this many characters between two parts of one quoted sentence: a closing mark, the
+# attribution ("he said", "Mr. Obama told reporters") and an opening mark.
+ATTRIBUTION_GAP = 80
+
+
 def _quotes(story: Story, result: Result, sources: list[Source]) -> list[SpeakerQuotes]:
     names = {e.id: e.name for e in result.entities}
     labels = {s.id: s.label for s in sources}
     grouped: dict[str, list[tuple[str, str]]] = {}
-    for quote in result.quotes:
-        if quote.article in labels:
-            text = " ".join(quote.text.split()).rstrip(",")
-            grouped.setdefault(_speaker(quote, names), []).append((text, labels[quote.article]))
+    for analysis in result.analyses:
+        if analysis.article.id not in labels:
+            continue
+        for parts in _sentences_quoted(analysis.article.text, analysis.quotes):
+            text = " … ".join(" ".join(q.text.split()).rstrip(",") for q in parts)
+            grouped.setdefault(_speaker(parts[0], names), []).append(
+                (text, labels[analysis.article.id])
+            )
     ranked = sorted(grouped.items(), key=lambda p: (p[0] == "Unattributed", -len(p[1]), p[0]))
     return [SpeakerQuotes(speaker, quotes) for speaker, quotes in ranked]
+
+
+def _sentences_quoted(text: str, quotes: list[Quote]) -> list[list[Quote]]:
+    """The article's quotes, the parts of one sentence that an attribution splits ("My hope,"
+    he said, "is that ...") kept together: a reader wants the sentence, not "My hope"."""
+    out: list[list[Quote]] = []
+    for quote in sorted(quotes, key=lambda q: q.start):
+        if out and _continues(text, out[-1][-1], quote):
+            out[-1].append(quote)
+        else:
+            out.append([quote])
+    return out
+
+
+def _continues(text: str, before: Quote, quote: Quote) -> bool:
+    """Whether ``quote`` goes on the sentence ``before`` left open, by the same speaker, past
+    an attribution only."""
+    if (before.speaker, before.speaker_text) != (quote.speaker, quote.speaker_text):
+        return False
+    if before.text.rstrip().endswith((".", "!", "?")) or quote.start - before.end > ATTRIBUTION_GAP:
+        return False
+    # one sentence from the end of the first part to the first letter of the second: the
+    # attribution ends none (", Mr. Obama said, " does not; ", he said. " or a line break does)
+    return len(list(split_sentences(text[before.end : quote.start + 1]))) == 1
 
 
 def _actor_names(
