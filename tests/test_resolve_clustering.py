@@ -319,6 +319,21 @@ def test_organisations_are_cities_only_when_prominent() -> None:
     assert by_name["Moscow"].links["geonames"] == "524901"
 
 
+def test_a_word_of_a_longer_name_is_no_city_by_another_of_its_names() -> None:
+    """GeoNames lists "Lester" among Leicester's names and "Angeles" among Angeles City's: in
+    an article that writes "Lester Varga" or "Los Angeles" the word is that name's short form,
+    not the city. Another name alone finds a large city ("Rangoon" is Yangon), not a small
+    town ("Valley" is not The Valley, Anguilla)."""
+    a = article("a", M("Lester Varga", "ORG"), M("Lester", "GPE"), M("Valley", "LOC"))
+    b = article("b", M("Los Angeles", "GPE"), M("Angeles", "GPE"))
+    c = article("c", M("Rangoon", "GPE"))
+    entities = {e.id: e for e in resolve([a, b, c])}
+    assert "geonames" not in entities[entity_of(a, "Lester") or ""].links
+    assert "geonames" not in entities[entity_of(a, "Valley") or ""].links
+    assert entity_of(b, "Angeles") == entity_of(b, "Los Angeles")
+    assert entities[entity_of(c, "Rangoon") or ""].name == "Yangon"
+
+
 def test_short_name_of_two_different_things_links_neither() -> None:
     """ "Herald" stands for the Valdoria Herald in one report and the Herald Trust in another:
     a third report's bare "Herald" joins neither, and the two stay apart."""

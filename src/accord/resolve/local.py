@@ -47,6 +47,13 @@ RETYPE_ALTERNATE_POPULATION = 1_000_000
 # of RETYPE_ALTERNATE_POPULATION ("Teixeira" is not Tapejara, Brazil, nor "Champion" Painesville,
 # Ohio, whose old names they are).
 ORG_CITY_POPULATION = 200_000
+# A name tagged as a place finds a city by another of its names (GeoNames' alternate names: old
+# names, exonyms, nicknames) only when the city is this large. The other names of small towns
+# are often common words or names ("Valley" for The Valley, Anguilla; "North" for North Salt
+# Lake; "Tabar" for Tábor; "Downtown" for a district of Warsaw); on the ECB+ and PolNeAR
+# texts 8 such links of 9 below this size were wrong, and 11 of the 29 above it (the rule on
+# the words of a longer name, below, catches some of those: "Lester" of "Lester Holt").
+ALTERNATE_CITY_POPULATION = 100_000
 
 
 @dataclass(slots=True)
@@ -225,8 +232,21 @@ def _join_acronyms(uf: UnionFind[int], ms: Sequence[Mention], out: Found) -> Non
 
 
 def _partial_ok(m: Mention) -> bool:
-    """Non-person, non-demonym names that are not places can be short forms of a longer name."""
-    return m.label not in (PERSON, "NORP") and lookup_place(clean_surface(m.text)) is None
+    """Non-person, non-demonym names that are not places can be short forms of a longer name
+    (a word GeoNames lists only as another name of a city can: "Angeles" of "Los Angeles")."""
+    if m.label in (PERSON, "NORP"):
+        return False
+    surface = clean_surface(m.text)
+    place = lookup_place(surface)
+    return place is None or _by_other_name(place, surface)
+
+
+def _by_other_name(place: Place, name: str) -> bool:
+    """Whether ``name`` finds the city ``place`` only as one of its other names, written as a
+    word (not an abbreviation: "D.C." is Washington by GeoNames' capitals)."""
+    return (
+        place.kind == "city" and fold(place.name) != fold(name) and any(c.islower() for c in name)
+    )
 
 
 def _join_partial_names(uf: UnionFind[int], ms: Sequence[Mention], out: Found) -> None:
@@ -258,9 +278,14 @@ def _ordered_names(ms: Sequence[Mention]) -> list[str]:
     return sorted(counts, key=lambda n: (-len(n.split()), -counts[n], n))
 
 
-def _as_place(label: str, names: Sequence[str], has_roles: bool) -> Place | None:
+def _as_place(
+    label: str, names: Sequence[str], has_roles: bool, name_words: frozenset[str] = frozenset()
+) -> Place | None:
     """The gazetteer place a local denotes, if any; one the NER did not tag as a place only if
-    it is prominent (see ``RETYPE_CITY_POPULATION`` and ``ORG_CITY_POPULATION``)."""
+    it is prominent (see ``RETYPE_CITY_POPULATION`` and ``ORG_CITY_POPULATION``). A word that
+    GeoNames lists only as another name of a city and that the article writes as a word of a
+    longer name (``name_words``) is no place: "Lester" of "Lester Holt" is not Leicester,
+    "North" of "North Korea" not North Salt Lake, "Manning" of "Peyton Manning" not Wanning."""
     if label == PERSON:
         if has_roles or any(parse_person(n).is_full and lookup_place(n) is None for n in names):
             return None
@@ -268,7 +293,13 @@ def _as_place(label: str, names: Sequence[str], has_roles: bool) -> Place | None
         return place if place is not None and _prominent(place, names[0], label) else None
     for name in names:
         place = lookup_place(name)
-        if place is not None and (label in PLACE_LABELS or _prominent(place, name, label)):
+        if place is None:
+            continue
+        if _by_other_name(place, name) and (
+            fold(name) in name_words or place.population < ALTERNATE_CITY_POPULATION
+        ):
+            continue
+        if label in PLACE_LABELS or _prominent(place, name, label):
             return place
     return None
 
@@ -311,11 +342,13 @@ def _local_label(ms: Sequence[Mention]) -> str:
     return majority(m.label for m in ms)
 
 
-def _make_local(ms: list[Mention], kb: KnowledgeBase | None) -> Local:
+def _make_local(
+    ms: list[Mention], kb: KnowledgeBase | None, name_words: frozenset[str] = frozenset()
+) -> Local:
     label = _local_label(ms)
     names = _ordered_names(ms)
     roles = list(dict.fromkeys(r for m in ms for r in (*m.titles, *m.roles)))
-    place = _as_place(label, names, bool(roles))
+    place = _as_place(label, names, bool(roles), name_words)
     country = None
     if place is not None:
         label = _place_label(label, place)
@@ -337,10 +370,12 @@ def build_locals(analysis: Analysis, kb: KnowledgeBase | None = None) -> list[Lo
     joins = (_join_chains, _join_same_names, _join_surnames, _join_acronyms, _join_partial_names)
     for join in joins:
         join(uf, ms, evidence)
+    # the words of the article's longer names: a one-word name among them is their short form
+    name_words = frozenset(fold(w) for m in ms if " " in m.text.strip() for w in m.text.split())
     locals_: list[Local] = []
     index: dict[int, Local] = {}
     for root, members in uf.groups().items():
-        local = _make_local([ms[i] for i in members], kb)
+        local = _make_local([ms[i] for i in members], kb, name_words)
         index[root] = local
         locals_.append(local)
     seen: set[tuple[int, str, str, str]] = set()
