@@ -81,7 +81,9 @@ def test_analyze_words_around_a_name_that_are_no_role(nlp: Language) -> None:
         "Sens. Jeff Merkley (D-Ore.), Sherrod Brown (D-Ohio) and Robert Menendez (D-N.J.) all "
         "suggested a case against the bank.\n"
         "The ruling came with a coolness that Ronald Reagan himself might have admired.\n"
-        "Crowds came, with both President Barack Obama and his wife Michelle expected to visit.",
+        "Crowds came, with both President Barack Obama and his wife Michelle expected to visit.\n"
+        "And from a front-runner, Hillary Clinton, this reeks of the greatest fear I have seen.\n"
+        "Kai Moreno scored 14.9 points, and Emma Lind, the team's captain, added ten.",
     )
     roles = {m.text: m.roles for m in a.mentions if m.roles}
     assert roles.get("Obama", []) == []
@@ -90,6 +92,9 @@ def test_analyze_words_around_a_name_that_are_no_role(nlp: Language) -> None:
     assert roles.get("Ronald Reagan", []) == []
     assert "both President" not in roles.get("Barack Obama", [])
     assert roles["Robert Menendez"] == ["D-N.J."]
+    assert roles.get("Hillary Clinton", []) == []
+    assert roles.get("Kai Moreno", []) == []
+    assert roles["Emma Lind"] == ["the team's captain"]
 
 
 def test_analyze_roles_before_a_name_through_a_comma_or_a_dash(nlp: Language) -> None:
