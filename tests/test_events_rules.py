@@ -112,6 +112,9 @@ def test_events_rules_type(nlp: Language, text: str, expected: str) -> None:
         "The minister has been in declining health for a year.",
         "The ministry released a statement late on Tuesday.",  # no one was set free
         "Police released the names of the two drivers.",
+        "The campaign released an ad this week.",
+        "The senator released his tax returns on Friday.",
+        "The candidate did not supply a cost estimate for his plans.",  # no aid
         "The plan covers the coal-fired power plants of the north.",  # a modifier, no shooting
     ],
 )
@@ -232,11 +235,12 @@ def test_events_rules_everyday_phrasal_verbs_are_no_events(nlp: Language, text: 
         ("Rebel leaders have sworn to fight until they win back the valley.", "THREATEN"),
         ("The army pulled out of the northern town on Monday.", "RETREAT"),
         ("Kelmar reopened the border crossing on Friday.", "RETREAT"),
-        # "decline" and "release" in their event sense (their other senses: above)
+        # "decline", "release" and "supply" in their event sense (their other senses: above)
         ("The Chilean embassy declined to comment on the seizure.", "REJECT"),
         ("Norway declined the invitation to the summit.", "REJECT"),
         ("The rebels released two Norwegian aid workers.", "RETREAT"),
         ("The detained fishermen were released at the border.", "RETREAT"),
+        ("Norway supplied weapons to the rebels.", "AID"),
     ],
 )
 def test_events_rules_the_same_verbs_still_code_their_events(
