@@ -241,6 +241,11 @@ def test_events_rules_everyday_phrasal_verbs_are_no_events(nlp: Language, text: 
         ("The rebels released two Norwegian aid workers.", "RETREAT"),
         ("The detained fishermen were released at the border.", "RETREAT"),
         ("Norway supplied weapons to the rebels.", "AID"),
+        # "attack": criticism for a stand or a record, violence otherwise
+        ("The senator attacked the minister for her support of the treaty.", "DISAPPROVE"),
+        ("The senator attacked the minister over her handling of the crisis.", "DISAPPROVE"),
+        ("Troops attacked the town with air support.", "FIGHT"),
+        ("Rebels attacked the army post for three days.", "ASSAULT"),
     ],
 )
 def test_events_rules_the_same_verbs_still_code_their_events(

@@ -70,7 +70,8 @@ class RuleHit:
 
 def object_lemmas(token: Token) -> set[str]:
     """Lemmas of the token's objects, particles, complements (a to-infinitive too) and
-    prepositions (with objects)."""
+    prepositions (with objects, alone and as "preposition object": "for support" tells
+    "attacked X for her support" from "attacked with air support")."""
     out: set[str] = set()
     for child in token.children:
         if child.dep_ in _OBJECT_DEPS:
@@ -81,7 +82,10 @@ def object_lemmas(token: Token) -> set[str]:
             out.update(_forms(child))
         elif child.dep_ in ("prep", "agent") and not _temporal(child):
             out.update(_forms(child))
-            out.update(f for c in child.children if c.dep_ == "pobj" for f in _forms(c))
+            for c in child.children:
+                if c.dep_ == "pobj":
+                    out.update(_forms(c))
+                    out.update(f"{child.lower_} {f}" for f in _forms(c))
     return out
 
 
