@@ -136,7 +136,8 @@ def _match(token: Token) -> Entry | None:
         return None
     objects = object_lemmas(token)
     for entry in candidates:
-        if entry.type in ("FIGHT", "ASSAULT") and objects and objects <= cue("figurative"):
+        words = {o for o in objects if " " not in o}  # not the "preposition object" pairs
+        if entry.type in ("FIGHT", "ASSAULT") and words and words <= cue("figurative"):
             continue  # "promised to fight corruption", "battling the blaze": no violence
         if entry.excludes & objects or (entry.transitive and not _has_complement(token)):
             continue
