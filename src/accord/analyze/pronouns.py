@@ -9,8 +9,8 @@ Written by hand: the neural coreference resolvers (coreferee, fastcoref, spacy-e
 need models that cannot be fetched here or do not support spaCy 3.8. The rules are the
 classic salience ones (Lappin and Leass 1994): each sentence before the pronoun adds its most
 salient mention of an actor (its within-article chain) to that actor's salience, more for a
-subject, halved for each sentence back, half as much from inside quotation marks for a pronoun outside them; the
-pronoun takes the most salient actor of a compatible kind:
+subject, halved for each sentence back, half as much from inside quotation marks for a
+pronoun outside them; the pronoun takes the most salient actor of a compatible kind:
 
 - **label**: "he"/"she" a person, "it" an organisation or place, "they" a group;
 - **gender**: "she" never a person whose title, role or first name is a man's ("Mr.",

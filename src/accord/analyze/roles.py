@@ -144,8 +144,10 @@ def _joined_to_name(tokens: list[Token], root: Token) -> bool:
     a comma or a dash ("his wife X", "the head of the team, Gov. X", "A Vancouver man - X -
     was charged"), not through a colon ("Editor's note: X") and not as a dateline
     ("WASHINGTON -- X said")."""
-    first = min(t.i for t in tokens)
-    last = max(t.i for t in tokens if not t.is_punct and not t.is_space)
+    words = [t.i for t in tokens if not t.is_punct and not t.is_space]
+    if not words:
+        return False
+    first, last = min(t.i for t in tokens), max(words)
     name_phrase = {t.i for t in root.subtree}
     between = [
         t.text for t in root.doc[last + 1 : root.i] if t.i not in name_phrase and not t.is_space
