@@ -319,6 +319,18 @@ def test_organisations_are_cities_only_when_prominent() -> None:
     assert by_name["Moscow"].links["geonames"] == "524901"
 
 
+def test_a_surname_of_another_gender_joins_no_full_name_in_its_article() -> None:
+    """ "Mr. Varga" is not Michelle Varga, the article's only full name with that surname,
+    by the surname rule or by a chain; "Ms. Kovacs" is Michelle Kovacs."""
+    a = article("a", M("Michelle Varga"), M("Varga", titles=["Mr."]))
+    b = article("b", M("Michelle Kovacs", chain=0), M("Kovacs", chain=0, titles=["Mr."]))
+    c = article("c", M("Michelle Kovacs"), M("Kovacs", titles=["Ms."]))
+    resolve([a, b, c])
+    assert a.mentions[1].entity != a.mentions[0].entity
+    assert b.mentions[1].entity != b.mentions[0].entity
+    assert c.mentions[1].entity == c.mentions[0].entity
+
+
 def test_a_word_of_a_longer_name_is_no_city_by_another_of_its_names() -> None:
     """GeoNames lists "Lester" among Leicester's names and "Angeles" among Angeles City's: in
     an article that writes "Lester Varga" or "Los Angeles" the word is that name's short form,

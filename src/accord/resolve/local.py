@@ -152,6 +152,47 @@ def _chain_ok(a: Mention, b: Mention) -> bool:
     return _names_ok(parse_person(a.text), parse_person(b.text))
 
 
+def _gender(m: Mention) -> str | None:
+    """'m' or 'f' as the mention's title words say ("Mr.", "Mrs."), else as the first name
+    of a full name says ("Michelle"), else None. Not its roles: they name other people too
+    ("Katie, who was in a steady relationship with a boyfriend")."""
+    # imported here: the pronouns module imports this package's type evidence
+    from accord.analyze.pronouns import first_name_gender, gender_words
+
+    words = gender_words()
+    found = {words[w] for t in m.titles for w in t.lower().split() if w in words}
+    if not found and m.label == PERSON:
+        parsed = parse_person(m.text)
+        first = parsed.raw_given[0] if parsed.is_full and parsed.raw_given else None
+        gender = first_name_gender(first) if first else None
+        found = {gender} if gender else set()
+    return found.pop() if len(found) == 1 else None
+
+
+class _Mentions(UnionFind[int]):
+    """The article's mentions as groups of one actor, with the genders each group's titles
+    and first names tell: a group whose gender is known joins no group of the other
+    ("Mr. Obama" is not Michelle Obama, the article's only full name with that surname, be
+    it by the surname rule, the analyse stage's chain or an equal name)."""
+
+    def __init__(self, ms: Sequence[Mention]) -> None:
+        super().__init__(range(len(ms)))
+        self._genders: dict[int, frozenset[str]] = {}
+        for i, m in enumerate(ms):
+            gender = _gender(m) if m.label == PERSON or m.titles else None
+            self._genders[i] = frozenset({gender} if gender else ())
+
+    def agree(self, a: int, b: int) -> bool:
+        """Whether the groups of ``a`` and ``b`` may be one person by gender."""
+        return len(self._genders[self.find(a)] | self._genders[self.find(b)]) <= 1
+
+    def union(self, a: int, b: int) -> int:
+        known = self._genders[self.find(a)] | self._genders[self.find(b)]
+        root = super().union(a, b)
+        self._genders[root] = known
+        return root
+
+
 def _names_ok(pa: PersonName, pb: PersonName) -> bool:
     if (pa.is_full and pb.is_full) or not (pa.is_full or pb.is_full):
         return person_match(pa, pb).level in ("exact", "translit", "fuzzy")
@@ -170,7 +211,7 @@ def _evidence(
     return i, MergeEvidence(left, right, rule, 1.0, f"within article {ms[i].article}")
 
 
-def _join_chains(uf: UnionFind[int], ms: Sequence[Mention], out: Found) -> None:
+def _join_chains(uf: _Mentions, ms: Sequence[Mention], out: Found) -> None:
     by_chain: dict[int, list[int]] = defaultdict(list)
     for i, m in enumerate(ms):
         if m.chain >= 0:
@@ -178,15 +219,15 @@ def _join_chains(uf: UnionFind[int], ms: Sequence[Mention], out: Found) -> None:
     for members in by_chain.values():
         anchor = max(members, key=lambda i: (len(ms[i].text), -i))
         for i in members:
-            if i != anchor and _chain_ok(ms[anchor], ms[i]):
+            if i != anchor and _chain_ok(ms[anchor], ms[i]) and uf.agree(anchor, i):
                 out.append(_evidence(uf, ms, anchor, i, "chain"))
 
 
-def _join_same_names(uf: UnionFind[int], ms: Sequence[Mention], out: Found) -> None:
+def _join_same_names(uf: _Mentions, ms: Sequence[Mention], out: Found) -> None:
     first: dict[tuple[str, str], int] = {}
     for i, m in enumerate(ms):
         key = _mention_key(m)
-        if key in first and uf.find(first[key]) != uf.find(i):
+        if key in first and uf.find(first[key]) != uf.find(i) and uf.agree(first[key], i):
             out.append(_evidence(uf, ms, first[key], i, _same_key_rule(ms[first[key]], m, key)))
         first.setdefault(key, i)
 
@@ -200,9 +241,10 @@ def _same_key_rule(a: Mention, b: Mention, key: tuple[str, str]) -> str:
     return "gazetteer" if key[1].startswith("geo:") else "nationality"
 
 
-def _join_surnames(uf: UnionFind[int], ms: Sequence[Mention], out: Found) -> None:
+def _join_surnames(uf: _Mentions, ms: Sequence[Mention], out: Found) -> None:
     """A surname alone joins the article's only full name with that surname (also when the
-    NER gave the surname another label: "Varga" tagged ORG beside "Ilse Varga")."""
+    NER gave the surname another label: "Varga" tagged ORG beside "Ilse Varga"), unless
+    their genders differ ("Mr. Obama" beside "Michelle Obama" alone)."""
     full: dict[str, set[int]] = defaultdict(set)
     for i, m in enumerate(ms):
         parsed = parse_person(m.text) if m.label == PERSON else None
@@ -215,10 +257,11 @@ def _join_surnames(uf: UnionFind[int], ms: Sequence[Mention], out: Found) -> Non
         roots = {uf.find(j) for j in full.get(parsed.surname, ())}
         if len(roots) == 1 and uf.find(i) not in roots:
             target = min(full[parsed.surname])
-            out.append(_evidence(uf, ms, target, i, "surname_in_article"))
+            if uf.agree(target, i):
+                out.append(_evidence(uf, ms, target, i, "surname_in_article"))
 
 
-def _join_acronyms(uf: UnionFind[int], ms: Sequence[Mention], out: Found) -> None:
+def _join_acronyms(uf: _Mentions, ms: Sequence[Mention], out: Found) -> None:
     """An acronym joins the article's only multi-word name it spells ("EU" → European Union)."""
     spelled: dict[str, set[int]] = defaultdict(set)
     for i, m in enumerate(ms):
@@ -249,7 +292,7 @@ def _by_other_name(place: Place, name: str) -> bool:
     )
 
 
-def _join_partial_names(uf: UnionFind[int], ms: Sequence[Mention], out: Found) -> None:
+def _join_partial_names(uf: _Mentions, ms: Sequence[Mention], out: Found) -> None:
     """A name that begins or ends the article's only longer name of a thing of the same kind
     joins it ("Red Sox" → "Boston Red Sox"; "Morningside" → "Morningside Recovery Center"; the
     island "Cova" is no short form of the ferry company "Cova Lines")."""
@@ -365,7 +408,7 @@ def _make_local(
 def build_locals(analysis: Analysis, kb: KnowledgeBase | None = None) -> list[Local]:
     """The article's local entities, in order of first mention."""
     ms = sorted(analysis.mentions, key=lambda m: (m.start, m.end))
-    uf: UnionFind[int] = UnionFind(range(len(ms)))
+    uf = _Mentions(ms)
     evidence: Found = []
     joins = (_join_chains, _join_same_names, _join_surnames, _join_acronyms, _join_partial_names)
     for join in joins:
