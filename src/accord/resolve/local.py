@@ -179,7 +179,7 @@ class _Mentions(UnionFind[int]):
         super().__init__(range(len(ms)))
         self._genders: dict[int, frozenset[str]] = {}
         for i, m in enumerate(ms):
-            gender = _gender(m) if m.label == PERSON or m.titles else None
+            gender = _gender(m)
             self._genders[i] = frozenset({gender} if gender else ())
 
     def agree(self, a: int, b: int) -> bool:
