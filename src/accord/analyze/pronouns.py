@@ -34,6 +34,7 @@ import logging
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -341,7 +342,6 @@ def _genders(doc: Doc, mentions: list[_Mention]) -> dict[object, str]:
     """'m' or 'f' for the person actors whose title, role or first name tells it."""
     titles = doc._.accord_titles if Doc.has_extension("accord_titles") else None
     roles = doc._.accord_roles if Doc.has_extension("accord_roles") else None
-    words = gender_words()
     votes: dict[object, set[str]] = defaultdict(set)
     for m in mentions:
         span = m.span
@@ -350,10 +350,9 @@ def _genders(doc: Doc, mentions: list[_Mention]) -> dict[object, str]:
         key = (span.start_char, span.end_char)
         described = [*((titles or {}).get(key, [])), *((roles or {}).get(key, []))]
         before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-        for text in [*described, before]:
-            for w in text.lower().split():
-                if w in words:
-                    votes[m.actor].add(words[w])
+        named = genders_named([*described, before])
+        if named:
+            votes[m.actor] |= named
     # A first name tells the gender; a one-word name is taken for one only when no longer
     # name of the article ends with it ("Melanie said", in a feature that gives no surname;
     # not "Benjamin" after "Regina Benjamin", nor "Graham" after "Lindsey Graham").
@@ -377,6 +376,13 @@ def gender_words() -> dict[str, str]:
         word, _, gender = line.partition("\t")
         table[word.strip()] = gender.strip()
     return table
+
+
+def genders_named(texts: Iterable[str]) -> set[str]:
+    """The genders ('m', 'f') that the words of ``texts`` name ("Mr.", "actress"; see
+    :func:`gender_words`)."""
+    words = gender_words()
+    return {words[w] for text in texts for w in text.lower().split() if w in words}
 
 
 def first_name_gender(name: str) -> str | None:

@@ -8,9 +8,15 @@ read the IOB tags of the tokens in the stretch only.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 DASHES = frozenset({"-", "–", "—", "―", "--"})
+
+
+def inside_word(token: Token) -> bool:
+    """Whether ``token`` (a hyphen) is written between two words with no space on either side
+    ("coal-fired", "low-level"), not as a dash between spaces ("BRUSSELS - European leaders")."""
+    return token.i > 0 and not token.whitespace_ and not token.nbor(-1).whitespace_
 
 
 def ents_in(span: Span) -> list[Span]:

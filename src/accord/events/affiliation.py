@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from accord.analyze.lexicon import read_lines
+from accord.analyze.spans import inside_word
 from accord.events.actors import PLACE_LABELS
 from accord.resolve.gazetteer import lookup_place
 from accord.resolve.nationality import country_code
@@ -180,12 +181,6 @@ def nominal_actors(heads: list[Token]) -> list[Span]:
     return out
 
 
-def _hyphen_in_word(token: Token) -> bool:
-    """A hyphen inside a word ("low-level"), not a dash between spaces ("BRUSSELS - European
-    leaders", a dateline)."""
-    return token.text == "-" and not token.whitespace_ and not token.nbor(-1).whitespace_
-
-
 def _modifiers_start(head: Token) -> int:
     """Where the run of modifiers before the head begins ("riot police", "low-level workers";
     no determiner, possessor or number)."""
@@ -194,7 +189,7 @@ def _modifiers_start(head: Token) -> int:
         before = head.doc[start - 1]
         if not (start - 1 < before.head.i <= head.i):  # it modifies a word of the run
             break
-        if before.dep_ not in _MODIFIERS and not _hyphen_in_word(before):
+        if before.dep_ not in _MODIFIERS and not (before.text == "-" and inside_word(before)):
             break
         start -= 1
     return start

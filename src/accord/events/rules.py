@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from accord.analyze.spans import inside_word
 from accord.events.lexicon import Entry, cue, entries, types
 
 if TYPE_CHECKING:
@@ -135,8 +136,8 @@ def _match(token: Token) -> Entry | None:
     if not candidates or _naming(token):
         return None
     objects = object_lemmas(token)
+    words = {o for o in objects if " " not in o}  # not the "preposition object" pairs
     for entry in candidates:
-        words = {o for o in objects if " " not in o}  # not the "preposition object" pairs
         if entry.type in ("FIGHT", "ASSAULT") and words and words <= cue("figurative"):
             continue  # "promised to fight corruption", "battling the blaze": no violence
         if entry.excludes & objects or (entry.transitive and not _has_complement(token)):
@@ -151,8 +152,8 @@ def _hyphen_modifier(token: Token) -> bool:
     it describes a noun, it does not report an event."""
     if token.i < 2 or token.dep_ not in ("amod", "compound", "nmod"):
         return False
-    hyphen, before = token.doc[token.i - 1], token.doc[token.i - 2]
-    return hyphen.text in ("-", "–") and not hyphen.whitespace_ and not before.whitespace_
+    hyphen = token.doc[token.i - 1]
+    return hyphen.text in ("-", "–") and inside_word(hyphen)
 
 
 _COMPLEMENT_DEPS = frozenset({"dobj", "obj", "xcomp", "ccomp", "nsubjpass"})

@@ -157,10 +157,9 @@ def _gender(m: Mention) -> str | None:
     of a full name says ("Michelle"), else None. Not its roles: they name other people too
     ("Katie, who was in a steady relationship with a boyfriend")."""
     # imported here: the pronouns module imports this package's type evidence
-    from accord.analyze.pronouns import first_name_gender, gender_words
+    from accord.analyze.pronouns import first_name_gender, genders_named
 
-    words = gender_words()
-    found = {words[w] for t in m.titles for w in t.lower().split() if w in words}
+    found = genders_named(m.titles)
     if not found and m.label == PERSON:
         parsed = parse_person(m.text)
         first = parsed.raw_given[0] if parsed.is_full and parsed.raw_given else None
