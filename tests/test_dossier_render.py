@@ -13,6 +13,7 @@ from accord.model import (
     Entity,
     Event,
     Fact,
+    Mention,
     Quote,
     Result,
     Span,
@@ -110,8 +111,11 @@ def result() -> Result:
             location=f"{b.id}:{where[0]}-{where[1]}",
         ),
     ]
+    brask = Mention(
+        "m1", a.id, 0, 5, "E. Brask", "PERSON", 0, roles=["harbour master"], entity="p1"
+    )
     analyses = [
-        Analysis(article=a, quotes=[quote], events=events[:1]),
+        Analysis(article=a, mentions=[brask], quotes=[quote], events=events[:1]),
         Analysis(article=b, events=events[1:]),
         Analysis(article=c),
     ]
@@ -262,3 +266,33 @@ def test_dossier_quotes_keep_a_sentence_split_by_its_attribution() -> None:
         "Nobody knows.",
     ]
     assert by_speaker["Ida Berg"] == ["Maybe"]
+
+
+def test_dossier_actors_show_what_the_story_says() -> None:
+    """An entity's spellings and roles in a story's actors table are those its own articles
+    give; those of another story would read as if this story's sources said them."""
+    a = Article.from_text("Mayor Ann Holt opened the bridge.", outlet="Star")
+    b = Article.from_text("Holt, the former ferry captain, spoke.", outlet="Post")
+    mentions = {
+        a.id: Mention("m1", a.id, 6, 14, "Ann Holt", "PERSON", 0, titles=["Mayor"], entity="p"),
+        b.id: Mention(
+            "m2", b.id, 0, 4, "Holt", "PERSON", 0, roles=["the former ferry captain"], entity="p"
+        ),
+    }
+    holt = Entity(
+        "p",
+        "Ann Holt",
+        "PERSON",
+        aliases=["Ann Holt", "Holt"],
+        roles=["Mayor", "the former ferry captain"],
+        mentions=[Span(m.article, m.start, m.end, m.text) for m in mentions.values()],
+    )
+    result = Result(
+        analyses=[Analysis(article=x, mentions=[mentions[x.id]]) for x in (a, b)],
+        entities=[holt],
+        stories=[Story("s1", "Bridge", [a.id]), Story("s2", "Ferry", [b.id])],
+    )
+    views = {v.id: v.actors for v in build_dossier(result)}
+    bridge, ferry = views["s1"], views["s2"]
+    assert [(x.aliases, x.roles, x.mentions) for x in bridge] == [([], ["Mayor"], 1)]
+    assert [(x.aliases, x.roles) for x in ferry] == [(["Holt"], ["the former ferry captain"])]

@@ -30,6 +30,7 @@ from accord.model import (
     Story,
     mention_offsets,
 )
+from accord.resolve.local import mention_name
 
 STATUS_ORDER = ("conflicting", "corroborated", "single_source")
 STATUS_TITLES = {
@@ -183,9 +184,28 @@ def _story_entities(story: Story, entities: list[Entity]) -> list[tuple[Entity, 
     return sorted(((e, n) for e, n in counted if n), key=lambda p: (-p[1], p[0].name))
 
 
-def _actors(ranked: list[tuple[Entity, int]]) -> list[ActorView]:
+def _actors(story: Story, result: Result, ranked: list[tuple[Entity, int]]) -> list[ActorView]:
+    """The story's actors with the spellings, titles and roles its own articles give them: an
+    entity's roles from the rest of the corpus ("the Democratic nominee" in a story of
+    another year) would read as if this story's sources said them."""
+    members = set(story.articles)
+    names: dict[str, dict[str, None]] = {}
+    roles: dict[str, dict[str, None]] = {}
+    for analysis in result.analyses:
+        if analysis.article.id not in members:
+            continue
+        for m in analysis.mentions:
+            if m.entity is not None:
+                names.setdefault(m.entity, {})[mention_name(m)] = None
+                roles.setdefault(m.entity, {}).update(dict.fromkeys((*m.titles, *m.roles)))
     return [
-        ActorView(e.name, e.type, [a for a in e.aliases if a != e.name], list(e.roles), n)
+        ActorView(
+            e.name,
+            e.type,
+            [a for a in e.aliases if a != e.name and a in names.get(e.id, {})],
+            list(roles.get(e.id, {})),
+            n,
+        )
         for e, n in ranked[:MAX_ACTORS]
     ]
 
@@ -385,7 +405,7 @@ def build_story(story: Story, result: Result) -> StoryView:
         where=_summary_names(ranked, PLACE_TYPES, 4),
         when=_when(story, articles, result),
         sources=sources,
-        actors=_actors(ranked),
+        actors=_actors(story, result, ranked),
         facts=facts,
         quotes=_quotes(story, result, sources),
         coverage=_coverage(facts, sources),

@@ -311,12 +311,18 @@ def _join_partial_names(uf: _Mentions, ms: Sequence[Mention], out: Found) -> Non
             out.append(_evidence(uf, ms, min(targets), i, "partial_name_in_article"))
 
 
+def mention_name(m: Mention) -> str:
+    """The name a mention gives its entity, as entity names and aliases are written: without
+    titles, possessives and stray punctuation."""
+    surface = person_surface(m.text) if m.label == PERSON else clean_surface(m.text)
+    return surface or m.text
+
+
 def _ordered_names(ms: Sequence[Mention]) -> list[str]:
     """Distinct cleaned surface forms, most complete (most words), then most frequent, first."""
     counts: dict[str, int] = defaultdict(int)
     for m in ms:
-        surface = person_surface(m.text) if m.label == PERSON else clean_surface(m.text)
-        counts[surface or m.text] += 1
+        counts[mention_name(m)] += 1
     return sorted(counts, key=lambda n: (-len(n.split()), -counts[n], n))
 
 
