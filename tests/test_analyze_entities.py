@@ -71,7 +71,8 @@ def test_analyze_plural_nouns_before_a_name_are_no_role(nlp: Language) -> None:
 
 def test_analyze_words_around_a_name_that_are_no_role(nlp: Language) -> None:
     """A dateline, a note's label before a colon, a parenthesis after a coordination, a
-    quantifier, a reflexive and the "both" of a coordination are no roles."""
+    quantifier, a reflexive, the "both" of a coordination and a place the parser hangs the
+    name on ("sue Saudi Arabia, Governor X disagrees") are no roles."""
     a = analyse(
         nlp,
         "WASHINGTON -- President Obama, opening the new museum, spoke of history.\n"
@@ -83,7 +84,8 @@ def test_analyze_words_around_a_name_that_are_no_role(nlp: Language) -> None:
         "The ruling came with a coolness that Ronald Reagan himself might have admired.\n"
         "Crowds came, with both President Barack Obama and his wife Michelle expected to visit.\n"
         "And from a front-runner, Hillary Clinton, this reeks of the greatest fear I have seen.\n"
-        "Kai Moreno scored 14.9 points, and Emma Lind, the team's captain, added ten.",
+        "Kai Moreno scored 14.9 points, and Emma Lind, the team's captain, added ten.\n"
+        "The families may sue Saudi Arabia, Governor Ilse Varga apparently disagrees.",
     )
     roles = {m.text: m.roles for m in a.mentions if m.roles}
     assert roles.get("Obama", []) == []
@@ -95,6 +97,7 @@ def test_analyze_words_around_a_name_that_are_no_role(nlp: Language) -> None:
     assert roles.get("Hillary Clinton", []) == []
     assert roles.get("Kai Moreno", []) == []
     assert roles["Emma Lind"] == ["the team's captain"]
+    assert roles.get("Ilse Varga", []) == []
 
 
 def test_analyze_roles_before_a_name_through_a_comma_or_a_dash(nlp: Language) -> None:

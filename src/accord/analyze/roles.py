@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.analyze.lexicon import titles
 from accord.analyze.spans import DASHES, dateline_end, ents_before
+from accord.resolve.types import PLACE_LABELS
 
 STOP_DEPS = {"punct", "cc", "det", "case"}
 TITLE_WINDOW = 2000  # characters back a title's holder may have been named
@@ -112,7 +113,8 @@ def roles_of(ent: Span) -> list[str]:
     if (
         root.dep_ == "appos"
         and root.head.pos_ in {"NOUN", "PROPN"}
-        and root.head.ent_type_ != "PERSON"
+        # a place is no role: "sue Saudi Arabia, Governor X disagrees" is two clauses
+        and root.head.ent_type_ not in ("PERSON", *PLACE_LABELS)
         and _names_one_person(root.head, ent)
     ):
         excluded = {t.i for t in root.subtree}

@@ -16,12 +16,12 @@ from accord.analyze.roles import title_holder
 from accord.analyze.spans import dateline_end, entity_at, ents_in
 from accord.events.lexicon import cue
 from accord.model import mention_offsets
+from accord.resolve.types import PLACE_LABELS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TARGET_PREPS = frozenset(
     {"against", "with", "on", "to", "toward", "towards", "upon", "from", "at", "between", "into"}
 )
