@@ -331,6 +331,22 @@ def test_a_surname_of_another_gender_joins_no_full_name_in_its_article() -> None
     assert c.mentions[1].entity == c.mentions[0].entity
 
 
+def test_a_surname_joins_the_one_full_name_of_its_gender_among_several() -> None:
+    """ "Mrs. Varga" beside Tomas Varga and Michelle Varga is Michelle; "Varga" alone, or
+    "Mrs. Kovacs" beside two women named Kovacs, stays apart; so does "Mrs. Horvath" beside
+    Tomas Horvath and Kim Horvath, whose first name tells no gender."""
+    a = article("a", M("Tomas Varga"), M("Michelle Varga"), M("Varga", titles=["Mrs."]))
+    plain = article("p", M("Tomas Varga"), M("Michelle Varga"), M("Varga"))
+    b = article("b", M("Anna Kovacs"), M("Michelle Kovacs"), M("Kovacs", titles=["Mrs."]))
+    c = article("c", M("Tomas Horvath"), M("Kim Horvath"), M("Horvath", titles=["Mrs."]))
+    resolve([a, plain, b, c])
+    tomas, michelle, mrs = (m.entity for m in a.mentions)
+    assert mrs == michelle != tomas
+    assert plain.mentions[2].entity not in (tomas, michelle)
+    assert b.mentions[2].entity not in (b.mentions[0].entity, b.mentions[1].entity)
+    assert c.mentions[2].entity not in (c.mentions[0].entity, c.mentions[1].entity)
+
+
 def test_a_word_of_a_longer_name_is_no_city_by_another_of_its_names() -> None:
     """GeoNames lists "Lester" among Leicester's names and "Angeles" among Angeles City's: in
     an article that writes "Lester Varga" or "Los Angeles" the word is that name's short form,

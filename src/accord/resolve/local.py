@@ -185,6 +185,11 @@ class _Mentions(UnionFind[int]):
         """Whether the groups of ``a`` and ``b`` may be one person by gender."""
         return len(self._genders[self.find(a)] | self._genders[self.find(b)]) <= 1
 
+    def same_gender(self, a: int, b: int) -> bool:
+        """Whether the groups of ``a`` and ``b`` both have a known gender, and the same one."""
+        known = self._genders[self.find(a)]
+        return len(known) == 1 and known == self._genders[self.find(b)]
+
     def union(self, a: int, b: int) -> int:
         known = self._genders[self.find(a)] | self._genders[self.find(b)]
         root = super().union(a, b)
@@ -243,7 +248,9 @@ def _same_key_rule(a: Mention, b: Mention, key: tuple[str, str]) -> str:
 def _join_surnames(uf: _Mentions, ms: Sequence[Mention], out: Found) -> None:
     """A surname alone joins the article's only full name with that surname (also when the
     NER gave the surname another label: "Varga" tagged ORG beside "Ilse Varga"), unless
-    their genders differ ("Mr. Obama" beside "Michelle Obama" alone)."""
+    their genders differ ("Mr. Obama" beside "Michelle Obama" alone). Among several such
+    full names, it joins the only one whose known gender is its own ("Mrs. Clinton" beside
+    "Bill Clinton" and "Hillary Clinton")."""
     full: dict[str, set[int]] = defaultdict(set)
     for i, m in enumerate(ms):
         parsed = parse_person(m.text) if m.label == PERSON else None
@@ -253,11 +260,15 @@ def _join_surnames(uf: _Mentions, ms: Sequence[Mention], out: Found) -> None:
         parsed = _person_view(m)
         if parsed is None or parsed.is_full or not parsed.surname:
             continue
-        roots = {uf.find(j) for j in full.get(parsed.surname, ())}
-        if len(roots) == 1 and uf.find(i) not in roots:
-            target = min(full[parsed.surname])
-            if uf.agree(target, i):
-                out.append(_evidence(uf, ms, target, i, "surname_in_article"))
+        candidates = full.get(parsed.surname, set())
+        roots = {uf.find(j) for j in candidates}
+        if uf.find(i) in roots:
+            continue
+        if len(roots) > 1:
+            roots = {r for r in roots if uf.same_gender(r, i)}
+            candidates = {j for j in candidates if uf.find(j) in roots}
+        if len(roots) == 1 and uf.agree(min(candidates), i):
+            out.append(_evidence(uf, ms, min(candidates), i, "surname_in_article"))
 
 
 def _join_acronyms(uf: _Mentions, ms: Sequence[Mention], out: Found) -> None:
