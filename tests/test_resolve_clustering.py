@@ -331,6 +331,31 @@ def test_a_surname_of_another_gender_joins_no_full_name_in_its_article() -> None
     assert c.mentions[1].entity == c.mentions[0].entity
 
 
+def test_two_full_names_of_one_person_join_within_an_article() -> None:
+    """ "Tomas J. Varga", "Tomas Varga" and "Varga" in one article are one person, and stay
+    one with the "Tomas Varga" of another article; "Peter Horvath" beside "Peter K. Horvath"
+    and "Peter L. Horvath" could be either and joins neither."""
+    a = article("a", M("Tomas J. Varga"), M("Tomas Varga"), M("Varga"))
+    b = article("b", M("Tomas Varga"))
+    c = article("c", M("Peter K. Horvath"), M("Peter L. Horvath"), M("Peter Horvath"))
+    resolve([a, b, c])
+    assert len({m.entity for m in a.mentions} | {m.entity for m in b.mentions}) == 1
+    assert len({m.entity for m in c.mentions}) == 3
+
+
+def test_a_persons_name_is_the_full_name_most_articles_write() -> None:
+    """Not the longest one: one article's "Tomas J. Varga" or an NER span that took in a
+    word before the name ("Crooked Tomas Varga")."""
+    a = article("a", M("Tomas J. Varga"))
+    b = article("b", M("Tomas Varga"))
+    c = article("c", M("Tomas Varga"))
+    d = article("d", M("Crooked Tomas Varga"), M("Varga"))
+    entities = {e.id: e for e in resolve([a, b, c, d])}
+    assert len(entities) == 1
+    (varga,) = entities.values()
+    assert varga.name == "Tomas Varga"
+
+
 def test_a_surname_joins_the_one_full_name_of_its_gender_among_several() -> None:
     """ "Mrs. Varga" beside Tomas Varga and Michelle Varga is Michelle; "Varga" alone, or
     "Mrs. Kovacs" beside two women named Kovacs, stays apart; so does "Mrs. Horvath" beside

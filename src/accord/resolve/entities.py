@@ -50,8 +50,23 @@ def _best_alias(locals_: Sequence[Local], reliability: dict[str, float], etype: 
             mentions[m.text.strip()] += 1
     for name, arts in articles.items():
         weight[name] = round(1000 * sum(reliability.get(a, 0.5) for a in arts))
+    if etype == PERSON:
+        # a full name over a surname alone, however often that is written; among full names
+        # the one most articles write: "Hillary Clinton", not the "Crooked Hillary Clinton"
+        # one article's NER span gave, nor one article's "Donald J. Trump"
+        return min(
+            articles,
+            key=lambda n: (
+                len(n.split()) < 2,
+                -len(articles[n]),
+                -len(n.split()),
+                -weight[n],
+                -mentions[n],
+                n,
+            ),
+        )
     return min(
-        articles if etype == PERSON else _attested(articles),
+        _attested(articles),
         key=lambda n: (-len(n.split()), -len(articles[n]), -weight[n], -mentions[n], n),
     )
 

@@ -29,7 +29,7 @@ from accord.resolve.names import (
     person_surface,
 )
 from accord.resolve.nationality import demonym_country, metonym_country, short_forms
-from accord.resolve.similarity import person_match
+from accord.resolve.similarity import given_compatible, person_match
 from accord.resolve.types import PERSON, PLACE_LABELS, compatible, majority, same_kind
 from accord.resolve.unionfind import UnionFind
 
@@ -245,6 +245,35 @@ def _same_key_rule(a: Mention, b: Mention, key: tuple[str, str]) -> str:
     return "gazetteer" if key[1].startswith("geo:") else "nationality"
 
 
+def _join_full_names(uf: _Mentions, ms: Sequence[Mention], out: Found) -> None:
+    """Two full names of one person in one article ("Donald J. Trump" and "Donald Trump",
+    "Mike Flynn" and "Michael Flynn") join when each matches no other group: "George Bush"
+    beside "George H. W. Bush" and "George W. Bush" stays apart. The surname and the given
+    names must be spelled alike (see ``given_compatible``): "Ilsa Varga" is not Ilse. Left apart, the two would
+    also keep the person's mentions in other articles apart (two locals of one article are
+    never one entity)."""
+    by_surname: dict[str, list[tuple[int, PersonName]]] = defaultdict(list)
+    for i, m in enumerate(ms):
+        parsed = parse_person(m.text) if m.label == PERSON else None
+        if parsed is not None and parsed.is_full:
+            by_surname[parsed.surname].append((i, parsed))
+    for names in by_surname.values():
+        partners: dict[int, set[int]] = defaultdict(set)
+        first_pair: dict[tuple[int, int], tuple[int, int]] = {}
+        for k, (i, pi) in enumerate(names):
+            for j, pj in names[k + 1 :]:
+                ri, rj = uf.find(i), uf.find(j)
+                if ri == rj or pi.suffix != pj.suffix or pi.raw_surname != pj.raw_surname:
+                    continue
+                if given_compatible(pi, pj, spelled=True):
+                    partners[ri].add(rj)
+                    partners[rj].add(ri)
+                    first_pair.setdefault((min(ri, rj), max(ri, rj)), (i, j))
+        for (ri, rj), (i, j) in first_pair.items():
+            if len(partners[ri]) == len(partners[rj]) == 1 and uf.agree(i, j):
+                out.append(_evidence(uf, ms, i, j, "full_name_in_article"))
+
+
 def _join_surnames(uf: _Mentions, ms: Sequence[Mention], out: Found) -> None:
     """A surname alone joins the article's only full name with that surname (also when the
     NER gave the surname another label: "Varga" tagged ORG beside "Ilse Varga"), unless
@@ -426,7 +455,14 @@ def build_locals(analysis: Analysis, kb: KnowledgeBase | None = None) -> list[Lo
     ms = sorted(analysis.mentions, key=lambda m: (m.start, m.end))
     uf = _Mentions(ms)
     evidence: Found = []
-    joins = (_join_chains, _join_same_names, _join_surnames, _join_acronyms, _join_partial_names)
+    joins = (
+        _join_chains,
+        _join_same_names,
+        _join_full_names,
+        _join_surnames,
+        _join_acronyms,
+        _join_partial_names,
+    )
     for join in joins:
         join(uf, ms, evidence)
     # the words of the article's longer names: a one-word name among them is their short form

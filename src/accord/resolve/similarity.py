@@ -93,22 +93,24 @@ def _gendered(a: str, b: str) -> bool:
     return False
 
 
-def given_compatible(a: PersonName, b: PersonName) -> bool:
+def given_compatible(a: PersonName, b: PersonName, spelled: bool = False) -> bool:
     """Could these given names belong to one person? True when either side has none.
 
     Word by word from the first ("Frederick C." / "Fred"), or, when one side has fewer given
     names, whole words word by word from the surname back: news drops a leading initial or
     first name that a person does not go by ("W. Mark X" / "Mark X", "Sharron Diane X" /
-    "Diane X")."""
+    "Diane X"). ``spelled``: the words must be spelled alike (or be an initial or a nickname
+    of each other), as within one article, whose writer spells a name one way: there "Ilse"
+    and "Ilsa" are two people."""
     words_a, words_b = _given_words(a), _given_words(b)
-    if all(_given_word_compatible(x, y) for x, y in zip(words_a, words_b, strict=False)):
+    if all(_given_word_compatible(x, y, spelled) for x, y in zip(words_a, words_b, strict=False)):
         return True
     short, long = sorted((words_a, words_b), key=len)
     if not short or len(short) == len(long):
         return False
     # whole words only: "Louis X" is not "Vincent L. X" (a middle initial: two brothers)
     return all(
-        min(len(x[0]), len(y[0])) > 1 and _given_word_compatible(x, y)
+        min(len(x[0]), len(y[0])) > 1 and _given_word_compatible(x, y, spelled)
         for x, y in zip(short, long[-len(short) :], strict=True)
     )
 
@@ -121,14 +123,16 @@ def _given_words(name: PersonName) -> list[tuple[str, str]]:
     return [(g, "") for g in name.given]
 
 
-def _given_word_compatible(a: tuple[str, str], b: tuple[str, str]) -> bool:
+def _given_word_compatible(a: tuple[str, str], b: tuple[str, str], spelled: bool = False) -> bool:
     (sk_a, raw_a), (sk_b, raw_b) = a, b
-    if sk_a == sk_b:
+    if sk_a == sk_b and not (spelled and raw_a != raw_b):
         return True
     if len(sk_a) == 1 or len(sk_b) == 1:
         return sk_a[0] == sk_b[0]
     if raw_a and raw_b and same_given_name(raw_a, raw_b):
         return True  # "Bill" / "William", "Katie" / "Kathryn"
+    if spelled:
+        return False
     jw = JaroWinkler.similarity(sk_a, sk_b)
     return jw >= GIVEN_JW or (
         jw >= GIVEN_JW_SAME_CONSONANTS and consonants(sk_a) == consonants(sk_b)
