@@ -114,6 +114,8 @@ def test_events_rules_type(nlp: Language, text: str, expected: str) -> None:
         "Police released the names of the two drivers.",
         "The campaign released an ad this week.",
         "The senator released his tax returns on Friday.",
+        "A ministry report released last year found problems.",  # the object is the noun
+        "The footage that the family released was short.",
         "The candidate did not supply a cost estimate for his plans.",  # no aid
         "The plan covers the coal-fired power plants of the north.",  # a modifier, no shooting
     ],

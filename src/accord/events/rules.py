@@ -72,8 +72,12 @@ class RuleHit:
 def object_lemmas(token: Token) -> set[str]:
     """Lemmas of the token's objects, particles, complements (a to-infinitive too) and
     prepositions (with objects, alone and as "preposition object": "for support" tells
-    "attacked X for her support" from "attacked with air support")."""
+    "attacked X for her support" from "attacked with air support"). A participle or relative
+    clause that modifies a noun has that noun as its object: "a report released last year",
+    "the records that Trump released"."""
     out: set[str] = set()
+    if _modifies_its_object(token):
+        out.update(_forms(token.head))
     for child in token.children:
         if child.dep_ in _OBJECT_DEPS:
             out.update(_forms(child))
@@ -88,6 +92,19 @@ def object_lemmas(token: Token) -> set[str]:
                     out.update(_forms(c))
                     out.update(f"{child.lower_} {f}" for f in _forms(c))
     return out
+
+
+def _modifies_its_object(token: Token) -> bool:
+    """Whether a verb modifies the noun it acts on: a past participle ("the footage released
+    Friday") or a relative clause whose relative word is its object ("the ad that the campaign
+    released"); not "the group releasing hostages" or "the man who released them"."""
+    if token.pos_ != "VERB" or token.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if token.dep_ == "acl":
+        return token.tag_ == "VBN"
+    return token.dep_ == "relcl" and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in token.children
+    )
 
 
 def _temporal(prep: Token) -> bool:
