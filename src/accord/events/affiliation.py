@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING
 
 from accord.analyze.lexicon import read_lines
 from accord.analyze.spans import inside_word
-from accord.events.actors import PLACE_LABELS
 from accord.resolve.gazetteer import lookup_place
 from accord.resolve.nationality import country_code
+from accord.resolve.types import PLACE_LABELS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
