@@ -172,6 +172,33 @@ def test_quotes_scare_quote_has_no_speaker(nlp: Language) -> None:
     assert (quote.kind, quote.text, quote.cue, name) == ("scare", "reforms", None, None)
 
 
+def test_quotes_title_of_a_work_has_no_speaker(nlp: Language) -> None:
+    """A title in capitals named after "about" or beside a noun is no one's words; a slogan
+    or nickname that a verb reports keeps its speaker."""
+    text = (
+        "Rhodes recalled Mr. Obama talking about “Collapse: How Societies Choose to Fail or "
+        "Succeed,” a best seller. He starred in the film “Harbour Lights” last year, Lena Ruiz "
+        "said. Karl Brandt called him “Lyin' Ted” again. Reports say Ana Holm called the "
+        "pageant winner “Miss Piggy” in 1996."
+    )
+    found = {q.text.rstrip(",. "): (q.kind, name) for q, name in run(nlp, text)}
+    assert found["Collapse: How Societies Choose to Fail or Succeed"] == ("scare", None)
+    assert found["Harbour Lights"] == ("scare", None)
+    assert found["Lyin' Ted"] == ("partial", "Karl Brandt")
+    assert found["Miss Piggy"] == ("partial", "Ana Holm")
+
+
+def test_quotes_apposition_before_the_verb_names_the_person_before_it(nlp: Language) -> None:
+    """ "X, a top Y surrogate, said" where the parser gives "said" no subject: the speaker is X,
+    not the Y inside the apposition."""
+    text = (
+        "“He is absolutely right. There is a severe disconnect between this White House and "
+        "frankly the president and our military,” Flynn, a top Trump surrogate, said Thursday."
+    )
+    [(_, name)] = run(nlp, text)
+    assert name == "Flynn"
+
+
 def test_quotes_single_word_attributed_by_speech_verb_is_partial(nlp: Language) -> None:
     [(quote, name)] = run(nlp, "Karl Brandt said that the request was “noted”.")
     assert (quote.kind, quote.text, name) == ("partial", "noted", "Karl Brandt")

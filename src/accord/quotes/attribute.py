@@ -19,6 +19,7 @@ from accord.quotes.speakers import SUBJECT_DEPS, Speaker, SpeakerFinder
 
 DIRECT_AFTER = frozenset(".!?:;,—–") | DOUBLE_CLOSE | SINGLE_CLOSE | {'"', "'"}
 LEAD_IN_ENDS = frozenset({":", ","})
+_WORK_PREPOSITIONS = frozenset({"on", "in", "at", "from", "about"})
 MAX_GOVERNING_STEPS = 8  # heads climbed from an embedded quote to the verbs that govern it
 Candidate = tuple[Cue, list[Token], Side]  # a cue, the context it was found in, and which side
 
@@ -108,9 +109,42 @@ def _paragraph_text(layout: QuoteLayout, para: int) -> str:
     return layout.text[starts[para] : end]
 
 
+def names_a_work(doc: Doc, span: QuoteSpan) -> bool:
+    """Whether embedded quoted words are the title of a show, film, book or event rather than
+    words someone spoke: written in capitals (every word but the small ones titles leave in
+    lower case: articles, prepositions, "and", "to"), and named where a work is named: after
+    "on", "in", "at", "from" or "about" ('said on Fox News's "Fox and Friends"', 'talking
+    about "Collapse: How Societies Choose to Fail or Succeed"'), or beside a noun ('the film
+    "American Pie"'). A slogan or nickname a verb reports keeps its speaker ('called him
+    "Lyin' Ted"', 'proclaimed a goal of "Peace Through Strength"')."""
+    quoted = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if quoted is None:
+        return False
+    words = [t for t in quoted if t.is_alpha]
+    capitalised = [t for t in words if t.text[0].isupper()]
+    small = {"ADP", "CCONJ", "DET", "PART"}
+    if len(capitalised) < 2 or not all(t.text[0].isupper() or t.pos_ in small for t in words):
+        return False
+    # the quote's head: its first word attached outside it (its punctuation may hang elsewhere)
+    inside = range(quoted.start, quoted.end)
+    head = next((t for t in words if t.head.i not in inside or t.head.i == t.i), quoted.root)
+    if head.dep_ == "pobj":
+        return head.head.lower_ in _WORK_PREPOSITIONS
+    noun = head.head
+    # "called the pageant winner “Miss Piggy”", parsed as an apposition of the verb's object,
+    # is a naming the verb reports: it keeps its speaker
+    return (
+        head.dep_ in ("appos", "compound", "nmod")
+        and noun.pos_ in ("NOUN", "PROPN")
+        and not (head.dep_ == "appos" and noun.dep_ == "dobj")
+    )
+
+
 def _attribute(layout: QuoteLayout, finder: SpeakerFinder, n: int) -> Finding:
     span = layout.quotes[n]
     kind = quote_kind(layout.text, span)
+    if kind == "partial" and names_a_work(layout.doc, span):
+        return Finding(span, "scare")  # a name, not speech: no speaker, no continuation
     candidates = _ordered_cues(layout, n, kind) + _previous_paragraph_lead_in(layout, n)
     first: Finding | None = None
     for cue, region, side in candidates:

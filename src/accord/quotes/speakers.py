@@ -75,6 +75,12 @@ class SpeakerFinder:
         """The speaker a subject (or a noun phrase after "according to") names."""
         if self.layout.inside_quote(token):
             return None
+        if token.dep_ == "appos" and not self.named(token):
+            # "X, a top Y surrogate, said" without a parsed subject: the nearest noun before
+            # the verb describes the person named before it, not its own modifier Y
+            holder = self.named(token.head)
+            if holder is not None and holder.label_ == "PERSON" and token.head.i < token.i:
+                return self.entity(holder)
         source = is_source_noun(token)
         ent = self.named(token)
         if ent is not None and not source:
