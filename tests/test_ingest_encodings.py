@@ -71,3 +71,23 @@ def test_ingest_giant_stdin_refused(monkeypatch: pytest.MonkeyPatch) -> None:
         "larger than the 1,000-byte limit; raise ACCORD_MAX_BYTES to read it",
     )
     assert stream.tell() <= 1001  # read only up to the limit, never the whole stream
+
+
+def test_ingest_repairs_mojibake_and_keeps_clean_text(tmp_path: Path) -> None:
+    """UTF-8 once (or twice) decoded as Windows-1252 is repaired, with a warning; a clean
+    text's curly quotes, ligatures and entities stay as written."""
+    right = "President François Hollande said “no” to Zoë Varga’s plan in Málaga."
+    once = right.encode("utf-8").decode("cp1252", errors="ignore")
+    twice = "French President FranÃ\x83Â§ois Hollande said no."
+    clean = "“Efficient” ﬁnance &amp; trade, she said in Zürich."
+    for name, text in (("once.txt", once), ("twice.txt", twice), ("clean.txt", clean)):
+        (tmp_path / name).write_text(f"Talks\n{text}", encoding="utf-8")
+    articles = {
+        a.path.rsplit("/", 1)[-1]: a for a in read_paths([str(tmp_path)]).articles if a.path
+    }
+    assert "François Hollande" in articles["once.txt"].text
+    assert "Zoë Varga’s plan in Málaga" in articles["once.txt"].text
+    assert "French President François Hollande said no." in articles["twice.txt"].text
+    assert any("mojibake" in w for w in articles["twice.txt"].provenance.warnings)
+    assert articles["clean.txt"].text == f"Talks\n{clean}"
+    assert articles["clean.txt"].provenance.warnings == []

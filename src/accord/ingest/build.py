@@ -6,6 +6,8 @@ front, then verbatim repeats are found in the final text, whose hash is the arti
 
 from __future__ import annotations
 
+import ftfy
+
 from accord.errors import IngestError
 from accord.ingest.boilerplate import clean
 from accord.ingest.dateline import split_stamps, stamp_date
@@ -18,12 +20,16 @@ from accord.model import Article, Provenance, content_hash
 def build_article(record: Record, path: str | None, defaults: Defaults | None = None) -> Article:
     """The cleaned article for ``record``; metadata it lacks comes from ``defaults``."""
     defaults = defaults or Defaults()
-    cleaned = clean(normalise_newlines(record.text))
-    text, title = with_headline(cleaned.text, record.title)
+    warnings = list(record.warnings)
+    body = repair_text(normalise_newlines(record.text))
+    if body != normalise_newlines(record.text):
+        warnings.append("mis-decoded characters repaired (mojibake, by ftfy)")
+    cleaned = clean(body)
+    title = repair_text(record.title) if record.title else record.title
+    text, title = with_headline(cleaned.text, title)
     if not text.strip():
         raise IngestError("empty text", path=path, line=record.line)
     ranges, repeated = repeated_sentences(text)
-    warnings = list(record.warnings)
     language = normalise_language(record.language) or defaults.language
     published = _published(record.published, language, warnings)
     published_from = "metadata" if published else None
@@ -54,6 +60,25 @@ def build_article(record: Record, path: str | None, defaults: Defaults | None = 
         provenance=provenance,
         skip_ranges=ranges,
     )
+
+
+# Only the repairs of mis-decoded text: curly quotes, ligatures, full-width letters, HTML
+# entities and line breaks are the source's own and are kept as written.
+_REPAIR = ftfy.TextFixerConfig(
+    unescape_html=False,
+    uncurl_quotes=False,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    fix_line_breaks=False,
+)
+
+
+def repair_text(text: str) -> str:
+    """``text`` with mojibake undone: UTF-8 that was once decoded as Windows-1252 or Latin-1,
+    even twice ("FranÃƒÂ§ois" → "François"), as scraped and re-saved news often is. ftfy
+    detects it by the character sequences no real text has, so clean text is left as it is
+    (but for Unicode NFC normalisation)."""
+    return ftfy.fix_text(text, _REPAIR)
 
 
 def normalise_newlines(text: str) -> str:
