@@ -100,22 +100,10 @@ def _score_things(
             if nb in blocked_b:
                 continue
             found = _thing_match(na, nb, a.label, b.label, acronyms, both_places=bool(pa and pb))
-            if found is not None and found[0] == "acronym" and not _acronym_attested(a, b, na, nb):
-                continue
             if found is not None:
                 rule, score, detail = found
                 return Decision(score, a.index, b.index, MergeEvidence(na, nb, rule, score, detail))
     return None
-
-
-def _acronym_attested(a: Group, b: Group, name_a: str, name_b: str) -> bool:
-    """Whether the name an acronym spells is spelled out beside it somewhere: across articles
-    an acronym joins only a group that also holds it (or its dotted form: "I.R.S."), that is,
-    a report that wrote both. An acronym no report defines may be another thing that shares
-    its letters: on PolNeAR "NBC" (the network, in 8 articles) is not the "National Baptist
-    Convention" of one, and a health law's "ACA" not the Arms Control Association."""
-    letters, long_ = (as_acronym(name_a), b) if as_acronym(name_a) else (as_acronym(name_b), a)
-    return any(as_acronym(n) == letters for n in long_.names)
 
 
 def _thing_match(
