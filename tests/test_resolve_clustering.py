@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from accord.model import Analysis
 from accord.resolve import explain, resolve
 from test_resolve_helpers import M, article, entity_of
 
@@ -74,6 +75,30 @@ def test_ambiguous_surname_stays_alone() -> None:
     resolve([a, b, c])
     ids = {entity_of(a, "Ilse Varga"), entity_of(b, "Tomas Varga"), entity_of(c, "Varga")}
     assert len(ids) == 3
+
+
+def test_a_surname_with_a_title_joins_the_one_full_name_of_its_gender() -> None:
+    a = article("a", M("Tomas Varga"))
+    b = article("b", M("Michelle Varga"))
+    c = article("c", M("Varga", titles=["Mr."]))
+    resolve([a, b, c])
+    assert entity_of(c, "Varga") == entity_of(a, "Tomas Varga")
+
+
+def test_a_bare_surname_joins_the_name_the_corpus_is_about() -> None:
+    """A report that writes only "Horvath" means the Horvath the other reports name ten times
+    as often; one that names two Horvaths in full and then "Horvath" says nothing of which."""
+
+    def corpus() -> list[Analysis]:
+        many = [article(f"t{k}", M("Tomas Horvath")) for k in range(12)]
+        return [*many, article("anna", M("Anna Horvath"))]
+
+    bare = article("bare", M("Horvath"))
+    entities = {e.id: e for e in resolve([*corpus(), bare])}
+    assert entities[entity_of(bare, "Horvath") or ""].name == "Tomas Horvath"
+    both = article("both", M("Tomas Horvath"), M("Anna Horvath"), M("Horvath"))
+    resolve([*corpus(), both])
+    assert len({m.entity for m in both.mentions}) == 3
 
 
 def test_two_people_of_one_article_never_merge() -> None:

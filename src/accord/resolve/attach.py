@@ -1,7 +1,8 @@
 """Attaching short forms once full names and things are clustered.
 
 A bare surname, article by article, joins the one full-name entity it matches; with several,
-strongly agreeing roles decide, then co-occurrence (the entity whose articles share clearly more
+the only one of its gender decides (by titles and first names: "Mr. Obama" is not Michelle
+Obama), then strongly agreeing roles, then co-occurrence (the entity whose articles share clearly more
 other entities with the surname's article); otherwise it stays apart. A short thing name ("Red
 Sox") joins the one entity whose longer name begins or ends with it ("Boston Red Sox").
 """
@@ -24,6 +25,7 @@ from accord.resolve.types import PERSON, same_kind
 LOOSE = frozenset({"fuzzy", "weak"})
 CONTEXT_SAMPLE = 200  # articles per component read for co-occurrence (bounds the work)
 CONTEXT_MIN_SHARED = 2
+PROMINENT_RATIO = 10  # mentions of the most-named candidate against the next (_by_prominence)
 
 
 def _full_name_index(groups: Sequence[Group]) -> dict[str, list[int]]:
@@ -67,22 +69,76 @@ def _attach_candidates(
 
 def attach_surnames(clusters: Clusters) -> None:
     """Join each bare surname (one article's) to the one full-name component it matches; with
-    several, agreeing roles decide, then the article's other entities (co-occurrence)."""
+    several, the only one whose known gender is the surname's own decides, then agreeing
+    roles, then the article's other entities (co-occurrence)."""
     groups = clusters.groups
     index = _full_name_index(groups)
     comps = clusters.uf.groups()
     roles = {root: [r for i in members for r in groups[i].roles] for root, members in comps.items()}
+    genders = {
+        root: frozenset().union(*(groups[i].genders for i in m)) for root, m in comps.items()
+    }
     for short in groups:
         if not is_short(short):
             continue
         best = _attach_candidates(clusters, [short], index, roles)
         choice = list(best.values())
         if len(choice) > 1:
+            # "Mr. Obama" beside Barack and Michelle Obama: the one of its own gender
+            by_gender = [
+                d
+                for root, d in best.items()
+                if len(short.genders) == 1 and genders.get(root) == short.genders
+            ]
             by_roles = [d for d in choice if d.evidence.rule.endswith("+roles")]
-            choice = by_roles or _by_context(clusters, short.index, best)
+            choice = (
+                by_gender
+                if len(by_gender) == 1
+                else by_roles
+                or _by_context(clusters, short.index, best)
+                or _by_prominence(clusters, short, best, genders)
+            )
         if len(choice) == 1:
             d = choice[0]
             clusters.merge(d.left, d.right, d.evidence)
+
+
+def _by_prominence(
+    clusters: Clusters, short: Group, best: dict[int, Decision], genders: dict[int, frozenset[str]]
+) -> list[Decision]:
+    """The candidate the corpus names ``PROMINENT_RATIO`` times as often as any other, when the
+    surname's own articles name no one in full with that surname: a report that writes only
+    "Trump" relies on its reader knowing the one Trump the news is about (not Melania or
+    Ivana, each named in full by other reports). A report that names Bill and Hillary Clinton
+    and then writes "Clinton" has said nothing of which; nor one whose "Clinton" is a woman
+    by title when the prominent one is a man. Nor a bare name that is also a place."""
+    assert short.person is not None
+    if lookup_place(short.first.name) is not None:
+        return []  # "Jackson, Miss." tagged PERSON is not the prominent Vincent Jackson
+    surname = short.person.surname
+    by_article = clusters.strong_groups_by_article()
+    for article in short.articles:
+        for g in by_article.get(article, ()):
+            person = clusters.groups[g].person
+            if person is not None and person.surname == surname:
+                return []
+    members = clusters.uf.groups()
+    weight = {
+        root: sum(len(loc.mentions) for i in members[root] for loc in clusters.groups[i].locals)
+        for root in best
+    }
+    ranked = sorted(weight, key=lambda r: -weight[r])
+    top, runner_up = ranked[0], ranked[1]
+    if weight[top] < PROMINENT_RATIO * weight[runner_up]:
+        return []
+    if len(short.genders | genders.get(top, frozenset())) > 1:
+        return []
+    d = best[top]
+    detail = f"{d.evidence.detail}; {weight[top]} mentions, next best {weight[runner_up]}"
+    evidence = MergeEvidence(
+        d.evidence.left, d.evidence.right, d.evidence.rule + "+prominent", d.score, detail
+    )
+    return [Decision(d.score, d.left, d.right, evidence)]
 
 
 def _context(clusters: Clusters, root: int, by_article: dict[str, list[int]]) -> set[int]:

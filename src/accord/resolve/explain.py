@@ -10,8 +10,9 @@ them equal, the roles that agreed). Rules:
 * across articles: ``same_name``, ``gazetteer``, ``kb``, ``nationality`` (a shared key),
   ``name_<level>`` (two full names, or two bare surnames), ``surname_<level>`` (a bare surname
   joining the one full name it matches), with level ``exact``/``translit``/``fuzzy``/``weak``
-  and ``+roles`` (titles or roles agreed), ``+given`` (identical given names) or ``+context``
-  (co-occurring entities chose among several candidates); ``acronym``, ``partial_name``.
+  and ``+roles`` (titles or roles agreed), ``+given`` (identical given names), ``+context``
+  (co-occurring entities chose among several candidates) or ``+prominent`` (the candidate the
+  corpus names ten times as often as any other); ``acronym``, ``partial_name``.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from accord.model import MergeEvidence
-from accord.resolve.local import Local
+from accord.resolve.local import Local, mention_gender
 from accord.resolve.names import PersonName
 from accord.resolve.types import PERSON, majority
 
@@ -28,6 +28,7 @@ class Group:
     articles: set[str] = field(default_factory=set)
     roles: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
+    genders: frozenset[str] = frozenset()  # what its people's titles and first names tell
 
     @property
     def first(self) -> Local:
@@ -44,6 +45,9 @@ class Group:
         self.articles = {loc.article for loc in self.locals}
         self.roles = list(dict.fromkeys(r for loc in self.locals for r in loc.roles))
         self.names = list(dict.fromkeys(n for loc in self.locals for n in loc.names))
+        if self.label == PERSON:
+            found = (mention_gender(m) for loc in self.locals for m in loc.mentions)
+            self.genders = frozenset(g for g in found if g)
         return self
 
 

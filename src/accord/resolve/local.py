@@ -152,7 +152,7 @@ def _chain_ok(a: Mention, b: Mention) -> bool:
     return _names_ok(parse_person(a.text), parse_person(b.text))
 
 
-def _gender(m: Mention) -> str | None:
+def mention_gender(m: Mention) -> str | None:
     """'m' or 'f' as the mention's title words say ("Mr.", "Mrs."), else as the first name
     of a full name says ("Michelle"), else None. Not its roles: they name other people too
     ("Katie, who was in a steady relationship with a boyfriend")."""
@@ -178,7 +178,7 @@ class _Mentions(UnionFind[int]):
         super().__init__(range(len(ms)))
         self._genders: dict[int, frozenset[str]] = {}
         for i, m in enumerate(ms):
-            gender = _gender(m)
+            gender = mention_gender(m)
             self._genders[i] = frozenset({gender} if gender else ())
 
     def agree(self, a: int, b: int) -> bool:
