@@ -592,3 +592,36 @@ def test_repeated_names_after_an_honorific_and_not_a_place_surname() -> None:
         ("Mark Jordan", "PERSON"),
         ("Darrow", "PERSON"),
     ]
+
+
+def test_words_run_into_the_front_of_a_name_the_article_writes_alone_are_dropped() -> None:
+    # "Crooked Ilse Varga" beside "Ilse Varga": the model took in a word before the name;
+    # "Marta Quist Holm" beside "Quist Holm" keeps "Marta" (a first name), "Soto Ruiz Vega"
+    # beside "Ana Soto Ruiz Vega" and "Ruiz Vega" keeps "Soto" (a word of another person's
+    # name), and "Zurana Horton" beside "Horton" stays whole (a surname alone is no rest).
+    text = (
+        "Crooked Ilse Varga met Ilse Varga. Marta Quist Holm and Quist Holm met Soto Ruiz Vega, "
+        "Ana Soto Ruiz Vega and Ruiz Vega. Zurana Horton met Horton."
+    )
+    spans = [
+        (0, 3, "PERSON"),
+        (4, 6, "PERSON"),
+        (7, 10, "PERSON"),
+        (11, 13, "PERSON"),
+        (14, 17, "PERSON"),
+        (18, 22, "PERSON"),
+        (23, 25, "PERSON"),
+        (26, 28, "PERSON"),
+        (29, 30, "PERSON"),
+    ]
+    assert [t for t, _ in _fixed(text, spans)] == [
+        "Ilse Varga",
+        "Ilse Varga",
+        "Marta Quist Holm",
+        "Quist Holm",
+        "Soto Ruiz Vega",
+        "Ana Soto Ruiz Vega",
+        "Ruiz Vega",
+        "Zurana Horton",
+        "Horton",
+    ]

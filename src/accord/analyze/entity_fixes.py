@@ -4,7 +4,9 @@ Each rule fixes a class of slip seen in news text, never one sentence:
 
 * trim determiners, possessive markers and punctuation from span edges ("the United States",
   "Velnar’s"), and the title words a PERSON span opens with ("Sergeant Mark Pinder": the
-  title is read in front of the name);
+  title is read in front of the name); and the words run into the front of a full name the
+  article also writes alone ("Crooked Hillary Clinton", "Hire Maurice Cheeks" in a headline),
+  when they are no first name, initial or word of another person's name;
 * split a span at a possessive whose owner is a name of its own, a known place or a name the
   article uses apart ("Cairo’s Tahrir Square" is two names, "People’s Liberation Army" one), or
   at a lower-case word inside a person name ("Peter against Sweden");
@@ -52,6 +54,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from accord.analyze.lexicon import facility_words, titles
+from accord.analyze.pronouns import known_first_name
 from accord.analyze.roles import roles_of, title_before
 from accord.ingest.dateline import split_stamps
 from accord.resolve.gazetteer import lookup_place
@@ -101,6 +104,37 @@ def _trim(span: Span) -> Span | None:
     if start >= end:
         return None
     return Span(doc, start, end, label=span.label_)
+
+
+def _without_lead_words(spans: list[Span]) -> list[Span]:
+    """PERSON spans without the words the model ran into the front of a full name that the
+    article also writes alone ("Crooked Hillary Clinton", "Colts QB Andrew Luck", "Hire Maurice
+    Cheeks" in a headline, beside "Hillary Clinton", "Andrew Luck", "Maurice Cheeks"): the
+    fewest leading words whose rest, two words or more, is another PERSON span's text, when
+    none of them is a first name ("Lindsay", "Ashley"; any a few dozen people bear, see
+    ``known_first_name``), an initial ("G. Gordon Liddy") or a word of another person's name
+    in the article ("Guajardo Villarreal" beside "Ildefonso Guajardo Villarreal"). A surname
+    alone is no such rest: "Zurana Horton" beside "Horton" is a name the data does not know."""
+    people = [s for s in spans if s.label_ == "PERSON"]
+    texts = {s.text for s in people}
+    out: list[Span] = []
+    for span in spans:
+        if span.label_ != "PERSON" or len(span) < 3:
+            out.append(span)
+            continue
+        others = {t.text for p in people if p.text != span.text for t in p}
+        cut = span.start
+        for k in range(span.start + 1, span.end - 1):
+            word = span.doc[k - 1]
+            if known_first_name(word.text) or "." in word.text or len(word) == 1:
+                break
+            if word.text in others:
+                break
+            if span.doc[k : span.end].text in texts:
+                cut = k
+                break
+        out.append(span if cut == span.start else Span(span.doc, cut, span.end, label="PERSON"))
+    return out
 
 
 def _untitled(span: Span) -> Span:
@@ -295,6 +329,7 @@ def fix_entities(doc: Doc) -> Doc:
             cleaned = _trim(part)
             if cleaned is not None and _is_name(cleaned):
                 spans.append(_untitled(cleaned))
+    spans = _without_lead_words(spans)
     spans = [_as_company(_as_facility(s)) for s in _confirmed_in_headline(spans)]
     spans = _titled_names(doc, spans)
     spans = _repeated_names(doc, spans)

@@ -83,6 +83,7 @@ QUOTED_FACTOR = 0.5  # a name inside quotation marks, for a pronoun outside them
 # A first name counts as one gender when this share of its bearers or more are that gender.
 GENDER_SHARE = 0.9
 GENDER_MIN_COUNT = 5
+KNOWN_NAME_COUNT = 50  # bearers that make a word of either gender a first name (known_first_name)
 _NAME_ROW = re.compile(r'"([^"\\]+)": \[(\d+), (\d+), ([0-9.eE+-]+)')
 
 if not Doc.has_extension("accord_antecedents"):
@@ -391,29 +392,41 @@ def first_name_gender(name: str) -> str | None:
     key = anyascii(name).lower().strip(".")
     if len(key) < 2:
         return None
-    return _first_names().get(key)
+    return _name_data()[0].get(key)
+
+
+def known_first_name(name: str) -> bool:
+    """Whether ``name`` is a first name at least ``KNOWN_NAME_COUNT`` people bear in the
+    ``nomquamgender`` data, of either gender ("Lindsay", "Chris"; not "Crooked", which 4
+    people bear). False for everything when the package is absent."""
+    key = anyascii(name).lower().strip(".")
+    return len(key) >= 2 and key in _name_data()[1]
 
 
 @lru_cache(maxsize=1)
-def _first_names() -> dict[str, str]:
-    """First name -> 'm' or 'f' from ``nomquamgender/name_data.json`` (name: [sources, count,
-    p(female), ...]). The package's own module imports pandas and ``json.load``s the whole
+def _name_data() -> tuple[dict[str, str], frozenset[str]]:
+    """First name -> 'm' or 'f' (nearly all bearers of one gender), and the first names at
+    least ``KNOWN_NAME_COUNT`` people bear, from ``nomquamgender/name_data.json`` (name:
+    [sources, count, p(female), ...]). The package's own module imports pandas and ``json.load``s the whole
     file (721,000 names: 3 s and 500 MB); a regular expression over the text reads only the
     three numbers of each name (0.5 s, 60 MB). Names written with JSON escapes are skipped:
     the lookup key is ASCII anyway."""
     spec = importlib.util.find_spec("nomquamgender")
     if spec is None or not spec.submodule_search_locations:
         log.info("nomquamgender is not installed: pronouns are resolved without first names")
-        return {}
+        return {}, frozenset()
     path = Path(next(iter(spec.submodule_search_locations))) / "name_data.json"
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         log.warning("cannot read first-name data %s: %s", path, exc)
-        return {}
+        return {}, frozenset()
     table: dict[str, str] = {}
+    known: set[str] = set()
     for match in _NAME_ROW.finditer(text):
         count, share = int(match[3]), float(match[4])
         if count >= GENDER_MIN_COUNT and (share <= 1 - GENDER_SHARE or share >= GENDER_SHARE):
             table[match[1]] = "f" if share >= GENDER_SHARE else "m"
-    return table
+        if count >= KNOWN_NAME_COUNT:
+            known.add(match[1])
+    return table, frozenset(known)
