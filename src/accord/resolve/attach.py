@@ -2,8 +2,10 @@
 
 A bare surname, article by article, joins the one full-name entity it matches; with several,
 the only one of its gender decides (by titles and first names: "Mr. Obama" is not Michelle
-Obama), then strongly agreeing roles, then co-occurrence (the entity whose articles share clearly more
-other entities with the surname's article); otherwise it stays apart. A short thing name ("Red
+Obama), then strongly agreeing roles, then co-occurrence (the entity whose articles share
+clearly more other entities with the surname's article), then prominence (the one the corpus
+names ten times as often as any other, when the surname's articles name none in full);
+otherwise it stays apart. A short thing name ("Red
 Sox") joins the one entity whose longer name begins or ends with it ("Boston Red Sox").
 """
 
@@ -17,6 +19,7 @@ from accord.resolve.blocking import BLOCK_CAP, person_keys
 from accord.resolve.cluster import Clusters, is_short
 from accord.resolve.gazetteer import lookup_place
 from accord.resolve.groups import Group
+from accord.resolve.local import genders_agree, same_known_gender
 from accord.resolve.names import fold_phrase
 from accord.resolve.nationality import short_forms
 from accord.resolve.scoring import Decision, decide_person, person_decision
@@ -26,6 +29,7 @@ LOOSE = frozenset({"fuzzy", "weak"})
 CONTEXT_SAMPLE = 200  # articles per component read for co-occurrence (bounds the work)
 CONTEXT_MIN_SHARED = 2
 PROMINENT_RATIO = 10  # mentions of the most-named candidate against the next (_by_prominence)
+PROMINENT_PLACE_POPULATION = 100_000  # a city this large makes its name no prominent surname
 
 
 def _full_name_index(groups: Sequence[Group]) -> dict[str, list[int]]:
@@ -78,6 +82,10 @@ def attach_surnames(clusters: Clusters) -> None:
     genders = {
         root: frozenset().union(*(groups[i].genders for i in m)) for root, m in comps.items()
     }
+    weights = {
+        root: sum(len(loc.mentions) for i in m for loc in groups[i].locals)
+        for root, m in comps.items()
+    }
     for short in groups:
         if not is_short(short):
             continue
@@ -88,7 +96,7 @@ def attach_surnames(clusters: Clusters) -> None:
             by_gender = [
                 d
                 for root, d in best.items()
-                if len(short.genders) == 1 and genders.get(root) == short.genders
+                if same_known_gender(short.genders, genders.get(root, frozenset()))
             ]
             by_roles = [d for d in choice if d.evidence.rule.endswith("+roles")]
             choice = (
@@ -96,7 +104,7 @@ def attach_surnames(clusters: Clusters) -> None:
                 if len(by_gender) == 1
                 else by_roles
                 or _by_context(clusters, short.index, best)
-                or _by_prominence(clusters, short, best, genders)
+                or _by_prominence(clusters, short, best, genders, weights)
             )
         if len(choice) == 1:
             d = choice[0]
@@ -104,16 +112,23 @@ def attach_surnames(clusters: Clusters) -> None:
 
 
 def _by_prominence(
-    clusters: Clusters, short: Group, best: dict[int, Decision], genders: dict[int, frozenset[str]]
+    clusters: Clusters,
+    short: Group,
+    best: dict[int, Decision],
+    genders: dict[int, frozenset[str]],
+    weights: dict[int, int],
 ) -> list[Decision]:
     """The candidate the corpus names ``PROMINENT_RATIO`` times as often as any other, when the
     surname's own articles name no one in full with that surname: a report that writes only
     "Trump" relies on its reader knowing the one Trump the news is about (not Melania or
     Ivana, each named in full by other reports). A report that names Bill and Hillary Clinton
     and then writes "Clinton" has said nothing of which; nor one whose "Clinton" is a woman
-    by title when the prominent one is a man. Nor a bare name that is also a place."""
+    by title when the prominent one is a man. Nor a bare name that is also the name of a city
+    of ``PROMINENT_PLACE_POPULATION`` people or more ("Jackson"; "Clinton", a town of 36,000 in
+    Iowa, and "Obama", one of 29,000 in Japan, are names news gives people)."""
     assert short.person is not None
-    if lookup_place(short.first.name) is not None:
+    place = lookup_place(short.first.name)
+    if place is not None and place.population >= PROMINENT_PLACE_POPULATION:
         return []  # "Jackson, Miss." tagged PERSON is not the prominent Vincent Jackson
     surname = short.person.surname
     by_article = clusters.strong_groups_by_article()
@@ -122,16 +137,14 @@ def _by_prominence(
             person = clusters.groups[g].person
             if person is not None and person.surname == surname:
                 return []
-    members = clusters.uf.groups()
-    weight = {
-        root: sum(len(loc.mentions) for i in members[root] for loc in clusters.groups[i].locals)
-        for root in best
-    }
+    if any(root not in weights for root in best):
+        return []  # weighed before the surnames joined: a component that changed since is unknown
+    weight = {root: weights[root] for root in best}
     ranked = sorted(weight, key=lambda r: -weight[r])
     top, runner_up = ranked[0], ranked[1]
     if weight[top] < PROMINENT_RATIO * weight[runner_up]:
         return []
-    if len(short.genders | genders.get(top, frozenset())) > 1:
+    if not genders_agree(short.genders, genders.get(top, frozenset())):
         return []
     d = best[top]
     detail = f"{d.evidence.detail}; {weight[top]} mentions, next best {weight[runner_up]}"

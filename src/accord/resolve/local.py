@@ -168,6 +168,17 @@ def mention_gender(m: Mention) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def genders_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether mentions whose titles and first names tell genders ``a`` and ``b`` may be one
+    person: together they tell at most one gender."""
+    return len(a | b) <= 1
+
+
+def same_known_gender(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether ``a`` and ``b`` each tell one gender, and the same one."""
+    return len(a) == 1 and a == b
+
+
 class _Mentions(UnionFind[int]):
     """The article's mentions as groups of one actor, with the genders each group's titles
     and first names tell: a group whose gender is known joins no group of the other
@@ -183,12 +194,11 @@ class _Mentions(UnionFind[int]):
 
     def agree(self, a: int, b: int) -> bool:
         """Whether the groups of ``a`` and ``b`` may be one person by gender."""
-        return len(self._genders[self.find(a)] | self._genders[self.find(b)]) <= 1
+        return genders_agree(self._genders[self.find(a)], self._genders[self.find(b)])
 
     def same_gender(self, a: int, b: int) -> bool:
         """Whether the groups of ``a`` and ``b`` both have a known gender, and the same one."""
-        known = self._genders[self.find(a)]
-        return len(known) == 1 and known == self._genders[self.find(b)]
+        return same_known_gender(self._genders[self.find(a)], self._genders[self.find(b)])
 
     def union(self, a: int, b: int) -> int:
         known = self._genders[self.find(a)] | self._genders[self.find(b)]
@@ -249,9 +259,9 @@ def _join_full_names(uf: _Mentions, ms: Sequence[Mention], out: Found) -> None:
     """Two full names of one person in one article ("Donald J. Trump" and "Donald Trump",
     "Mike Flynn" and "Michael Flynn") join when each matches no other group: "George Bush"
     beside "George H. W. Bush" and "George W. Bush" stays apart. The surname and the given
-    names must be spelled alike (see ``given_compatible``): "Ilsa Varga" is not Ilse. Left apart, the two would
-    also keep the person's mentions in other articles apart (two locals of one article are
-    never one entity)."""
+    names must be spelled alike (see ``given_compatible``): "Ilsa Varga" is not Ilse. Left
+    apart, the two would also keep the person's mentions in other articles apart (two locals
+    of one article are never one entity)."""
     by_surname: dict[str, list[tuple[int, PersonName]]] = defaultdict(list)
     for i, m in enumerate(ms):
         parsed = parse_person(m.text) if m.label == PERSON else None
