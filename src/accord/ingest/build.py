@@ -21,8 +21,9 @@ def build_article(record: Record, path: str | None, defaults: Defaults | None = 
     """The cleaned article for ``record``; metadata it lacks comes from ``defaults``."""
     defaults = defaults or Defaults()
     warnings = list(record.warnings)
-    body = repair_text(normalise_newlines(record.text))
-    if body != normalise_newlines(record.text):
+    raw = normalise_newlines(record.text)
+    body = repair_text(raw)
+    if body != raw:
         warnings.append("mis-decoded characters repaired (mojibake, by ftfy)")
     cleaned = clean(body)
     title = repair_text(record.title) if record.title else record.title

@@ -109,7 +109,7 @@ def _paragraph_text(layout: QuoteLayout, para: int) -> str:
     return layout.text[starts[para] : end]
 
 
-def names_a_work(doc: Doc, span: QuoteSpan) -> bool:
+def _names_a_work(doc: Doc, span: QuoteSpan) -> bool:
     """Whether embedded quoted words are the title of a show, film, book or event rather than
     words someone spoke: written in capitals (every word but the small ones titles leave in
     lower case: articles, prepositions, "and", "to"), and named where a work is named: after
@@ -143,7 +143,7 @@ def names_a_work(doc: Doc, span: QuoteSpan) -> bool:
 def _attribute(layout: QuoteLayout, finder: SpeakerFinder, n: int) -> Finding:
     span = layout.quotes[n]
     kind = quote_kind(layout.text, span)
-    if kind == "partial" and names_a_work(layout.doc, span):
+    if kind == "partial" and _names_a_work(layout.doc, span):
         return Finding(span, "scare")  # a name, not speech: no speaker, no continuation
     candidates = _ordered_cues(layout, n, kind) + _previous_paragraph_lead_in(layout, n)
     first: Finding | None = None
