@@ -407,9 +407,9 @@ def known_first_name(name: str) -> bool:
 def _name_data() -> tuple[dict[str, str], frozenset[str]]:
     """First name -> 'm' or 'f' (nearly all bearers of one gender), and the first names at
     least ``KNOWN_NAME_COUNT`` people bear, from ``nomquamgender/name_data.json`` (name:
-    [sources, count, p(female), ...]). The package's own module imports pandas and ``json.load``s the whole
-    file (721,000 names: 3 s and 500 MB); a regular expression over the text reads only the
-    three numbers of each name (0.5 s, 60 MB). Names written with JSON escapes are skipped:
+    [sources, count, p(female), ...]). The package's own module imports pandas and
+    ``json.load``s the whole file (721,000 names: 3 s and 500 MB); a regular expression over
+    the text reads only the three numbers of each name (0.5 s, 60 MB). Names written with JSON escapes are skipped:
     the lookup key is ASCII anyway."""
     spec = importlib.util.find_spec("nomquamgender")
     if spec is None or not spec.submodule_search_locations:

@@ -5,8 +5,8 @@ the only one of its gender decides (by titles and first names: "Mr. Obama" is no
 Obama), then strongly agreeing roles, then co-occurrence (the entity whose articles share
 clearly more other entities with the surname's article), then prominence (the one the corpus
 names ten times as often as any other, when the surname's articles name none in full);
-otherwise it stays apart. A short thing name ("Red
-Sox") joins the one entity whose longer name begins or ends with it ("Boston Red Sox").
+otherwise it stays apart. A short thing name ("Red Sox") joins the one entity whose longer
+name begins or ends with it ("Boston Red Sox").
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ def _attach_candidates(
 def attach_surnames(clusters: Clusters) -> None:
     """Join each bare surname (one article's) to the one full-name component it matches; with
     several, the only one whose known gender is the surname's own decides, then agreeing
-    roles, then the article's other entities (co-occurrence)."""
+    roles, then the article's other entities (co-occurrence), then prominence."""
     groups = clusters.groups
     index = _full_name_index(groups)
     comps = clusters.uf.groups()

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from accord.model import MergeEvidence
-from accord.resolve.local import Local, mention_gender
+from accord.resolve.local import Local
 from accord.resolve.names import PersonName
 from accord.resolve.types import PERSON, majority
 
@@ -46,8 +46,7 @@ class Group:
         self.roles = list(dict.fromkeys(r for loc in self.locals for r in loc.roles))
         self.names = list(dict.fromkeys(n for loc in self.locals for n in loc.names))
         if self.label == PERSON:
-            found = (mention_gender(m) for loc in self.locals for m in loc.mentions)
-            self.genders = frozenset(g for g in found if g)
+            self.genders = frozenset().union(*(loc.genders for loc in self.locals))
         return self
 
 

@@ -70,6 +70,7 @@ class Local:
     roles: list[str] = field(default_factory=list)
     evidence: list[MergeEvidence] = field(default_factory=list)
     country: str | None = None  # ISO code a demonym or a metonym stands for
+    genders: frozenset[str] = frozenset()  # what its mentions' titles and first names tell
 
     @property
     def name(self) -> str:
@@ -152,7 +153,7 @@ def _chain_ok(a: Mention, b: Mention) -> bool:
     return _names_ok(parse_person(a.text), parse_person(b.text))
 
 
-def mention_gender(m: Mention) -> str | None:
+def _mention_gender(m: Mention) -> str | None:
     """'m' or 'f' as the mention's title words say ("Mr.", "Mrs."), else as the first name
     of a full name says ("Michelle"), else None. Not its roles: they name other people too
     ("Katie, who was in a steady relationship with a boyfriend")."""
@@ -189,12 +190,16 @@ class _Mentions(UnionFind[int]):
         super().__init__(range(len(ms)))
         self._genders: dict[int, frozenset[str]] = {}
         for i, m in enumerate(ms):
-            gender = mention_gender(m)
+            gender = _mention_gender(m)
             self._genders[i] = frozenset({gender} if gender else ())
 
     def agree(self, a: int, b: int) -> bool:
         """Whether the groups of ``a`` and ``b`` may be one person by gender."""
         return genders_agree(self._genders[self.find(a)], self._genders[self.find(b)])
+
+    def genders(self, a: int) -> frozenset[str]:
+        """What the titles and first names of the group of ``a`` tell."""
+        return self._genders[self.find(a)]
 
     def same_gender(self, a: int, b: int) -> bool:
         """Whether the groups of ``a`` and ``b`` both have a known gender, and the same one."""
@@ -255,6 +260,16 @@ def _same_key_rule(a: Mention, b: Mention, key: tuple[str, str]) -> str:
     return "gazetteer" if key[1].startswith("geo:") else "nationality"
 
 
+def _full_names(ms: Sequence[Mention]) -> dict[str, list[tuple[int, PersonName]]]:
+    """The article's full personal names (PERSON mentions of two words or more) by surname."""
+    by_surname: dict[str, list[tuple[int, PersonName]]] = defaultdict(list)
+    for i, m in enumerate(ms):
+        parsed = parse_person(m.text) if m.label == PERSON else None
+        if parsed is not None and parsed.is_full:
+            by_surname[parsed.surname].append((i, parsed))
+    return by_surname
+
+
 def _join_full_names(uf: _Mentions, ms: Sequence[Mention], out: Found) -> None:
     """Two full names of one person in one article ("Donald J. Trump" and "Donald Trump",
     "Mike Flynn" and "Michael Flynn") join when each matches no other group: "George Bush"
@@ -262,12 +277,7 @@ def _join_full_names(uf: _Mentions, ms: Sequence[Mention], out: Found) -> None:
     names must be spelled alike (see ``given_compatible``): "Ilsa Varga" is not Ilse. Left
     apart, the two would also keep the person's mentions in other articles apart (two locals
     of one article are never one entity)."""
-    by_surname: dict[str, list[tuple[int, PersonName]]] = defaultdict(list)
-    for i, m in enumerate(ms):
-        parsed = parse_person(m.text) if m.label == PERSON else None
-        if parsed is not None and parsed.is_full:
-            by_surname[parsed.surname].append((i, parsed))
-    for names in by_surname.values():
+    for names in _full_names(ms).values():
         partners: dict[int, set[int]] = defaultdict(set)
         first_pair: dict[tuple[int, int], tuple[int, int]] = {}
         for k, (i, pi) in enumerate(names):
@@ -290,11 +300,7 @@ def _join_surnames(uf: _Mentions, ms: Sequence[Mention], out: Found) -> None:
     their genders differ ("Mr. Obama" beside "Michelle Obama" alone). Among several such
     full names, it joins the only one whose known gender is its own ("Mrs. Clinton" beside
     "Bill Clinton" and "Hillary Clinton")."""
-    full: dict[str, set[int]] = defaultdict(set)
-    for i, m in enumerate(ms):
-        parsed = parse_person(m.text) if m.label == PERSON else None
-        if parsed is not None and parsed.is_full:
-            full[parsed.surname].add(i)
+    full = {surname: {i for i, _ in names} for surname, names in _full_names(ms).items()}
     for i, m in enumerate(ms):
         parsed = _person_view(m)
         if parsed is None or parsed.is_full or not parsed.surname:
@@ -377,7 +383,7 @@ def _ordered_names(ms: Sequence[Mention]) -> list[str]:
 
 
 def _as_place(
-    label: str, names: Sequence[str], has_roles: bool, name_words: frozenset[str] = frozenset()
+    label: str, names: Sequence[str], has_roles: bool, name_words: frozenset[str]
 ) -> Place | None:
     """The gazetteer place a local denotes, if any; one the NER did not tag as a place only if
     it is prominent (see ``RETYPE_CITY_POPULATION`` and ``ORG_CITY_POPULATION``). A word that
@@ -441,7 +447,7 @@ def _local_label(ms: Sequence[Mention]) -> str:
 
 
 def _make_local(
-    ms: list[Mention], kb: KnowledgeBase | None, name_words: frozenset[str] = frozenset()
+    ms: list[Mention], kb: KnowledgeBase | None, name_words: frozenset[str], genders: frozenset[str]
 ) -> Local:
     label = _local_label(ms)
     names = _ordered_names(ms)
@@ -452,7 +458,9 @@ def _make_local(
         label = _place_label(label, place)
     else:
         label, country = _nationality_label(label, names, bool(roles))
-    local = Local(ms[0].article, ms, label, names, place=place, roles=roles, country=country)
+    local = Local(
+        ms[0].article, ms, label, names, place=place, roles=roles, country=country, genders=genders
+    )
     if label == PERSON:
         local.person = parse_person(names[0])
     if kb is not None:
@@ -480,7 +488,7 @@ def build_locals(analysis: Analysis, kb: KnowledgeBase | None = None) -> list[Lo
     locals_: list[Local] = []
     index: dict[int, Local] = {}
     for root, members in uf.groups().items():
-        local = _make_local([ms[i] for i in members], kb, name_words)
+        local = _make_local([ms[i] for i in members], kb, name_words, uf.genders(root))
         index[root] = local
         locals_.append(local)
     seen: set[tuple[int, str, str, str]] = set()
