@@ -20,6 +20,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from accord.ingest.sentences import split_sentences
 from accord.model import (
+    Analysis,
     Article,
     Entity,
     Event,
@@ -137,6 +138,47 @@ class StoryView:
         return sum(len(v) for v in self.facts.values())
 
 
+@dataclass(slots=True)
+class CorpusIndex:
+    """The result read once and indexed by article and story, so that each story's view reads
+    only its own articles: a scan of the whole result per story made the dossier quadratic in
+    the corpus (10k articles in 2k stories)."""
+
+    analyses: dict[str, Analysis]  # by article id, in the result's order
+    position: dict[str, int]  # article id -> its place in the result
+    names: dict[str, str]  # entity id -> canonical name
+    entities: list[Entity]
+    mentions: dict[str, Counter[int]]  # article id -> entity index -> mentions there
+    facts: dict[str, list[Fact]]  # story id -> its facts, in the result's order
+
+    @classmethod
+    def of(cls, result: Result) -> CorpusIndex:
+        analyses = {a.article.id: a for a in result.analyses}
+        mentions: dict[str, Counter[int]] = {}
+        for k, entity in enumerate(result.entities):
+            for span in entity.mentions:
+                mentions.setdefault(span.article, Counter())[k] += 1
+        facts: dict[str, list[Fact]] = {}
+        for fact in result.facts:
+            if fact.story is not None:
+                facts.setdefault(fact.story, []).append(fact)
+        return cls(
+            analyses=analyses,
+            position={i: k for k, i in enumerate(analyses)},
+            names={e.id: e.name for e in result.entities},
+            entities=result.entities,
+            mentions=mentions,
+            facts=facts,
+        )
+
+    def own(self, story: Story) -> list[Analysis]:
+        """The analyses of the story's articles, in the result's order."""
+        ids = sorted(
+            {i for i in story.articles if i in self.analyses}, key=self.position.__getitem__
+        )
+        return [self.analyses[i] for i in ids]
+
+
 def source_name(article: Article) -> str:
     """A short name for where an article came from: its outlet, else the outlet its "Source: X"
     line credits, else its file name, else the start of its id."""
@@ -158,7 +200,7 @@ def _label(article: Article, taken: set[str]) -> str:
     return label
 
 
-def _sources(story: Story, articles: dict[str, Article]) -> list[Source]:
+def _sources(story: Story, index: CorpusIndex) -> list[Source]:
     taken: set[str] = set()
     sources = [
         Source(
@@ -168,7 +210,7 @@ def _sources(story: Story, articles: dict[str, Article]) -> list[Source]:
             published=(a.published or "")[:10],
             url=a.url or "",
         )
-        for a in (articles[i] for i in story.articles if i in articles)
+        for a in (index.analyses[i].article for i in story.articles if i in index.analyses)
     ]
     by_id = {s.id: s for s in sources}
     for copy, original in story.duplicates.items():
@@ -177,23 +219,22 @@ def _sources(story: Story, articles: dict[str, Article]) -> list[Source]:
     return sources
 
 
-def _story_entities(story: Story, entities: list[Entity]) -> list[tuple[Entity, int]]:
+def _story_entities(story: Story, index: CorpusIndex) -> list[tuple[Entity, int]]:
     """Entities mentioned in the story's articles, with their mention counts, most first."""
-    members = set(story.articles)
-    counted = [(e, sum(m.article in members for m in e.mentions)) for e in entities]
-    return sorted(((e, n) for e, n in counted if n), key=lambda p: (-p[1], p[0].name))
+    counts: Counter[int] = Counter()
+    for article in set(story.articles):
+        counts.update(index.mentions.get(article, {}))
+    ranked = sorted(counts.items(), key=lambda p: (-p[1], index.entities[p[0]].name, p[0]))
+    return [(index.entities[k], n) for k, n in ranked]
 
 
-def _actors(story: Story, result: Result, ranked: list[tuple[Entity, int]]) -> list[ActorView]:
+def _actors(own: list[Analysis], ranked: list[tuple[Entity, int]]) -> list[ActorView]:
     """The story's actors with the spellings, titles and roles its own articles give them: an
     entity's roles from the rest of the corpus ("the Democratic nominee" in a story of
     another year) would read as if this story's sources said them."""
-    members = set(story.articles)
     names: dict[str, dict[str, None]] = {}
     roles: dict[str, dict[str, None]] = {}
-    for analysis in result.analyses:
-        if analysis.article.id not in members:
-            continue
+    for analysis in own:
         for m in analysis.mentions:
             if m.entity is not None:
                 names.setdefault(m.entity, {})[mention_name(m)] = None
@@ -210,18 +251,11 @@ def _actors(story: Story, result: Result, ranked: list[tuple[Entity, int]]) -> l
     ]
 
 
-def _when(story: Story, articles: dict[str, Article], result: Result) -> str:
+def _when(own: list[Analysis]) -> str:
     """Publication dates of the sources, and the dates their texts mention most."""
-    members = set(story.articles)
-    published = sorted(
-        {(articles[i].published or "")[:10] for i in members if i in articles} - {""}
-    )
+    published = sorted({(a.article.published or "")[:10] for a in own} - {""})
     mentioned = Counter(
-        t.value
-        for a in result.analyses
-        if a.article.id in members
-        for t in a.times
-        if t.value and t.grain in ("day", "month")
+        t.value for a in own for t in a.times if t.value and t.grain in ("day", "month")
     )
     parts = []
     if published:
@@ -247,11 +281,9 @@ def _clean(span: Span) -> str:
     return " ".join(span.text.split())
 
 
-def _facts(story: Story, facts: list[Fact], sources: list[Source]) -> dict[str, list[FactView]]:
+def _facts(facts: list[Fact], sources: list[Source]) -> dict[str, list[FactView]]:
     grouped: dict[str, list[FactView]] = {status: [] for status in STATUS_ORDER}
     for fact in facts:
-        if fact.story != story.id:
-            continue
         view = FactView(
             fact.id,
             " ".join(fact.statement.split()),
@@ -277,13 +309,12 @@ def _speaker(quote: Quote, names: dict[str, str]) -> str:
 ATTRIBUTION_GAP = 80
 
 
-def _quotes(story: Story, result: Result, sources: list[Source]) -> list[SpeakerQuotes]:
-    names = {e.id: e.name for e in result.entities}
+def _quotes(
+    own: list[Analysis], names: dict[str, str], sources: list[Source]
+) -> list[SpeakerQuotes]:
     labels = {s.id: s.label for s in sources}
     grouped: dict[str, list[tuple[str, str]]] = {}
-    for analysis in result.analyses:
-        if analysis.article.id not in labels:
-            continue
+    for analysis in own:
         for parts in _sentences_quoted(analysis.article.text, analysis.quotes):
             text = " … ".join(" ".join(q.text.split()).rstrip(",") for q in parts)
             grouped.setdefault(_speaker(parts[0], names), []).append(
@@ -332,27 +363,27 @@ def _actor_names(
     return out
 
 
-def _place(event: Event, names: dict[str, str], texts: dict[str, str]) -> str:
+def _place(event: Event, names: dict[str, str], analyses: dict[str, Analysis]) -> str:
     """The event's place by canonical name, else the text of its mention in the article."""
     if not event.location:
         return ""
     if event.location in names:
         return names[event.location]
     found = mention_offsets(event.location_mention or event.location)
-    if found is not None and found[0] in texts:
+    if found is not None and found[0] in analyses:
         article, start, end = found
-        return " ".join(texts[article][start:end].split())
+        return " ".join(analyses[article].article.text[start:end].split())
     return ""
 
 
-def _events(result: Result, sources: list[Source]) -> list[EventView]:
+def _events(own: list[Analysis], index: CorpusIndex, sources: list[Source]) -> list[EventView]:
     """The story's events in source order, then in reading order within each article."""
-    names = {e.id: e.name for e in result.entities}
-    texts = {a.id: a.text for a in result.articles}
+    names = index.names
     order = {s.id: k for k, s in enumerate(sources)}
     labels = {s.id: s.label for s in sources}
     mine = sorted(
-        (e for e in result.events if e.article in order), key=lambda e: (order[e.article], e.start)
+        (e for a in own for e in a.events if e.article in order),
+        key=lambda e: (order[e.article], e.start),
     )
     return [
         EventView(
@@ -361,7 +392,7 @@ def _events(result: Result, sources: list[Source]) -> list[EventView]:
             negated=e.negated,
             source=_actor_names(e.source, e.source_text, e.source_sectors, names),
             target=_actor_names(e.target, e.target_text, e.target_sectors, names),
-            location=_place(e, names, texts),
+            location=_place(e, names, index.analyses),
             date=e.date or "",
             quantity=e.quantity or "",
             evidence=" ".join(e.text.split()),
@@ -392,24 +423,24 @@ def _summary_names(
     return list(names)[:limit]
 
 
-def build_story(story: Story, result: Result) -> StoryView:
-    """The dossier view of one story."""
-    articles = {a.id: a for a in result.articles}
-    sources = _sources(story, articles)
-    ranked = _story_entities(story, result.entities)
-    facts = _facts(story, result.facts, sources)
+def build_story(story: Story, index: CorpusIndex) -> StoryView:
+    """The dossier view of one story (``index``: :meth:`CorpusIndex.of` the whole result)."""
+    sources = _sources(story, index)
+    own = index.own(story)
+    ranked = _story_entities(story, index)
+    facts = _facts(index.facts.get(story.id, []), sources)
     return StoryView(
         id=story.id,
         title=" ".join((story.title or "Untitled story").split()),
         who=_summary_names(ranked, ("PERSON", "ORG"), 6),
         where=_summary_names(ranked, PLACE_TYPES, 4),
-        when=_when(story, articles, result),
+        when=_when(own),
         sources=sources,
-        actors=_actors(story, result, ranked),
+        actors=_actors(own, ranked),
         facts=facts,
-        quotes=_quotes(story, result, sources),
+        quotes=_quotes(own, index.names, sources),
         coverage=_coverage(facts, sources),
-        events=_events(result, sources),
+        events=_events(own, index, sources),
     )
 
 
@@ -420,7 +451,8 @@ def build_dossier(result: Result) -> list[StoryView]:
     loose = [a.id for a in result.articles if a.id not in covered]
     if loose:
         stories.append(Story("unclustered", "Articles outside any story", loose))
-    return [build_story(story, result) for story in stories]
+    index = CorpusIndex.of(result)
+    return [build_story(story, index) for story in stories]
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")

@@ -50,6 +50,8 @@ class ResultIndex:
     entities: dict[str, Entity] = field(default_factory=dict)
     stories: dict[str, Story] = field(default_factory=dict)
     story_of: dict[str, list[str]] = field(default_factory=dict)  # article id -> story ids
+    # story id -> its facts, so a list of stories does not scan every fact once per story
+    facts: dict[str, list[Fact]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, result: Result) -> ResultIndex:
@@ -69,6 +71,9 @@ class ResultIndex:
             for aid in story.articles:
                 story_of[aid].append(story.id)
         index.story_of = dict(story_of)
+        for fact in result.facts:
+            if fact.story is not None:
+                index.facts.setdefault(fact.story, []).append(fact)
         return index
 
     def entity_name(self, entity_id: str | None) -> str | None:
@@ -79,7 +84,7 @@ class ResultIndex:
         return entity.name if entity else entity_id
 
     def facts_of(self, story_id: str) -> list[Fact]:
-        return [f for f in self.result.facts if f.story == story_id]
+        return self.facts.get(story_id, [])
 
     def quotes_in(self, article_ids: Iterable[str]) -> list[Quote]:
         return [q for aid in article_ids for q in self.quotes.get(aid, [])]
