@@ -203,6 +203,13 @@ def test_events_component_reporting_clause_place(nlp: Language) -> None:
         ),
         # a place-named head is the actor, its appositive only describes it
         ("Chile, a close ally of Norway, refused to send troops to the border.", ["Chile"], []),
+        # a relative pronoun stands for the noun its clause modifies
+        (
+            "The ruling hurt Halvard Brenne, who had rejected the offer from Norway.",
+            ["Halvard Brenne"],
+            ["Norway"],
+        ),
+        ("Vesna Marek, who was arrested in Oslo, is a journalist.", [], ["Vesna Marek"]),
     ],
 )
 def test_events_component_sources(

@@ -47,6 +47,7 @@ _CLOSE_DEPS = frozenset(
 )
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
+_RELATIVE = frozenset({"WDT", "WP"})  # tags of "which", "that", "who" opening a relative clause
 
 
 def actor_entities(sent: Span) -> dict[int, Span]:
@@ -127,12 +128,14 @@ def subject_heads(verb: Token) -> tuple[list[Token], bool]:
     coordination) and whether the clause is passive."""
     current = verb
     for _ in range(4):
-        active = _children(current, ("nsubj", "csubj"))
-        if active:
-            return active, False
-        passive = _children(current, ("nsubjpass",))
-        if passive:
-            return passive, True
+        for deps, passive in ((("nsubj", "csubj"), False), (("nsubjpass",), True)):
+            found = _children(current, deps)
+            if found and current.dep_ == "relcl" and all(t.tag_ in _RELATIVE for t in found):
+                # "the program, which allows ...", "anybody who complains": the relative
+                # pronoun stands for the noun its clause modifies
+                return [current.head], passive
+            if found:
+                return found, passive
         if current.dep_ == "relcl":
             return [current.head], False
         if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.dep_ == "dobj":
