@@ -118,6 +118,7 @@ def test_events_rules_type(nlp: Language, text: str, expected: str) -> None:
         "The footage that the family released was short.",
         "The candidate did not supply a cost estimate for his plans.",  # no aid
         "The plan covers the coal-fired power plants of the north.",  # a modifier, no shooting
+        "A bank teller suffered life threatening injuries.",  # the same without its hyphen
     ],
 )
 def test_events_rules_other_senses_are_no_event(nlp: Language, text: str) -> None:

@@ -166,11 +166,21 @@ def _match(token: Token) -> Entry | None:
 
 def _hyphen_modifier(token: Token) -> bool:
     """The last word of a hyphenated modifier ("coal-fired", "Saudi-led", "state-sponsored"):
-    it describes a noun, it does not report an event."""
+    it describes a noun, it does not report an event. Written without its hyphen ("life
+    threatening injuries"), it is a participle right after the noun it folds in as its object,
+    both modifying the same noun."""
     if token.i < 2 or token.dep_ not in ("amod", "compound", "nmod"):
         return False
-    hyphen = token.doc[token.i - 1]
-    return hyphen.text in ("-", "–") and inside_word(hyphen)
+    before = token.doc[token.i - 1]
+    if before.text in ("-", "–") and inside_word(before):
+        return True
+    folded = before.tag_ == "NN" or _hyphen_modifier(before)  # "life", "non-life"
+    return (
+        token.tag_ in ("VBG", "VBN")
+        and folded
+        and before.dep_ in ("npadvmod", "amod", "compound")
+        and before.head.i in (token.i, token.head.i)
+    )
 
 
 _COMPLEMENT_DEPS = frozenset({"dobj", "obj", "xcomp", "ccomp", "nsubjpass"})
