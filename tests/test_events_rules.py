@@ -119,10 +119,19 @@ def test_events_rules_type(nlp: Language, text: str, expected: str) -> None:
         "The candidate did not supply a cost estimate for his plans.",  # no aid
         "The plan covers the coal-fired power plants of the north.",  # a modifier, no shooting
         "A bank teller suffered life threatening injuries.",  # the same without its hyphen
+        "The studio set a release date for the sequel.",  # a noun that says what kind
+        "Officers in riot gear stood along the block.",
+        "The court put the consultation process on hold.",
     ],
 )
 def test_events_rules_other_senses_are_no_event(nlp: Language, text: str) -> None:
     assert _hit(nlp, text) is None
+
+
+def test_events_rules_headline_noun_phrase_keeps_its_trigger(nlp: Language) -> None:
+    # the tagger reads a verbless headline as one noun phrase: "attack" is still the act
+    hit = _hit(nlp, "Rioters in Norway attack police station, banks")
+    assert hit is not None and hit.type == "ASSAULT"
 
 
 def test_events_rules_failed_agreement_is_negated_agree(nlp: Language) -> None:

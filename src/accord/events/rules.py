@@ -147,8 +147,8 @@ def _match(token: Token) -> Entry | None:
     pos = _POS.get(token.pos_)
     if pos is None or token.ent_type_ in ("DATE", "TIME"):
         return None  # a month name in a date ("March 3, 2026") is no protest march
-    if _hyphen_modifier(token):
-        return None  # "coal-fired power plants", "Russian-backed rebels": a description
+    if _hyphen_modifier(token) or _noun_modifier(token):
+        return None  # "coal-fired power plants", "riot police": a description
     candidates = entries().get((pos, token.lemma_.lower()), ())
     if not candidates or _naming(token):
         return None
@@ -181,6 +181,21 @@ def _hyphen_modifier(token: Token) -> bool:
         and before.dep_ in ("npadvmod", "amod", "compound")
         and before.head.i in (token.i, token.head.i)
     )
+
+
+def _noun_modifier(token: Token) -> bool:
+    """A noun that says what kind of thing another noun is ("the release date", "riot
+    police", "an arrest warrant", "attack code"): it names no event. Where the other noun
+    is an event too ("a ceasefire agreement", "a protest march") that noun is the trigger;
+    where it is an undertaking ("a mediation effort", "a bombing campaign") the pair is the
+    act. A compound in a sentence with no verb, or on its root, is kept: the tagger reads
+    headlines ("Riot Breaks Out", "Rioters in Greece attack police station") as noun
+    phrases."""
+    if token.dep_ != "compound" or token.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if token.head.lemma_.lower() in cue("undertaking"):
+        return False
+    return token.head.dep_ != "ROOT" and any(t.pos_ in ("VERB", "AUX") for t in token.sent)
 
 
 _COMPLEMENT_DEPS = frozenset({"dobj", "obj", "xcomp", "ccomp", "nsubjpass"})
