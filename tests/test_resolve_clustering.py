@@ -68,6 +68,16 @@ def test_surname_alone_joins_the_only_matching_full_name() -> None:
     assert entity_of(a, "Ilse Varga") == entity_of(b, "Varga")
 
 
+def test_a_surname_with_its_particle_capitalised_joins_the_full_name() -> None:
+    # a sentence start capitalises the particle: "De Varga" is "Ilse de Varga", not a person
+    # whose given name is "De"; the entity keeps the full name
+    a = article("a", M("Ilse de Varga"), M("De Varga"))
+    b = article("b", M("De Varga"))
+    names = {e.id: e.name for e in resolve([a, b])}
+    assert entity_of(a, "Ilse de Varga") == entity_of(a, "De Varga") == entity_of(b, "De Varga")
+    assert names[str(entity_of(b, "De Varga"))] == "Ilse de Varga"
+
+
 def test_ambiguous_surname_stays_alone() -> None:
     a = article("a", M("Ilse Varga"))
     b = article("b", M("Tomas Varga"))

@@ -90,6 +90,15 @@ def test_token_match_levels(a: str, b: str, level: str) -> None:
     assert token_match(a.lower(), b.lower(), skeleton(a), skeleton(b)).level == level
 
 
+def test_a_surname_with_a_capitalised_particle_is_that_surname() -> None:
+    full = parse_person("Herman Van Rompuy")
+    assert parse_person("Van Rompuy").is_surname_of(full)
+    assert person_match(parse_person("De Blasio"), parse_person("Bill de Blasio")).matched
+    # a given name that is no particle of the other's surname still blocks the match
+    assert not parse_person("Van Rompuy").is_surname_of(parse_person("Herman Rompuy"))
+    assert not person_match(parse_person("Al Gore"), parse_person("Tipper Gore")).matched
+
+
 def test_same_first_name_different_surname_never_matches() -> None:
     assert not person_match(parse_person("Vasil Petrenko"), parse_person("Vasil Pavlenko")).matched
 

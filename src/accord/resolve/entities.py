@@ -21,7 +21,7 @@ from anyascii import anyascii
 from accord.model import Entity, MergeEvidence, Span
 from accord.resolve.groups import Group
 from accord.resolve.local import Local
-from accord.resolve.names import acronym_of, as_acronym, fold_phrase
+from accord.resolve.names import acronym_of, as_acronym, fold_phrase, parse_person
 from accord.resolve.types import PERSON, PLACE_LABELS
 
 
@@ -54,10 +54,16 @@ def _best_alias(locals_: Sequence[Local], reliability: dict[str, float], etype: 
         # a full name over a surname alone, however often that is written; among full names
         # the one most articles write: "Hillary Clinton", not the "Crooked Hillary Clinton"
         # one article's NER span gave, nor one article's "Donald J. Trump"
+        parsed = {n: parse_person(n) for n in articles}
+        surnames = {
+            n
+            for n, p in parsed.items()
+            if len(n.split()) < 2 or any(p.is_surname_of(q) for q in parsed.values())
+        }  # "Van Rompuy" beside "Herman Van Rompuy" is a surname too
         return min(
             articles,
             key=lambda n: (
-                len(n.split()) < 2,
+                n in surnames,
                 -len(articles[n]),
                 -len(n.split()),
                 -weight[n],

@@ -296,16 +296,21 @@ def _join_full_names(uf: _Mentions, ms: Sequence[Mention], out: Found) -> None:
 
 def _join_surnames(uf: _Mentions, ms: Sequence[Mention], out: Found) -> None:
     """A surname alone joins the article's only full name with that surname (also when the
-    NER gave the surname another label: "Varga" tagged ORG beside "Ilse Varga"), unless
+    NER gave the surname another label: "Varga" tagged ORG beside "Ilse Varga"; also with a
+    particle capitalised at a sentence start: "De Blasio" beside "Bill de Blasio"), unless
     their genders differ ("Mr. Obama" beside "Michelle Obama" alone). Among several such
     full names, it joins the only one whose known gender is its own ("Mrs. Clinton" beside
     "Bill Clinton" and "Hillary Clinton")."""
-    full = {surname: {i for i, _ in names} for surname, names in _full_names(ms).items()}
+    full = _full_names(ms)
     for i, m in enumerate(ms):
         parsed = _person_view(m)
-        if parsed is None or parsed.is_full or not parsed.surname:
+        if parsed is None or not parsed.surname:
             continue
-        candidates = full.get(parsed.surname, set())
+        candidates = {
+            j
+            for j, name in full.get(parsed.surname, [])
+            if not parsed.is_full or parsed.is_surname_of(name)  # "De Blasio" of "Bill de Blasio"
+        }
         roots = {uf.find(j) for j in candidates}
         if uf.find(i) in roots:
             continue

@@ -85,6 +85,15 @@ class PersonName:
         """Skeleton of the first given name ("" when there is none)."""
         return self.given[0] if self.given else ""
 
+    def is_surname_of(self, other: PersonName) -> bool:
+        """Whether this name is ``other``'s surname with its particles, a particle written
+        capitalised as at the start of a sentence ("De Blasio" of "Bill de Blasio", "Van
+        Rompuy" of "Herman Van Rompuy"): parsed alone, its particle reads as a given name."""
+        particles = other.raw_surname.split()[:-1]
+        return (
+            bool(particles) and self.surname == other.surname and self.raw_given == tuple(particles)
+        )
+
 
 def _strip_affixes(words: list[str]) -> tuple[list[str], str]:
     """Drop everything up to the last honorific before the final word ("Defense Minister X",

@@ -146,7 +146,7 @@ def person_match(a: PersonName, b: PersonName) -> NameMatch:
     match = token_match(a.raw_surname.split()[-1], b.raw_surname.split()[-1], a.surname, b.surname)
     if not match.matched:
         return match
-    if not given_compatible(a, b):
+    if not (given_compatible(a, b) or a.is_surname_of(b) or b.is_surname_of(a)):
         return NameMatch(
             "none", 0.0, f"given names differ ({' '.join(a.given)} / {' '.join(b.given)})"
         )
