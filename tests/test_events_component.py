@@ -210,6 +210,9 @@ def test_events_component_reporting_clause_place(nlp: Language) -> None:
             ["Norway"],
         ),
         ("Vesna Marek, who was arrested in Oslo, is a journalist.", [], ["Vesna Marek"]),
+        # a participle clause borrows its subject as what was done to it
+        ("When arrested in 1990, Ivo Marek listed his occupation as a tailor.", [], ["Ivo Marek"]),
+        ("Backed by Norway, Chile imposed sanctions.", ["Chile"], []),  # the main clause acts
     ],
 )
 def test_events_component_sources(

@@ -122,6 +122,10 @@ def test_events_rules_type(nlp: Language, text: str, expected: str) -> None:
         "The studio set a release date for the sequel.",  # a noun that says what kind
         "Officers in riot gear stood along the block.",
         "The court put the consultation process on hold.",
+        "Asked about the plan, Ivo Marek said it was sound.",  # a question is no demand
+        "Ivo Marek said when asked whether he had seen the letter.",
+        "Reporters asked what the minister meant.",
+        "The minister said a fired-up crowd waited outside.",  # a hyphenated modifier's first word
     ],
 )
 def test_events_rules_other_senses_are_no_event(nlp: Language, text: str) -> None:

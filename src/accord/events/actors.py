@@ -47,7 +47,10 @@ _CLOSE_DEPS = frozenset(
 )
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
-_RELATIVE = frozenset({"WDT", "WP"})  # tags of "which", "that", "who" opening a relative clause
+_RELATIVE = frozenset({"WDT", "WP"})
+_PARTICIPLE_MARKS = frozenset(
+    {"when", "while", "once", "if", "unless", "after", "before", "until"}
+)  # tags of "which", "that", "who" opening a relative clause
 
 
 def actor_entities(sent: Span) -> dict[int, Span]:
@@ -125,8 +128,11 @@ def _children(token: Token, deps: Iterable[str]) -> list[Token]:
 
 def subject_heads(verb: Token) -> tuple[list[Token], bool]:
     """The subject phrase heads of a clause verb (climbing through "to"-complements and
-    coordination) and whether the clause is passive."""
-    current = verb
+    coordination) and whether the clause is passive. A participle clause is passive: the
+    subject it borrows is what it was done to ("Backed by Russia, the rebels ...", "Asked
+    to describe the device, O'Neill said ..."), not when reached through a complement ("when
+    forced to defend it, X ...": X defends)."""
+    current, participle, climbed_complement = verb, False, False
     for _ in range(4):
         for deps, passive in ((("nsubj", "csubj"), False), (("nsubjpass",), True)):
             found = _children(current, deps)
@@ -135,7 +141,7 @@ def subject_heads(verb: Token) -> tuple[list[Token], bool]:
                 # pronoun stands for the noun its clause modifies
                 return [current.head], passive
             if found:
-                return found, passive
+                return found, passive or participle
         if current.dep_ == "relcl":
             return [current.head], False
         if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.dep_ == "dobj":
@@ -144,8 +150,25 @@ def subject_heads(verb: Token) -> tuple[list[Token], bool]:
             continue
         if current.dep_ not in ("xcomp", "conj", "advcl", "acomp") or current.head.i == current.i:
             break
+        if current.dep_ == "xcomp":
+            climbed_complement = True
+        elif not climbed_complement and _participle_clause(current):
+            participle = True
         current = current.head
     return [], False
+
+
+def _participle_clause(verb: Token) -> bool:
+    """A past participle heading an adverbial clause without an auxiliary or subject of its
+    own, before its main clause or after "when", "while", "if"... ("Arrested on Friday, ...",
+    "... when asked whether ...")."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBN":
+        return False
+    if _children(verb, ("aux", "auxpass", "nsubj", "nsubjpass")):
+        return False
+    return verb.i < verb.head.i or any(
+        c.dep_ in ("advmod", "mark") and c.lower_ in _PARTICIPLE_MARKS for c in verb.children
+    )
 
 
 def agent_heads(verb: Token) -> list[Token]:

@@ -74,7 +74,8 @@ def object_lemmas(token: Token) -> set[str]:
     prepositions (with objects, alone and as "preposition object": "for support" tells
     "attacked X for her support" from "attacked with air support"). A participle or relative
     clause that modifies a noun has that noun as its object: "a report released last year",
-    "the records that Trump released"."""
+    "the records that Trump released". A complement clause that is a question adds its
+    question word ("asked whether ...", "asked what it means")."""
     out: set[str] = set()
     if _modifies_its_object(token):
         out.update(_forms(token.head))
@@ -82,6 +83,13 @@ def object_lemmas(token: Token) -> set[str]:
         if child.dep_ in _OBJECT_DEPS:
             out.update(_forms(child))
             out.update(f for c in child.children if c.dep_ == "compound" for f in _forms(c))
+            if child.dep_ == "ccomp":
+                out.update(
+                    c.lower_
+                    for c in child.children
+                    if (c.lower_ in ("whether", "if") and c.dep_ == "mark")
+                    or c.tag_ in ("WDT", "WP", "WRB")
+                )
         elif child.dep_ == "advcl" and any(c.lower_ == "to" for c in child.children):
             # a to-infinitive the parser attached as advcl ("sworn to fight"): a complement
             out.update(_forms(child))
@@ -165,15 +173,16 @@ def _match(token: Token) -> Entry | None:
 
 
 def _hyphen_modifier(token: Token) -> bool:
-    """The last word of a hyphenated modifier ("coal-fired", "Saudi-led", "state-sponsored"):
+    """A word of a hyphenated modifier ("coal-fired", "Saudi-led", "state-sponsored"):
     it describes a noun, it does not report an event. Written without its hyphen ("life
     threatening injuries"), it is a participle right after the noun it folds in as its object,
     both modifying the same noun."""
     if token.i < 2 or token.dep_ not in ("amod", "compound", "nmod"):
         return False
     before = token.doc[token.i - 1]
-    if before.text in ("-", "–") and inside_word(before):
-        return True
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if any(t is not None and t.text in ("-", "–") and inside_word(t) for t in (before, after)):
+        return True  # also its first word: "a fired-up team"
     folded = before.tag_ == "NN" or _hyphen_modifier(before)  # "life", "non-life"
     return (
         token.tag_ in ("VBG", "VBN")
