@@ -92,6 +92,12 @@ def test_reconcile_quantity_comparison(left: str, right: str, verdict: bool | No
 def test_reconcile_quantity_describe_uses_readable_units() -> None:
     assert only("less than two hours").describe() == "<2 h"
     assert only("1,000 detainees").describe() == "1,000 detainee"
+    # an approximate span in the largest unit it reaches, not in minutes or hours
+    assert only("nearly a week").describe() == "5.95–7 day"
+    assert only("almost two years").describe() == "1.70–2 year"
+    assert only("roughly 40 days").describe() == "36–44 day"
+    assert only("about three hours").describe() == "2.70–3.30 h"
+    assert only("one hour and 40 minutes").describe() == "100 min"
 
 
 @given(st.integers(min_value=0, max_value=10**9))

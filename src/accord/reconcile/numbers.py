@@ -84,21 +84,36 @@ class Quantity:
         return f"{_fmt(low)}–{_fmt(high)} {unit}"
 
 
-_DISPLAY = ((525600.0, "year"), (43200.0, "month"), (1440.0, "day"), (60.0, "h"))
+DAY = 1440.0
+_DISPLAY = ((525600.0, "year"), (43200.0, "month"), (DAY, "day"), (60.0, "h"))
 
 
 def _display_unit(q: Quantity) -> tuple[float, str]:
-    """Durations are shown in the largest unit that divides both bounds evenly."""
+    """Durations are shown in the largest unit that divides both bounds evenly (hours only
+    below a day), else, when they are a day or longer or a range, in the largest unit they
+    both reach ("nearly a week" is "5.95–7 day", not "8,568–10,080 min"); "100 min" stays."""
     if not q.is_duration:
         return 1.0, q.unit
     bounds = [b for b in (q.low, q.high) if b and math.isfinite(b)]
-    for scale, name in _DISPLAY:
-        if bounds and all(b % scale == 0 for b in bounds):
+    if not bounds:
+        return 1.0, DURATION
+    for scale, name in _DISPLAY:  # hours only below a day: "almost two years" is no hours
+        if all(_whole(b / scale) for b in bounds) and (scale >= DAY or max(bounds) < DAY):
+            return scale, name
+    for scale, name in _DISPLAY:  # an approximate range: "about three hours" is 2.70–3.30 h
+        if (scale >= DAY or q.low != q.high) and min(bounds) >= scale:
             return scale, name
     return 1.0, DURATION
 
 
+def _whole(value: float) -> bool:
+    """Whether a value is a whole number of units, up to float error ("roughly 40 days" is
+    36–44 days)."""
+    return value >= 1 and abs(value - round(value)) < 1e-6
+
+
 def _fmt(value: float) -> str:
+    value = round(value, 2)  # 110.0000001 minutes is 110
     return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
 
 
