@@ -206,6 +206,14 @@ def test_events_rules_headline_future_release_is_intended(nlp: Language) -> None
     assert ("AGREE", True) in hits  # and the deal that was not reached
 
 
+def test_events_rules_an_act_that_went_off_happened(nlp: Language) -> None:
+    # "go" makes an intention only with its complement ("going to attack")
+    hit = _hit(nlp, "The explosion went off in front of the ministry in Oslo.")
+    assert hit is not None and hit.type == "ASSAULT"
+    hit = _hit(nlp, "Norwegian rebels are going to attack the port.")
+    assert hit is not None and hit.type == "THREATEN"
+
+
 def test_events_rules_release_is_retreat_release(nlp: Language) -> None:
     hit = _hit(nlp, "Chile released twelve Norwegian fishermen on Tuesday.")
     assert hit is not None

@@ -323,7 +323,11 @@ def is_intended(trigger: Token, anchor: Token) -> bool:
         return True
     if _headline_future(chain[-1]):
         return True
-    return trigger.i != anchor.i and anchor.lemma_.lower() in intentions
+    if trigger.i == anchor.i or anchor.lemma_.lower() not in intentions:
+        return False
+    # "a strike is planned", "talks set for Monday"; but an explosion that "went off", or
+    # protests that "went on", happened: "go" intends only with a complement ("going to")
+    return anchor.lemma_.lower() != "go" or any(c.dep_ == "xcomp" for c in anchor.children)
 
 
 def _attempted(anchor: Token) -> bool:
