@@ -15,6 +15,7 @@ from accord.analyze.pronouns import antecedent
 from accord.analyze.roles import title_holder
 from accord.analyze.spans import dateline_end, entity_at, ents_in
 from accord.events.lexicon import cue
+from accord.events.rules import RELATIVE_TAGS
 from accord.model import mention_offsets
 from accord.resolve.types import PLACE_LABELS
 
@@ -47,10 +48,8 @@ _CLOSE_DEPS = frozenset(
 )
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
-_RELATIVE = frozenset({"WDT", "WP"})
-_PARTICIPLE_MARKS = frozenset(
-    {"when", "while", "once", "if", "unless", "after", "before", "until"}
-)  # tags of "which", "that", "who" opening a relative clause
+# words before a participle clause that borrows its subject ("when asked whether ...")
+_PARTICIPLE_MARKS = frozenset({"when", "while", "once", "if", "unless", "after", "before", "until"})
 
 
 def actor_entities(sent: Span) -> dict[int, Span]:
@@ -136,7 +135,7 @@ def subject_heads(verb: Token) -> tuple[list[Token], bool]:
     for _ in range(4):
         for deps, passive in ((("nsubj", "csubj"), False), (("nsubjpass",), True)):
             found = _children(current, deps)
-            if found and current.dep_ == "relcl" and all(t.tag_ in _RELATIVE for t in found):
+            if found and current.dep_ == "relcl" and all(t.tag_ in RELATIVE_TAGS for t in found):
                 # "the program, which allows ...", "anybody who complains": the relative
                 # pronoun stands for the noun its clause modifies
                 return [current.head], passive

@@ -42,6 +42,7 @@ _POS = {"VERB": "verb", "NOUN": "noun", "PROPN": "noun", "ADJ": "adj"}
 _SCENE_PREPS = frozenset(
     {"at", "during", "after", "before", "amid", "amidst", "following", "since", "despite", "ahead"}
 )
+RELATIVE_TAGS = frozenset({"WDT", "WP"})  # "which", "that", "who" opening a relative clause
 _NEVER_EVENT_MODES = frozenset({"THREATEN", "DEMAND", "DISAPPROVE", "REJECT", "INVESTIGATE"})
 
 
@@ -88,7 +89,7 @@ def object_lemmas(token: Token) -> set[str]:
                     c.lower_
                     for c in child.children
                     if (c.lower_ in ("whether", "if") and c.dep_ == "mark")
-                    or c.tag_ in ("WDT", "WP", "WRB")
+                    or c.tag_ in (*RELATIVE_TAGS, "WRB")  # "what", "how", "why"
                 )
         elif child.dep_ == "advcl" and any(c.lower_ == "to" for c in child.children):
             # a to-infinitive the parser attached as advcl ("sworn to fight"): a complement
@@ -111,7 +112,7 @@ def _modifies_its_object(token: Token) -> bool:
     if token.dep_ == "acl":
         return token.tag_ == "VBN"
     return token.dep_ == "relcl" and any(
-        c.dep_ in ("dobj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in token.children
+        c.dep_ in ("dobj", "nsubjpass") and c.tag_ in RELATIVE_TAGS for c in token.children
     )
 
 
@@ -183,12 +184,11 @@ def _hyphen_modifier(token: Token) -> bool:
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if any(t is not None and t.text in ("-", "–") and inside_word(t) for t in (before, after)):
         return True  # also its first word: "a fired-up team"
-    folded = before.tag_ == "NN" or _hyphen_modifier(before)  # "life", "non-life"
     return (
         token.tag_ in ("VBG", "VBN")
-        and folded
         and before.dep_ in ("npadvmod", "amod", "compound")
         and before.head.i in (token.i, token.head.i)
+        and (before.tag_ == "NN" or _hyphen_modifier(before))  # "life", "non-life"
     )
 
 
