@@ -15,7 +15,16 @@ from accord.analyze import analyze_articles
 from accord.embeddings import Encoder
 from accord.errors import AnalysisError, StorageError
 from accord.ingest import read_paths
-from accord.model import Analysis, Article, Entity, Fact, Result, Skipped, Story
+from accord.model import (
+    Analysis,
+    Article,
+    Entity,
+    Fact,
+    Result,
+    Skipped,
+    Story,
+    facts_by_story,
+)
 from accord.reconcile import reconcile
 from accord.resolve import resolve
 from accord.store.protocol import CorpusStore
@@ -250,9 +259,7 @@ def _merge_facts(
     """The facts of ``stories`` in story order: ``redone`` for the ``affected`` stories (which
     were reconciled again), the ``kept`` ones for the others; facts of stories gone are dropped."""
     again = {s.id for s in affected}
-    facts_of: dict[str | None, list[Fact]] = {}
-    for fact in [*(f for f in kept if f.story not in again), *redone]:
-        facts_of.setdefault(fact.story, []).append(fact)
+    facts_of = facts_by_story([*(f for f in kept if f.story not in again), *redone])
     return [f for s in stories for f in facts_of.get(s.id, [])]
 
 

@@ -29,6 +29,7 @@ from accord.model import (
     Result,
     Span,
     Story,
+    facts_by_story,
     mention_offsets,
 )
 from accord.resolve.local import mention_name
@@ -158,17 +159,13 @@ class CorpusIndex:
         for k, entity in enumerate(result.entities):
             for span in entity.mentions:
                 mentions.setdefault(span.article, Counter())[k] += 1
-        facts: dict[str, list[Fact]] = {}
-        for fact in result.facts:
-            if fact.story is not None:
-                facts.setdefault(fact.story, []).append(fact)
         return cls(
             analyses=analyses,
             position={i: k for k, i in enumerate(analyses)},
             names={e.id: e.name for e in result.entities},
             entities=result.entities,
             mentions=mentions,
-            facts=facts,
+            facts=facts_by_story(result.facts),
         )
 
     def own(self, story: Story) -> list[Analysis]:

@@ -25,6 +25,7 @@ from accord.model import (
     Result,
     Sentence,
     Story,
+    facts_by_story,
 )
 from accord.store.protocol import CorpusStore
 
@@ -71,9 +72,7 @@ class ResultIndex:
             for aid in story.articles:
                 story_of[aid].append(story.id)
         index.story_of = dict(story_of)
-        for fact in result.facts:
-            if fact.story is not None:
-                index.facts.setdefault(fact.story, []).append(fact)
+        index.facts = facts_by_story(result.facts)
         return index
 
     def entity_name(self, entity_id: str | None) -> str | None:
