@@ -296,3 +296,22 @@ def test_dossier_actors_show_what_the_story_says() -> None:
     bridge, ferry = views["s1"], views["s2"]
     assert [(x.aliases, x.roles, x.mentions) for x in bridge] == [([], ["Mayor"], 1)]
     assert [(x.aliases, x.roles) for x in ferry] == [(["Holt"], ["the former ferry captain"])]
+
+
+def test_dossier_story_reads_only_its_own_articles(result: Result) -> None:
+    # two disjoint copies of the corpus (benchmarks/report_scale.py makes them): each story
+    # sees its own copy's sources, actors, facts, quotes and events, never the other copy's
+    from benchmark_modules import load_benchmark
+
+    once = build_dossier(result)
+    twice = build_dossier(load_benchmark("report_scale").repeat(result, 2))
+    assert len(twice) == 2 * len(once)
+    for view in twice:
+        (same,) = [v for v in once if v.title == view.title]
+        assert [s.label for s in view.sources] == [s.label for s in same.sources]
+        assert [(a.name, a.mentions, a.roles) for a in view.actors] == [
+            (a.name, a.mentions, a.roles) for a in same.actors
+        ]
+        assert view.fact_count == same.fact_count
+        assert [q.quotes for q in view.quotes] == [q.quotes for q in same.quotes]
+        assert [e.evidence for e in view.events] == [e.evidence for e in same.events]
