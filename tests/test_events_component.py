@@ -213,6 +213,9 @@ def test_events_component_reporting_clause_place(nlp: Language) -> None:
         # a participle clause borrows its subject as what was done to it
         ("When arrested in 1990, Ivo Marek listed his occupation as a tailor.", [], ["Ivo Marek"]),
         ("Backed by Norway, Chile imposed sanctions.", ["Chile"], []),  # the main clause acts
+        # who talks about an act did not do it; its possessor did
+        ("Ivo Marek spoke about the attack on the embassy.", [], ["embassy"]),
+        ("Ivo Marek has no illusions about Norway's threat to Chile.", ["Norway"], ["Chile"]),
     ],
 )
 def test_events_component_sources(

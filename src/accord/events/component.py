@@ -113,7 +113,7 @@ def participants(reading: Reading) -> Participants:
         if passive and trigger.i == anchor.i:
             source_heads, target_heads = act.agent_heads(anchor), subject
         else:
-            source_heads = subject
+            source_heads = _owners(trigger) if _topic(trigger) else subject
             target_heads = _target_heads(trigger, anchor, ents, hit.type if hit else None)
     source = _without_acronyms(act.entities_of(source_heads, ents)) or nominal_actors(source_heads)
     taken = {e.start_char for e in source}
@@ -128,6 +128,21 @@ def participants(reading: Reading) -> Participants:
     nouns = [*target_heads, *act.object_heads(trigger), trigger]
     nouns += [h for c in complements for h in act.object_heads(c)]
     return Participants(source, target, where, event_quantity(nouns))
+
+
+_TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
+
+
+def _topic(trigger: Token) -> bool:
+    """A noun that is what its clause talks about ("asked about the attack", "spoke about
+    the protests"): whoever talks about an act did not do it; its possessor did ("no
+    illusions about Putin's threat")."""
+    return trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ in _TOPIC_PREPS
+
+
+def _owners(noun: Token) -> list[Token]:
+    """The possessors of a noun ("Putin's threat")."""
+    return [c for c in noun.children if c.dep_ == "poss"]
 
 
 def _without_acronyms(found: list[Span]) -> list[Span]:
