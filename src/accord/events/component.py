@@ -194,7 +194,7 @@ def _target_groups(trigger: Token, anchor: Token, type_: str | None) -> Iterator
             yield act.object_heads(complement)
     if trigger.i != anchor.i:
         yield [h for h in act.object_heads(anchor) if h.i != trigger.i]
-        yield [p for p in trigger.children if p.dep_ == "poss"]
+        yield _owners(trigger)
     yield act.of_heads(trigger)
     yield _purpose_heads(trigger, anchor)
     yield [*act.against_heads(trigger), *act.against_heads(anchor)]
