@@ -41,12 +41,12 @@ def _tagged(value: str | None, tag: str) -> str | None:
 
 def repeat(result: Result, copies: int) -> Result:
     """``copies`` disjoint copies of ``result`` in one result, every id prefixed per copy."""
-    for analysis in result.analyses:
-        analysis.doc = None  # the spaCy Doc: no report reads it, and a copy drags its vocab
     out = Result()
     for k in range(copies):
         tag = f"c{k}-"
-        part = copy.deepcopy(result)
+        # the spaCy Docs are left out of the copy (no report reads them, and a copy would drag
+        # their vocab along), and the given result is left as it is
+        part = copy.deepcopy(result, {id(a.doc): None for a in result.analyses})
         for analysis in part.analyses:
             analysis.article.id = tag + analysis.article.id
             for m in analysis.mentions:
