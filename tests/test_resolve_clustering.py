@@ -465,3 +465,56 @@ def test_short_name_written_alone_joins_its_dominant_owner_only() -> None:
     resolve([a, b, c, d])
     assert entity_of(d, "Herald") == entity_of(a, "Valdoria Herald")
     assert entity_of(c, "Herald Trust") != entity_of(a, "Valdoria Herald")
+
+
+def test_a_body_of_an_organisation_is_no_long_form_of_it() -> None:
+    """A committee of a chamber is not the chamber, a school of a university not the
+    university: "Senate" and "Orlek" stay apart from the longer names that add such a body.
+    A name that adds only what kind of thing it is still has its short form."""
+    a = article(
+        "a",
+        M("Senate Budget Committee", "ORG"),
+        M("Senate", "ORG"),
+        M("Orlek Law School", "ORG"),
+        M("Orlek", "ORG"),
+        M("Varnby University", "ORG"),
+        M("Varnby", "ORG"),
+    )
+    b = article("b", M("Senate Budget Committee", "ORG"), M("Budget Committee", "ORG"))
+    c = article("c", M("Senate", "ORG"))
+    resolve([a, b, c])
+    assert entity_of(a, "Senate") != entity_of(a, "Senate Budget Committee")
+    assert entity_of(c, "Senate") != entity_of(a, "Senate Budget Committee")
+    assert entity_of(a, "Orlek") != entity_of(a, "Orlek Law School")
+    assert entity_of(a, "Varnby") == entity_of(a, "Varnby University")
+    assert entity_of(b, "Budget Committee") == entity_of(b, "Senate Budget Committee")
+
+
+def test_a_common_noun_an_adjective_made_a_name_is_no_sure_short_form() -> None:
+    """ "Chamber" is not surely the "Blue Chamber" (the adjective is what names it), so it
+    joins neither that nor the report's other chamber; "Herald" is the "Valdoria Herald"."""
+    a = article("a", M("Blue Chamber", "ORG"), M("Chamber", "ORG"))
+    b = article("b", M("Blue Chamber", "ORG"), M("Chamber of Trade", "ORG"), M("Chamber", "ORG"))
+    c = article("c", M("Valdoria Herald", "ORG"), M("Herald", "ORG"))
+    resolve([a, b, c])
+    assert entity_of(a, "Chamber") != entity_of(a, "Blue Chamber")
+    assert entity_of(b, "Chamber") not in (
+        entity_of(b, "Blue Chamber"),
+        entity_of(b, "Chamber of Trade"),
+    )
+    assert entity_of(c, "Herald") == entity_of(c, "Valdoria Herald")
+
+
+def test_what_qualifies_a_place_is_no_short_form_of_it() -> None:
+    """ "North" in a report of "North Florida" is a direction, not that region."""
+    a = article("a", M("North Florida", "LOC"), M("North", "LOC"))
+    resolve([a])
+    assert entity_of(a, "North") != entity_of(a, "North Florida")
+
+
+def test_a_lower_case_word_begins_no_short_form() -> None:
+    """A span the NER began too early ("state Department of Revenue") has no short form
+    "State Department"."""
+    a = article("a", M("state Department of Revenue", "ORG"), M("State Department", "ORG"))
+    resolve([a])
+    assert entity_of(a, "State Department") != entity_of(a, "state Department of Revenue")

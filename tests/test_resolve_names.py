@@ -62,6 +62,8 @@ def test_parse_person_strips_honorifics_and_keeps_particles() -> None:
 def test_clean_surface_drops_possessive_and_article() -> None:
     assert clean_surface("Valdoria’s") == "Valdoria"
     assert clean_surface("the Northern Council") == "Northern Council"
+    # a trademark sign is no letter of the name ("Academy Awards®" had "awardsr" as last word)
+    assert clean_surface("Valdoria Awards®") == "Valdoria Awards"
 
 
 def test_acronyms() -> None:

@@ -23,7 +23,7 @@ from accord.resolve.local import genders_agree, same_known_gender
 from accord.resolve.names import fold_phrase
 from accord.resolve.nationality import short_forms
 from accord.resolve.scoring import Decision, decide_person, person_decision
-from accord.resolve.types import PERSON, same_kind
+from accord.resolve.types import PERSON, PLACE_LABELS, same_kind
 
 LOOSE = frozenset({"fuzzy", "weak"})
 CONTEXT_SAMPLE = 200  # articles per component read for co-occurrence (bounds the work)
@@ -180,14 +180,15 @@ def _by_context(clusters: Clusters, short: int, best: dict[int, Decision]) -> li
     return [Decision(d.score, d.left, d.right, evidence)]
 
 
-def _partial_index(groups: Sequence[Group]) -> dict[str, set[int]]:
-    """Prefix/suffix word sequence → groups of things whose longer name has it."""
-    index: dict[str, set[int]] = defaultdict(set)
+def _partial_index(groups: Sequence[Group]) -> dict[str, dict[int, bool]]:
+    """Prefix/suffix word sequence → groups of things whose longer name has it, and whether
+    surely (:class:`ShortForm`)."""
+    index: dict[str, dict[int, bool]] = defaultdict(dict)
     for group in groups:
         if group.label not in (PERSON, "NORP"):
             for name in group.names:
-                for key in short_forms(name):
-                    index[key].add(group.index)
+                for key, sure in short_forms(name, group.label in PLACE_LABELS):
+                    index[key][group.index] = index[key].get(group.index, False) or sure
     return index
 
 
@@ -202,7 +203,9 @@ def attach_partial_names(clusters: Clusters) -> None:
     Court", joined to "U.S. Supreme Court" in one report, does not also join "Manhattan Supreme
     Court" of another). A partial
     name is a loose match, so the two must be the same kind of thing (:func:`same_kind`): the
-    island "Cova" is not short for the ferry company "Cova Lines" that bears its name."""
+    island "Cova" is not short for the ferry company "Cova Lines" that bears its name. A longer
+    name it is only an unsure short form of ("Church" of "Catholic Church") counts among the
+    candidates but is never joined."""
     groups = clusters.groups
     index = _partial_index(groups)
     for group in groups:
@@ -210,16 +213,18 @@ def attach_partial_names(clusters: Clusters) -> None:
             continue
         own = clusters.uf.find(group.index)
         for name in group.names:
-            targets = {
-                t
-                for t in index.get(fold_phrase(name), set())
-                if same_kind(groups[t].label, group.label)
-            }
+            found = index.get(fold_phrase(name), {})
+            targets = {t for t in found if same_kind(groups[t].label, group.label)}
             roots = {clusters.uf.find(t) for t in targets}
-            if own in roots or len(roots) != 1:
+            if own in roots or len(roots) != 1 or not all(found[t] for t in targets):
                 continue  # its own component already has such a longer name, or none, or several
-            target = min(t for t in targets if clusters.uf.find(t) in roots)
-            longer = next(n for n in groups[target].names if fold_phrase(name) in short_forms(n))
+            target = min(targets)
+            key = fold_phrase(name)
+            longer = next(
+                n
+                for n in groups[target].names
+                if key in (f.key for f in short_forms(n, groups[target].label in PLACE_LABELS))
+            )
             detail = f"'{name}' begins or ends '{longer}', the only such name"
             evidence = MergeEvidence(longer, name, "partial_name", 0.7, detail)
             if clusters.merge(target, group.index, evidence):

@@ -355,21 +355,26 @@ def _by_other_name(place: Place, name: str) -> bool:
 def _join_partial_names(uf: _Mentions, ms: Sequence[Mention], out: Found) -> None:
     """A name that begins or ends the article's only longer name of a thing of the same kind
     joins it ("Red Sox" → "Boston Red Sox"; "Morningside" → "Morningside Recovery Center"; the
-    island "Cova" is no short form of the ferry company "Cova Lines")."""
+    island "Cova" is no short form of the ferry company "Cova Lines"). A longer name it is only
+    an unsure short form of ("Church" of "Catholic Church") counts among the candidates but is
+    never joined."""
     longer: dict[str, set[int]] = defaultdict(set)
+    unsure: set[tuple[str, int]] = set()
     for i, m in enumerate(ms):
         if m.label not in (PERSON, "NORP"):
-            for key in short_forms(m.text):
+            for key, sure in short_forms(m.text, m.label in PLACE_LABELS):
                 longer[key].add(i)
+                if not sure:
+                    unsure.add((key, i))
     for i, m in enumerate(ms):
         if not _partial_ok(m):
             continue
-        targets = {
-            j for j in longer.get(fold_phrase(m.text), set()) if same_kind(ms[j].label, m.label)
-        }
+        key = fold_phrase(m.text)
+        targets = {j for j in longer.get(key, set()) if same_kind(ms[j].label, m.label)}
         roots = {uf.find(j) for j in targets}
-        if len(roots) == 1 and uf.find(i) not in roots:
-            out.append(_evidence(uf, ms, min(targets), i, "partial_name_in_article"))
+        if len(roots) != 1 or uf.find(i) in roots or any((key, j) in unsure for j in targets):
+            continue
+        out.append(_evidence(uf, ms, min(targets), i, "partial_name_in_article"))
 
 
 def mention_name(m: Mention) -> str:

@@ -19,6 +19,7 @@ from accord.resolve.translit import fold_token, skeleton
 
 # Words skipped when an acronym is read off a multi-word name ("Bank of England" → BOE).
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "la", "le", "&"})
+_TRADEMARKS = re.compile("[®™©℠]")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$", re.IGNORECASE)
 
 
@@ -36,8 +37,9 @@ def affixes() -> dict[str, str]:
 
 @lru_cache(maxsize=65536)
 def clean_surface(text: str) -> str:
-    """The mention text as an alias: whitespace normalised, possessive and "the " removed."""
-    words = " ".join(text.split())
+    """The mention text as an alias: whitespace normalised, possessive, trademark signs
+    ("Academy Awards®") and "the " removed."""
+    words = " ".join(_TRADEMARKS.sub("", text).split())
     words = _POSSESSIVE.sub("", words).strip(" ,.;:\"“”'‘’()[]")
     if words.lower().startswith("the ") and len(words) > 4:
         words = words[4:]
@@ -162,16 +164,28 @@ def as_acronym(text: str) -> str:
     return ""
 
 
-def partial_forms(text: str) -> list[tuple[str, tuple[str, ...]]]:
+def partial_forms(text: str) -> list[tuple[str, tuple[str, ...], bool]]:
     """The word sequences a shorter name of the same thing could be, with the words each one
-    drops: every proper prefix and suffix of the folded name ("boston red sox" → ("red sox",
-    ("boston",)), ("boston", ("red", "sox")), ...)."""
-    words = fold_phrase(text).split()
-    out = [(" ".join(words[:k]), tuple(words[k:])) for k in range(1, len(words))]
-    out += [(" ".join(words[k:]), tuple(words[:k])) for k in range(1, len(words))]
-    return [(key, dropped) for key, dropped in out if not _edge_is_function_word(key)]
+    drops and whether it begins the name: every proper prefix and suffix of the folded name
+    ("boston red sox" → ("red sox", ("boston",), False), ("boston", ("red", "sox"), True), ...).
+
+    A sequence that begins or ends with a function word, or with a word the name writes in
+    lower case (not a surname particle), is none: "state Department of Revenue Services", a span
+    the NER began too early, has no short form "State Department"."""
+    ascii_text = anyascii(clean_surface(text)).replace("-", " ")
+    raw = re.sub(r"[^A-Za-z0-9 ]", "", ascii_text).split()  # the folded words, case kept
+    words = [w.lower() for w in raw]
+    lower = {
+        i for i, w in enumerate(raw) if w[:1].islower() and affixes().get(words[i]) != "particle"
+    }
+    spans = [(0, k, True) for k in range(1, len(words))]
+    spans += [(k, len(words), False) for k in range(1, len(words))]
+    return [
+        (" ".join(words[i:j]), tuple(words[j:] if prefix else words[:i]), prefix)
+        for i, j, prefix in spans
+        if not (_edge_is_function_word(words[i:j]) or i in lower or j - 1 in lower)
+    ]
 
 
-def _edge_is_function_word(words: str) -> bool:
-    parts = words.split()
-    return parts[0] in _ACRONYM_SKIP or parts[-1] in _ACRONYM_SKIP
+def _edge_is_function_word(words: list[str]) -> bool:
+    return words[0] in _ACRONYM_SKIP or words[-1] in _ACRONYM_SKIP

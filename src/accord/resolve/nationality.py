@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib.resources import files
+from typing import NamedTuple
 
+from accord.resolve.english import word_class
 from accord.resolve.gazetteer import lookup_place
 from accord.resolve.names import fold_phrase, partial_forms
 
@@ -48,16 +50,71 @@ def metonym_country(text: str) -> str | None:
     return _metonyms().get(fold_phrase(text))
 
 
+class ShortForm(NamedTuple):
+    """A shorter name that may stand for a longer one: its folded words, and whether it surely
+    can. An unsure one ("Church" of "Catholic Church") may be meant for the longer name in
+    context, so it makes the short name ambiguous among the longer names it ends, but it never
+    joins the two."""
+
+    key: str
+    sure: bool
+
+
 @lru_cache(maxsize=65536)
-def short_forms(text: str) -> tuple[str, ...]:
-    """Prefixes and suffixes of a thing's name that may stand for it, except those that drop a
-    country or nationality: "Foreign Ministry" is not short for "Turkish Foreign Ministry",
-    every country has one."""
+def short_forms(text: str, place: bool = False) -> tuple[ShortForm, ...]:
+    """Prefixes and suffixes of a thing's name (:func:`partial_forms`) that may stand for it;
+    ``place`` says the name is a place's (GPE, LOC, FAC). Left out are those that leave out what
+    makes the name name this thing:
+
+    * a country or nationality: "Foreign Ministry" is not short for "Turkish Foreign Ministry",
+      every country has one;
+    * a body that is part of the shorter name's thing or named after it
+      (``names_part_nouns.txt``): "Senate" is not short for "Senate Armed Services Committee",
+      nor "Harvard" for "Harvard Law School".
+
+    Unsure are a common noun that an adjective made a name ("House" of "White House", "Church"
+    of "Catholic Church"; "Times" of "New York Times" and "Sox" of "Red Sox" are sure) and what
+    qualifies a place in a place's name ("West" of "West Virginia", "North" of "North Florida").
+    """
     return tuple(
-        key
-        for key, dropped in partial_forms(text)
+        ShortForm(key, not (_adjective_made(key, dropped, prefix) or qualifier))
+        for key, dropped, prefix in partial_forms(text)
         if not any(country_code(word) for word in dropped)
+        and not (prefix and any(word in part_nouns() for word in dropped))
+        for qualifier in [place and prefix and _known_place(dropped)]
     )
+
+
+QUALIFIED_CITY_POPULATION = 100_000  # a city this large is a place other names qualify
+
+
+def _known_place(words: tuple[str, ...]) -> bool:
+    """Whether folded ``words`` are the own name of a country, state, continent or large city
+    ("virginia", "philadelphia"; not "bank", a town in India, nor "side", another name of
+    Fatsa)."""
+    place = lookup_place(" ".join(words))
+    return (
+        place is not None
+        and fold_phrase(place.name) == " ".join(words)
+        and (place.kind != "city" or place.population >= QUALIFIED_CITY_POPULATION)
+    )
+
+
+def _adjective_made(key: str, dropped: tuple[str, ...], prefix: bool) -> bool:
+    """Whether ``key`` is one common noun after an adjective that it drops."""
+    return (
+        not prefix
+        and " " not in key
+        and key in word_class("noun")
+        and dropped[-1] in word_class("adj")
+    )
+
+
+@lru_cache(maxsize=1)
+def part_nouns() -> frozenset[str]:
+    """Head nouns of a part of an organisation or a namesake of one (``names_part_nouns.txt``)."""
+    text = (files("accord") / "data" / "names_part_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if (w := line.strip()) and w[0] != "#")
 
 
 @lru_cache(maxsize=16384)
