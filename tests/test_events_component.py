@@ -87,6 +87,22 @@ def test_events_component_no_event_sentence(nlp: Language) -> None:
     assert _events(nlp, "It was a cold and windy day.") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ivo Marek struck a pedestrian with his car on Friday.",
+        "Ivo Marek demonstrated his skill as a negotiator.",
+        "Ivo Marek struck oil in the north in 1954.",
+    ],
+)
+def test_events_component_verb_in_its_other_sense_is_no_classifier_event(
+    nlp: Language, text: str
+) -> None:
+    """The lexicon rules out the event sense of these verbs (an object where a protest has
+    none): the classifier, which reads the word "struck", does not code a protest instead."""
+    assert _events(nlp, text) == []
+
+
 def test_events_component_methods_are_named(nlp: Language) -> None:
     events = _events(nlp, "Chile expelled two Norwegian diplomats. Norway condemned the move.")
     assert events

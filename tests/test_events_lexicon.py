@@ -12,9 +12,15 @@ def test_events_lexicon_types_known() -> None:
 
 
 def test_events_lexicon_requires_entries_come_first() -> None:
+    """Entries that require an object, then those with another condition, then the rest:
+    "rallied behind the leader" is support before "rallied" alone is a protest."""
     for group in entries().values():
-        flags = [bool(e.requires or e.excludes or e.transitive) for e in group]
-        assert flags == sorted(flags, reverse=True)
+        ranks = [
+            0 if e.requires else 1 if e.excludes or e.transitive or e.intransitive else 2
+            for e in group
+        ]
+        assert ranks == sorted(ranks)
+    assert [e.type for e in entries()["verb", "rally"]][:2] == ["SUPPORT", "SUPPORT"]
 
 
 def test_events_lexicon_object_conditions_parse() -> None:
@@ -23,6 +29,11 @@ def test_events_lexicon_object_conditions_parse() -> None:
     assert decline.transitive and not decline.requires and not decline.excludes
     (release,) = entries()["verb", "release"]
     assert {"statement", "video"} <= release.excludes and not release.requires
+    # "!*": no object at all; "!*|down": nor the particle "down"
+    (demonstrate,) = entries()["verb", "demonstrate"]
+    assert demonstrate.intransitive and not demonstrate.excludes
+    strike = next(e for e in entries()["verb", "strike"] if e.type == "PROTEST")
+    assert strike.intransitive and "down" in strike.excludes and "*" not in strike.excludes
 
 
 def test_events_lexicon_types_map_to_plover2021() -> None:

@@ -126,6 +126,13 @@ def test_events_rules_type(nlp: Language, text: str, expected: str) -> None:
         "Ivo Marek said when asked whether he had seen the letter.",
         "Reporters asked what the minister meant.",
         "The minister said a fired-up crowd waited outside.",  # a hyphenated modifier's first word
+        "Nearly 1,500 coal- and gas-fired plants emit carbon dioxide.",  # a joined modifier
+        # a verb whose transitive sense is another: showing, impressing, encouraging
+        "The envoy has demonstrated her skill as a negotiator.",
+        "Officials want to demonstrate that the vote was fair.",
+        "The coach helped rally the team after the break.",
+        "The ruling struck a chord with voters.",
+        "The new signings do not strike much fear into their rivals.",
     ],
 )
 def test_events_rules_other_senses_are_no_event(nlp: Language, text: str) -> None:
@@ -265,6 +272,10 @@ def test_events_rules_everyday_phrasal_verbs_are_no_events(nlp: Language, text: 
         ("The rebels released two Norwegian aid workers.", "RETREAT"),
         ("The detained fishermen were released at the border.", "RETREAT"),
         ("Norway supplied weapons to the rebels.", "AID"),
+        # "demonstrate", "rally", "strike" without an object: the protest
+        ("Thousands demonstrated outside the embassy in Oslo.", "PROTEST"),
+        ("Union members rallied on the eve of the vote.", "PROTEST"),
+        ("Dock workers struck for higher pay.", "PROTEST"),
         # "attack": criticism for a stand or a record, violence otherwise
         ("The senator attacked the minister for her support of the treaty.", "DISAPPROVE"),
         ("The senator attacked the minister over her handling of the crisis.", "DISAPPROVE"),

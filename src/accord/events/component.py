@@ -24,7 +24,14 @@ from accord.events.classifier import Weights, packaged_weights
 from accord.events.combine import RULE_CONFIDENCE, Decision, decide
 from accord.events.lexicon import cue, entries, types
 from accord.events.quantity import event_quantity
-from accord.events.rules import RuleHit, code_sentence, is_intended, is_negated, secondary_hits
+from accord.events.rules import (
+    RuleHit,
+    code_sentence,
+    is_intended,
+    is_negated,
+    other_sense,
+    secondary_hits,
+)
 from accord.model import Event, mention_id
 from accord.resolve.names import acronym_of, as_acronym
 
@@ -80,7 +87,9 @@ def read_sentence(sent: Span) -> Reading:
     if hit is not None:
         return Reading(sent, hit, hit.trigger, hit.anchor)
     verb = _main_clause(sent)
-    if verb is None:
+    if verb is None or other_sense(verb):
+        # the lexicon says this verb is in another sense here ("struck a chord", "demonstrated
+        # her skill"): the classifier, which reads its word, would code the event sense
         return Reading(sent, None, None, None)
     heads, _ = act.subject_heads(verb)
     if not act.entities_of(heads, act.actor_entities(sent)):

@@ -18,7 +18,8 @@ class Entry:
     """One lexicon line: ``lemma`` (as ``pos``) triggers ``type`` when one of ``requires`` is
     its object (any object, or none, when ``requires`` is empty), none of ``excludes`` is, and,
     when ``transitive``, it has an object or complement that is no number ("declined to
-    comment", not "support declined 5 percent")."""
+    comment", not "support declined 5 percent"); when ``intransitive``, it has none
+    ("thousands demonstrated", not "she demonstrated her skill")."""
 
     pos: str
     lemma: str
@@ -27,6 +28,7 @@ class Entry:
     requires: frozenset[str]
     excludes: frozenset[str] = frozenset()
     transitive: bool = False
+    intransitive: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,27 +55,39 @@ def _split(line: str, width: int) -> list[str]:
 
 @lru_cache(maxsize=1)
 def entries() -> dict[tuple[str, str], tuple[Entry, ...]]:
-    """Lexicon entries by ``(pos, lemma)``; entries with a condition on the object come first."""
+    """Lexicon entries by ``(pos, lemma)``: those that require an object first, then those
+    with another condition on it, then the rest ("rallied behind the leader" is support before
+    "rallied" alone is a protest)."""
     table: dict[tuple[str, str], list[Entry]] = defaultdict(list)
     for line in read_lines("plover_verbs.tsv"):
         pos, lemma, type_, mode, requires = _split(line, 5)
         table[(pos, lemma)].append(Entry(pos, lemma, type_, _dash(mode), *_requirement(requires)))
     return {
-        key: tuple(sorted(v, key=lambda e: not (e.requires or e.excludes or e.transitive)))
+        key: tuple(
+            sorted(
+                v,
+                key=lambda e: (
+                    not e.requires,
+                    not (e.excludes or e.transitive or e.intransitive),
+                ),
+            )
+        )
         for key, v in table.items()
     }
 
 
-def _requirement(column: str) -> tuple[frozenset[str], frozenset[str], bool]:
-    """(requires, excludes, transitive) of the lexicon's last column: ``-``, ``a|b``, ``*``
-    (transitive) or ``!a|b`` (any object but these)."""
+def _requirement(column: str) -> tuple[frozenset[str], frozenset[str], bool, bool]:
+    """(requires, excludes, transitive, intransitive) of the lexicon's last column: ``-``,
+    ``a|b``, ``*`` (transitive) or ``!a|b`` (any object but these), where ``!*`` is no object
+    at all ("!*|down": none, and no particle "down" either)."""
     if column == "-":
-        return frozenset(), frozenset(), False
+        return frozenset(), frozenset(), False, False
     if column == "*":
-        return frozenset(), frozenset(), True
+        return frozenset(), frozenset(), True, False
     if column.startswith("!"):
-        return frozenset(), frozenset(column[1:].split("|")), False
-    return frozenset(column.split("|")), frozenset(), False
+        words = frozenset(column[1:].split("|"))
+        return frozenset(), words - {"*"}, False, "*" in words
+    return frozenset(column.split("|")), frozenset(), False, False
 
 
 @lru_cache(maxsize=1)

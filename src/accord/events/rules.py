@@ -168,17 +168,38 @@ def _match(token: Token) -> Entry | None:
             continue  # "promised to fight corruption", "battling the blaze": no violence
         if entry.excludes & objects or (entry.transitive and not _has_complement(token)):
             continue
+        if entry.intransitive and _has_complement(token):
+            continue  # "demonstrated her skill", "striking a chord", "rally the team"
         if not entry.requires or entry.requires & objects:
             return entry
     return None
+
+
+def other_sense(token: Token) -> bool:
+    """Whether the lexicon rules out the event senses of ``token`` here by name: one of its
+    entries must not have the object it has ("released a statement") or must have none
+    ("demonstrated her skill", "struck a pedestrian"). A sense that merely requires other
+    objects ("called for talks", not "called him a liar") rules out nothing."""
+    pos = _POS.get(token.pos_)
+    candidates = entries().get((pos, token.lemma_.lower()), ()) if pos else ()
+    if not candidates:
+        return False
+    objects = object_lemmas(token)
+    return any(
+        e.excludes & objects or (e.intransitive and _has_complement(token)) for e in candidates
+    )
 
 
 def _hyphen_modifier(token: Token) -> bool:
     """A word of a hyphenated modifier ("coal-fired", "Saudi-led", "state-sponsored"):
     it describes a noun, it does not report an event. Written without its hyphen ("life
     threatening injuries"), it is a participle right after the noun it folds in as its object,
-    both modifying the same noun."""
-    if token.i < 2 or token.dep_ not in ("amod", "compound", "nmod"):
+    both modifying the same noun. A conjunct counts as the modifier it is joined to ("coal-
+    and gas-fired plants")."""
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if token.i < 2 or first.dep_ not in ("amod", "compound", "nmod"):
         return False
     before = token.doc[token.i - 1]
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
