@@ -37,6 +37,20 @@ def test_analyze_offsets_point_into_article_text(nlp: Language) -> None:
         assert a.article.text[s.start : s.end].strip() == a.article.text[s.start : s.end]
 
 
+def test_analyze_dateline_credit_is_no_mention(nlp: Language) -> None:
+    """The agency a dateline credits is where the text came from, not an actor: the small
+    model tagged "UPI" there a NORP. Named in the story, it is a mention."""
+    a = analyse(
+        nlp,
+        "Candidate escorted off debate site\n"
+        "HEMPSTEAD, N.Y., Sept. 26 (UPI) — Green Party candidate Jill Stein was escorted off "
+        "the site, UPI reported.",
+    )
+    credit = a.article.text.index("UPI")
+    assert [m.start for m in by_text(a, "UPI")] == [a.article.text.index("UPI", credit + 1)]
+    assert by_text(a, "Jill Stein")
+
+
 def test_analyze_headline_is_its_own_sentence(nlp: Language) -> None:
     a = analyse(
         nlp, "Ministers meet in Vienna\nThe ministers of two states met in Vienna on Monday."

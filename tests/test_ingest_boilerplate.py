@@ -44,6 +44,36 @@ def test_ingest_source_line_inside_article_is_kept() -> None:
     assert article.provenance.attributed_to is None
 
 
+@pytest.mark.parametrize(
+    ("dateline", "credit"),
+    [
+        ("OSTREL, Kalm Islands, May 3 (Harbor Wire) — ", "Harbor Wire"),
+        ("OSTREL (HW) - ", "HW"),
+        ("ST. KALM, Oct. 4 (Agence Ostrel-Presse) -- ", "Agence Ostrel-Presse"),
+    ],
+)
+def test_ingest_dateline_credit_becomes_attribution(dateline: str, credit: str) -> None:
+    """A wire story's dateline credits its agency: kept as provenance, the text unchanged."""
+    text = f"Ferry service resumes\n{dateline}The ferry to Kalm sailed again on Saturday."
+    article = read_text(text)
+    assert article.text == text
+    assert article.provenance.attributed_to == credit
+    # a closing source line names the source first
+    assert read_text(f"{text}\nSource: Kalm Radio").provenance.attributed_to == "Kalm Radio"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ferry resumes\nThe ferry (a new one) - and its crew - sailed on Saturday.",
+        "NATO (North Atlantic Treaty Organisation) - the alliance met on Friday.",
+        "Ferry resumes\nThe crew sailed.\nOSTREL (HW) — a dateline deep in the text.\n" * 2,
+    ],
+)
+def test_ingest_brackets_that_are_no_dateline_credit(text: str) -> None:
+    assert read_text(text).provenance.attributed_to is None
+
+
 def test_ingest_sentence_starting_with_source_is_kept() -> None:
     text = STORY + "\nSources said the ferry company would add a second boat next summer."
     assert read_text(text).text == text

@@ -56,7 +56,7 @@ class Provenance:
     """Where an article came from and what ingest removed or repaired on the way in."""
 
     source_format: str = "text"
-    attributed_to: str | None = None  # from a trailing "Source: X" line
+    attributed_to: str | None = None  # a trailing "Source: X" line, else a dateline credit
     removed: list[str] = field(
         default_factory=list
     )  # boilerplate cut from the text (bios, source lines)

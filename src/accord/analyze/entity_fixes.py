@@ -10,6 +10,8 @@ Each rule fixes a class of slip seen in news text, never one sentence:
 * split a span at a possessive whose owner is a name of its own, a known place or a name the
   article uses apart ("Cairo’s Tahrir Square" is two names, "People’s Liberation Army" one), or
   at a lower-case word inside a person name ("Peter against Sweden");
+* drop the news agency a dateline credits ("LOS ANGELES, Sept. 28 (UPI) —"): it is where the
+  text came from, which ingest keeps as provenance, not an actor of the story;
 * drop the names of a title-case or capitals headline that the body does not name too
   ("Jewellery Stolen" tagged as a person: such a headline capitalises every word);
 * drop spans that are not names at all: no word with an upper-case first letter ("McCain"
@@ -56,7 +58,7 @@ from spacy.tokens import Doc, Span, Token
 from accord.analyze.lexicon import facility_words, titles
 from accord.analyze.pronouns import known_first_name
 from accord.analyze.roles import roles_of, title_before
-from accord.ingest.dateline import split_stamps
+from accord.ingest.dateline import dateline_credit, split_stamps
 from accord.resolve.gazetteer import lookup_place
 from accord.resolve.type_evidence import Named, decide_labels, is_personal_role, is_titled
 
@@ -329,7 +331,8 @@ def fix_entities(doc: Doc) -> Doc:
             cleaned = _trim(part)
             if cleaned is not None and _is_name(cleaned):
                 spans.append(_untitled(cleaned))
-    spans = _without_lead_words(spans)
+    credit = dateline_credit(doc.text)
+    spans = _without_lead_words(_without_credit(credit, spans))
     spans = [_as_company(_as_facility(s)) for s in _confirmed_in_headline(spans)]
     spans = _titled_names(doc, spans)
     spans = _repeated_names(doc, spans)
@@ -338,8 +341,17 @@ def fix_entities(doc: Doc) -> Doc:
     labels = _one_word_labels(spans)
     decided = _by_evidence(spans)
     fixed = [decided.get(id(s)) or _relabelled(s, labels) for s in spans]
-    doc.ents = _non_overlapping(fixed)
+    doc.ents = _non_overlapping(_without_credit(credit, fixed))  # nor a repeat found again
     return doc
+
+
+def _without_credit(credit: tuple[int, int] | None, spans: list[Span]) -> list[Span]:
+    """``spans`` without the news agency a dateline credits (``credit``, the offsets of "UPI"
+    in "FLINT, Mich., Oct. 4 (UPI) —"): it says where the text came from (ingest keeps it as
+    provenance), it is no actor of the story."""
+    if credit is None:
+        return spans
+    return [s for s in spans if not (credit[0] <= s.start_char and s.end_char <= credit[1])]
 
 
 # Labels whose untagged repeats are names too (see _repeated_names): not NORP ("Russian" is

@@ -10,7 +10,7 @@ import ftfy
 
 from accord.errors import IngestError
 from accord.ingest.boilerplate import clean
-from accord.ingest.dateline import split_stamps, stamp_date
+from accord.ingest.dateline import dateline_credit, split_stamps, stamp_date
 from accord.ingest.metadata import guess_language, normalise_language, normalise_published
 from accord.ingest.records import Defaults, Record
 from accord.ingest.sentences import repeated_sentences
@@ -39,9 +39,10 @@ def build_article(record: Record, path: str | None, defaults: Defaults | None = 
         published_from = "dateline" if published else None
     if published is None and defaults.published:
         published, published_from = defaults.published, "default"
+    credit = dateline_credit(text)
     provenance = Provenance(
         source_format=record.source_format,
-        attributed_to=cleaned.attributed_to,
+        attributed_to=cleaned.attributed_to or (text[credit[0] : credit[1]] if credit else None),
         removed=cleaned.removed,
         duplicate_sentences=repeated,
         warnings=warnings,

@@ -1,4 +1,5 @@
-"""Leading date/time stamp lines ("November 28, 2005", "Posted 11/27/2005 7:21 AM").
+"""Leading date/time stamp lines ("November 28, 2005", "Posted 11/27/2005 7:21 AM"), and the
+news agency a dateline credits ("WASHINGTON (AP) —").
 
 Pasted or scraped news text often opens with such a line before (or instead of) the headline.
 It is no headline: taken as one, it becomes the article's title in every listing and a story's
@@ -8,6 +9,11 @@ and story clustering to weigh time.
 
 A line is a stamp when every word in it is date or time vocabulary (:func:`accord.stamps.
 is_stamp`); the date in it is read by the same dateparser call as metadata dates.
+
+A wire story's first paragraph opens with a dateline that credits its agency in brackets
+("LOS ANGELES, Sept. 28 (UPI) —", "MOSCOW, May 3 (Reuters) -"). That credit says where the
+text came from, like a closing "Source: X" line: ingest keeps it as the article's
+``Provenance.attributed_to`` and the analysis does not make an actor of it.
 """
 
 from __future__ import annotations
@@ -19,6 +25,13 @@ from accord.ingest.metadata import normalise_published
 from accord.stamps import is_stamp
 
 MAX_STAMP_LINES = 3  # stamp lines skipped before the headline (posted / updated / place-date)
+DATELINE_LINES = 2  # lines after the stamps where a dateline may stand: headline, first paragraph
+# A place in capitals ("WASHINGTON", "ST. LOUIS"), optionally a state and date after a comma,
+# then the credit in brackets (one to three words) and a dash.
+_CREDIT = re.compile(
+    r"(?:[A-Z][A-Z'’.-]*\s)*[A-Z][A-Z'’.-]+(?:,[^()\n]{1,60}?)?\s*"
+    r"\((?P<credit>[A-Z][\w&.'’-]*(?:\s[\w&.'’-]+){0,2})\)\s*(?:--|[-–—―])"
+)
 _LINE = re.compile(r"[^\n]+")
 _SPACED_SLASH = re.compile(r"(?<=\d)\s*/\s*(?=\d)")  # "2 / 3 / 2009" as tokenised text writes it
 
@@ -52,3 +65,24 @@ def stamp_date(line: str, language: str | None = None) -> str | None:
     first = collapsed[days[0][0] : days[0][1]]
     parsed = normalise_published(first if "/" in first else first.replace("-", " "), language)
     return parsed[:10] if parsed else None
+
+
+def dateline_credit(text: str) -> tuple[int, int] | None:
+    """Character offsets of the agency that a dateline credits ("UPI" in "FLINT, Mich., Oct. 4
+    (UPI) — ..."), without its brackets: on the headline line or the line after it, past any
+    date/time stamp lines."""
+    stamps, lines = 0, 0
+    for match in _LINE.finditer(text):
+        line = match.group()
+        if not line.strip():
+            continue
+        if stamps < MAX_STAMP_LINES and is_stamp(line.strip()):
+            stamps += 1
+            continue
+        found = _CREDIT.match(text, match.start() + len(line) - len(line.lstrip()))
+        if found is not None:
+            return found.start("credit"), found.end("credit")
+        lines += 1
+        if lines == DATELINE_LINES:
+            return None
+    return None
