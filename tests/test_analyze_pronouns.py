@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from accord.analyze.pronouns import antecedent, first_name_gender, gender_words
+from accord.analyze.pronouns import antecedent, gender_words
+from accord.resolve.given_names import first_name_gender
 
 pytestmark = pytest.mark.slow
 

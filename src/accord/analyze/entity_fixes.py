@@ -56,10 +56,10 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from accord.analyze.lexicon import facility_words, titles
-from accord.analyze.pronouns import known_first_name
 from accord.analyze.roles import roles_of, title_before
 from accord.ingest.dateline import dateline_credit, split_stamps
 from accord.resolve.gazetteer import lookup_place
+from accord.resolve.given_names import known_first_name
 from accord.resolve.type_evidence import Named, decide_labels, is_personal_role, is_titled
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}

@@ -29,17 +29,13 @@ Scored on the ECB+ pronouns by ``benchmarks/pronouns.py`` (docs/architecture.md)
 
 from __future__ import annotations
 
-import importlib.util
 import logging
-import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from anyascii import anyascii
 from spacy.tokens import Doc, Span, Token
 
 from accord.analyze.coref import chain_mentions
@@ -47,6 +43,7 @@ from accord.analyze.lexicon import read_lines
 from accord.analyze.spans import entity_at
 from accord.quotes import lexicon as quote_lexicon
 from accord.quotes.marks import find_quote_spans
+from accord.resolve.given_names import first_name_gender
 from accord.resolve.type_evidence import organisation_nouns, place_nouns
 
 log = logging.getLogger(__name__)
@@ -80,11 +77,6 @@ SUBJECT_WEIGHT = 80  # Lappin and Leass: sentence recency 100, subject 80, objec
 OBJECT_WEIGHT = 50
 RECENCY_WEIGHT = 100
 QUOTED_FACTOR = 0.5  # a name inside quotation marks, for a pronoun outside them
-# A first name counts as one gender when this share of its bearers or more are that gender.
-GENDER_SHARE = 0.9
-GENDER_MIN_COUNT = 5
-KNOWN_NAME_COUNT = 50  # bearers that make a word of either gender a first name (known_first_name)
-_NAME_ROW = re.compile(r'"([^"\\]+)": \[(\d+), (\d+), ([0-9.eE+-]+)')
 
 if not Doc.has_extension("accord_antecedents"):
     Doc.set_extension("accord_antecedents", default=None)
@@ -384,49 +376,3 @@ def genders_named(texts: Iterable[str]) -> set[str]:
     :func:`gender_words`)."""
     words = gender_words()
     return {words[w] for text in texts for w in text.lower().split() if w in words}
-
-
-def first_name_gender(name: str) -> str | None:
-    """'m' or 'f' when nearly all bearers of the first name ``name`` are of that gender in
-    the ``nomquamgender`` name data, else ``None`` (also when the package is absent)."""
-    key = anyascii(name).lower().strip(".")
-    if len(key) < 2:
-        return None
-    return _name_data()[0].get(key)
-
-
-def known_first_name(name: str) -> bool:
-    """Whether ``name`` is a first name at least ``KNOWN_NAME_COUNT`` people bear in the
-    ``nomquamgender`` data, of either gender ("Lindsay", "Chris"; not "Crooked", which 4
-    people bear). False for everything when the package is absent."""
-    key = anyascii(name).lower().strip(".")
-    return len(key) >= 2 and key in _name_data()[1]
-
-
-@lru_cache(maxsize=1)
-def _name_data() -> tuple[dict[str, str], frozenset[str]]:
-    """First name -> 'm' or 'f' (nearly all bearers of one gender), and the first names at
-    least ``KNOWN_NAME_COUNT`` people bear, from ``nomquamgender/name_data.json`` (name:
-    [sources, count, p(female), ...]). The package's own module imports pandas and
-    ``json.load``s the whole file (721,000 names: 3 s and 500 MB); a regular expression over
-    the text reads only the three numbers of each name (0.5 s, 60 MB). Names written with JSON escapes are skipped:
-    the lookup key is ASCII anyway."""
-    spec = importlib.util.find_spec("nomquamgender")
-    if spec is None or not spec.submodule_search_locations:
-        log.info("nomquamgender is not installed: pronouns are resolved without first names")
-        return {}, frozenset()
-    path = Path(next(iter(spec.submodule_search_locations))) / "name_data.json"
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        log.warning("cannot read first-name data %s: %s", path, exc)
-        return {}, frozenset()
-    table: dict[str, str] = {}
-    known: set[str] = set()
-    for match in _NAME_ROW.finditer(text):
-        count, share = int(match[3]), float(match[4])
-        if count >= GENDER_MIN_COUNT and (share <= 1 - GENDER_SHARE or share >= GENDER_SHARE):
-            table[match[1]] = "f" if share >= GENDER_SHARE else "m"
-        if count >= KNOWN_NAME_COUNT:
-            known.add(match[1])
-    return table, frozenset(known)

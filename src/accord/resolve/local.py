@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from accord.model import Analysis, Mention, MergeEvidence
 from accord.resolve.gazetteer import Place, fold, lookup_place
+from accord.resolve.given_names import first_name_gender
 from accord.resolve.kb import KBEntry, KnowledgeBase
 from accord.resolve.names import (
     PersonName,
@@ -158,7 +159,7 @@ def _mention_gender(m: Mention) -> str | None:
     of a full name says ("Michelle"), else None. Not its roles: they name other people too
     ("Katie, who was in a steady relationship with a boyfriend")."""
     # imported here: the pronouns module imports this package's type evidence
-    from accord.analyze.pronouns import first_name_gender, genders_named
+    from accord.analyze.pronouns import genders_named
 
     found = genders_named(m.titles)
     if not found and m.label == PERSON:
