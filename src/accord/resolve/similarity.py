@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import JaroWinkler
 
-from accord.resolve.given_names import same_given_name
+from accord.resolve.given_names import first_name_gender, same_given_name
 from accord.resolve.names import PersonName
 from accord.resolve.translit import consonants, skeleton_trace
 
@@ -131,12 +131,20 @@ def _given_word_compatible(a: tuple[str, str], b: tuple[str, str], spelled: bool
         return sk_a[0] == sk_b[0]
     if raw_a and raw_b and same_given_name(raw_a, raw_b):
         return True  # "Bill" / "William", "Katie" / "Kathryn"
-    if spelled:
-        return False
+    if spelled or _genders_differ(raw_a, raw_b):
+        return False  # "Paul" / "Paula", "Daniel" / "Daniela": a man's and a woman's name
     jw = JaroWinkler.similarity(sk_a, sk_b)
     return jw >= GIVEN_JW or (
         jw >= GIVEN_JW_SAME_CONSONANTS and consonants(sk_a) == consonants(sk_b)
     )
+
+
+def _genders_differ(a: str, b: str) -> bool:
+    """Whether two folded given names are each borne almost only by one gender, not the same
+    one (:func:`accord.resolve.given_names.first_name_gender`)."""
+    ga = first_name_gender(a) if a else None
+    gb = first_name_gender(b) if b else None
+    return ga is not None and gb is not None and ga != gb
 
 
 def person_match(a: PersonName, b: PersonName) -> NameMatch:
