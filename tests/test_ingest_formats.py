@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from accord.ingest import read_paths, read_text
+from accord.ingest.build import headline_end
 from accord.model import content_hash
 
 BODY = (
@@ -133,6 +134,32 @@ def test_ingest_json_title_already_first_line_is_not_repeated(tmp_path: Path) ->
     record = dict(RECORD, text="Bridge approved\n" + BODY)
     [article] = read_paths([str(write(tmp_path, "r.json", json.dumps(record)))]).articles
     assert article.text == "Bridge approved\n" + BODY
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Bridge approved.\n",  # closing punctuation
+        "BRIDGE APPROVED\n",  # case
+        "Bridge  approved:\n\n",
+    ],
+)
+def test_ingest_title_restated_by_the_body_is_not_repeated(opening: str) -> None:
+    """A body that opens with its title, but for case, spacing or closing punctuation, keeps
+    it as its headline line: a second copy would be read twice."""
+    article = read_text(opening + BODY, title="Bridge approved")
+    assert article.text == opening + BODY
+    assert article.title == "Bridge approved"
+    assert headline_end(article.text, article.title) == len(opening.split("\n")[0])
+
+
+def test_ingest_title_broken_over_two_lines_is_not_repeated() -> None:
+    title = "Bridge approved; works start in May"
+    article = read_text("Bridge approved; \nworks start in May.\n\n" + BODY, title=title)
+    assert article.text.startswith("Bridge approved; \n")
+    assert headline_end(article.text, title) == len("Bridge approved; \nworks start in May.")
+    other = read_text("Council meets\n" + BODY, title="Bridge approved")
+    assert other.text.startswith("Bridge approved\nCouncil meets")
 
 
 def test_ingest_jsonl_records_keep_order(tmp_path: Path) -> None:

@@ -91,15 +91,45 @@ def normalise_newlines(text: str) -> str:
 def with_headline(body: str, title: str | None) -> tuple[str, str | None]:
     """The analysed text and its headline.
 
-    A given title goes in front as its own line unless the body already starts with it; without
+    A given title goes in front as its own line unless the body already starts with it, as
+    written or told apart only by case, spacing, closing punctuation or a line break ("Obama
+    Seeks More Refugees" over a body that opens "Obama Seeks More Refugees." is not put in
+    twice: a second headline would be read twice, its names and claims counted twice); without
     one, the first non-empty line of the body that is not a date/time stamp
     (:mod:`accord.ingest.dateline`) is the headline, else the first line.
     """
     title = " ".join(title.split()) if title else None
     first_line = body.split("\n", 1)[0].strip()
-    if title and " ".join(first_line.split()) != title:
+    if title and not _opens_with(body, title):
         return f"{title}\n{body}" if body else title, title
     return body, (title or split_stamps(body)[1] or first_line or None)
+
+
+_HEADLINE_END = ".:;,!?…'\"’”» \t"  # what may close a headline line
+
+
+def _opens_with(body: str, title: str) -> bool:
+    return headline_end(body, title) > 0
+
+
+def headline_end(text: str, title: str | None) -> int:
+    """Where the headline that opens ``text`` ends: its first line, or its first two lines,
+    when they restate ``title`` as written or told apart only by case, spacing and closing
+    punctuation ("Obama Seeks More Refugees." for "Obama Seeks More Refugees"); else 0. The
+    analysis reads the headline apart from the body by it."""
+    if not title:
+        return 0
+    lines = text.split("\n", 2)
+    want = _headline_key(title)
+    if _headline_key(lines[0]) == want:
+        return len(lines[0])
+    if len(lines) > 1 and _headline_key(f"{lines[0]} {lines[1]}") == want:
+        return len(lines[0]) + 1 + len(lines[1])
+    return 0
+
+
+def _headline_key(line: str) -> str:
+    return " ".join(line.split()).rstrip(_HEADLINE_END).casefold()
 
 
 def _dateline_published(text: str, language: str | None) -> str | None:

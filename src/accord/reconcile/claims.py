@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from accord.calendar_dates import parse_day
+from accord.ingest.build import headline_end as opening_headline_end
 from accord.model import Analysis, Mention, Sentence
 from accord.reconcile.actors import ACTOR_LABELS, mention_keys
 from accord.reconcile.counts import counted
@@ -336,21 +337,10 @@ def _sentences(analysis: Analysis) -> list[Sentence]:
     return out
 
 
-def _headline_end(analysis: Analysis) -> int:
-    """End of the headline line (the first line of the text), or 0 when there is none."""
-    text = analysis.article.text
-    first = text.split("\n", 1)[0]
-    return (
-        len(first)
-        if analysis.article.title and first.strip() == analysis.article.title.strip()
-        else 0
-    )
-
-
 def extract_claims(analysis: Analysis, nlp: Language | None = None) -> list[Claim]:
     """Every claim unit of one analysed article, with its features filled in."""
     text = analysis.article.text
-    headline_end = _headline_end(analysis)
+    headline_end = opening_headline_end(analysis.article.text, analysis.article.title)
     claims: list[Claim] = []
     seen: set[str] = set()
     for start, end, index, anchored, doc in claim_spans(analysis, nlp):

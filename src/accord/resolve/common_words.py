@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 
 from rapidfuzz.distance import Levenshtein
 
+from accord.ingest.build import headline_end as opening_headline_end
 from accord.model import Analysis, Mention
 from accord.resolve.gazetteer import lookup_place
 from accord.resolve.translit import phonetic, skeleton
@@ -44,14 +45,6 @@ def positional(text: str, start: int, headline_end: int) -> bool:
     while i >= 0 and text[i] in _OPENERS:
         i -= 1
     return i < 0 or text[i] in _SENTENCE_ENDS
-
-
-def _headline_end(analysis: Analysis) -> int:
-    """The end of the headline line that opens the text, 0 when the text opens otherwise."""
-    text, title = analysis.article.text, analysis.article.title
-    if title and text.startswith(title):
-        return len(title)
-    return 0
 
 
 def _referenced(analysis: Analysis) -> set[str]:
@@ -110,7 +103,7 @@ def common_words(analyses: Sequence[Analysis]) -> set[str]:
     for analysis in analyses:
         text = analysis.article.text
         lower.update(_LOWER_WORD.findall(text))
-        headline_end = _headline_end(analysis)
+        headline_end = opening_headline_end(analysis.article.text, analysis.article.title)
         for match in _ANY_CAPITALISED.finditer(text):
             word = match.group()
             if word in candidates and not positional(text, match.start(), headline_end):
