@@ -166,10 +166,8 @@ def _match(token: Token) -> Entry | None:
     for entry in candidates:
         if entry.type in ("FIGHT", "ASSAULT") and words and words <= cue("figurative"):
             continue  # "promised to fight corruption", "battling the blaze": no violence
-        if entry.excludes & objects or (entry.transitive and not _has_complement(token)):
+        if _ruled_out(entry, token, objects) or (entry.transitive and not _has_complement(token)):
             continue
-        if entry.intransitive and _has_complement(token):
-            continue  # "demonstrated her skill", "striking a chord", "rally the team"
         if not entry.requires or entry.requires & objects:
             return entry
     return None
@@ -185,9 +183,14 @@ def other_sense(token: Token) -> bool:
     if not candidates:
         return False
     objects = object_lemmas(token)
-    return any(
-        e.excludes & objects or (e.intransitive and _has_complement(token)) for e in candidates
-    )
+    return any(_ruled_out(e, token, objects) for e in candidates)
+
+
+def _ruled_out(entry: Entry, token: Token, objects: set[str]) -> bool:
+    """Whether ``entry`` names this use of ``token`` as another sense: an object it must not
+    have ("released a statement"), or any object where it must have none ("demonstrated her
+    skill", "striking a chord", "rally the team")."""
+    return bool(entry.excludes & objects) or (entry.intransitive and _has_complement(token))
 
 
 def _hyphen_modifier(token: Token) -> bool:

@@ -100,16 +100,12 @@ def with_headline(body: str, title: str | None) -> tuple[str, str | None]:
     """
     title = " ".join(title.split()) if title else None
     first_line = body.split("\n", 1)[0].strip()
-    if title and not _opens_with(body, title):
+    if title and not headline_end(body, title):
         return f"{title}\n{body}" if body else title, title
     return body, (title or split_stamps(body)[1] or first_line or None)
 
 
 _HEADLINE_END = ".:;,!?…'\"’”» \t"  # what may close a headline line
-
-
-def _opens_with(body: str, title: str) -> bool:
-    return headline_end(body, title) > 0
 
 
 def headline_end(text: str, title: str | None) -> int:

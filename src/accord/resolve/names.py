@@ -49,8 +49,14 @@ def clean_surface(text: str) -> str:
 @lru_cache(maxsize=65536)
 def fold_phrase(text: str) -> str:
     """Case-, script-, accent- and punctuation-insensitive form of a whole name."""
-    ascii_text = anyascii(clean_surface(text)).lower().replace("-", " ")
-    return " ".join(re.sub(r"[^a-z0-9 ]", "", ascii_text).split())
+    return " ".join(name_words(text)).lower()
+
+
+def name_words(text: str) -> list[str]:
+    """The words of a name as :func:`fold_phrase` folds them, case kept ("Red-Sox's" →
+    ["Red", "Sox"])."""
+    ascii_text = anyascii(clean_surface(text)).replace("-", " ")
+    return re.sub(r"[^A-Za-z0-9 ]", "", ascii_text).split()
 
 
 def person_surface(text: str) -> str:
@@ -172,8 +178,7 @@ def partial_forms(text: str) -> list[tuple[str, tuple[str, ...], bool]]:
     A sequence that begins or ends with a function word, or with a word the name writes in
     lower case (not a surname particle), is none: "state Department of Revenue Services", a span
     the NER began too early, has no short form "State Department"."""
-    ascii_text = anyascii(clean_surface(text)).replace("-", " ")
-    raw = re.sub(r"[^A-Za-z0-9 ]", "", ascii_text).split()  # the folded words, case kept
+    raw = name_words(text)
     words = [w.lower() for w in raw]
     lower = {
         i for i, w in enumerate(raw) if w[:1].islower() and affixes().get(words[i]) != "particle"

@@ -11,6 +11,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import NamedTuple
 
+from accord.ingest.data import data_lines
 from accord.resolve.english import word_class
 from accord.resolve.gazetteer import lookup_place
 from accord.resolve.names import fold_phrase, partial_forms
@@ -113,8 +114,7 @@ def _adjective_made(key: str, dropped: tuple[str, ...], prefix: bool) -> bool:
 @lru_cache(maxsize=1)
 def part_nouns() -> frozenset[str]:
     """Head nouns of a part of an organisation or a namesake of one (``names_part_nouns.txt``)."""
-    text = (files("accord") / "data" / "names_part_nouns.txt").read_text(encoding="utf-8")
-    return frozenset(w for line in text.splitlines() if (w := line.strip()) and w[0] != "#")
+    return frozenset(data_lines("names_part_nouns.txt"))
 
 
 @lru_cache(maxsize=16384)
