@@ -34,16 +34,17 @@ def test_reconcile_seed_facts_floor(shared_dir: Path) -> None:
 @pytest.mark.slow
 def test_reconcile_ecbplus_events_floor(shared_dir: Path) -> None:
     """Floor under ``benchmarks/ecbplus_events.py`` on four ECB+ topics: the main gold event of
-    each claim clustered by accord's facts. Measured 29 Nov: CoNLL F1 0.608, cross-document
-    pairs F1 0.399 (P 0.366, R 0.440), against 0.381 for singletons and 0.857 for the lemma
-    baseline (docs/benchmarks.md says why facts and ECB+ events differ in grain)."""
+    each claim clustered by accord's facts. Measured 30 Nov: 105 scored mentions, CoNLL F1
+    0.603, cross-document pairs F1 0.399 (P 0.388, R 0.411), against 0.404 for singletons and
+    0.863 for the lemma baseline (docs/benchmarks.md says why facts and ECB+ events differ in
+    grain; 124 scored, CoNLL 0.608, before the ``ecbplus`` headlines were read as headlines)."""
     pytest.importorskip("sentence_transformers")
     bench = load_benchmark("ecbplus_events")
     if not bench.CORPUS.is_dir():
         pytest.skip("ECB+ dev data absent")
     result = bench.evaluate(bench.topic_folders(["2", "4", "16", "18"]))
     ours = result.table["accord (facts)"]["all"]
-    assert len(result.scored) >= 110
+    assert len(result.scored) >= 100
     assert ours["CoNLL"][2] >= 0.58
     assert ours["pairs"][2] >= 0.37
     assert ours["CoNLL"][2] > result.table["singletons"]["all"]["CoNLL"][2] + 0.15
