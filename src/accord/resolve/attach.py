@@ -21,7 +21,7 @@ from accord.resolve.gazetteer import lookup_place
 from accord.resolve.groups import Group
 from accord.resolve.local import genders_agree, same_known_gender
 from accord.resolve.names import fold_phrase
-from accord.resolve.nationality import short_forms
+from accord.resolve.nationality import short_form_index, short_forms
 from accord.resolve.scoring import Decision, decide_person, person_decision
 from accord.resolve.types import PERSON, PLACE_LABELS, same_kind
 
@@ -180,18 +180,6 @@ def _by_context(clusters: Clusters, short: int, best: dict[int, Decision]) -> li
     return [Decision(d.score, d.left, d.right, evidence)]
 
 
-def _partial_index(groups: Sequence[Group]) -> dict[str, dict[int, bool]]:
-    """Prefix/suffix word sequence → groups of things whose longer name has it, and whether
-    surely (:class:`ShortForm`)."""
-    index: dict[str, dict[int, bool]] = defaultdict(dict)
-    for group in groups:
-        if group.label not in (PERSON, "NORP"):
-            for name in group.names:
-                for key, sure in short_forms(name, group.label in PLACE_LABELS):
-                    index[key][group.index] = index[key].get(group.index, False) or sure
-    return index
-
-
 def _partial_candidate(group: Group) -> bool:
     return group.label not in (PERSON, "NORP") and group.first.place is None
 
@@ -207,7 +195,7 @@ def attach_partial_names(clusters: Clusters) -> None:
     name it is only an unsure short form of ("Church" of "Catholic Church") counts among the
     candidates but is never joined."""
     groups = clusters.groups
-    index = _partial_index(groups)
+    index = short_form_index((g.index, name, g.label) for g in groups for name in g.names)
     for group in groups:
         if not _partial_candidate(group):
             continue

@@ -29,7 +29,7 @@ from accord.resolve.names import (
     parse_person,
     person_surface,
 )
-from accord.resolve.nationality import demonym_country, metonym_country, short_forms
+from accord.resolve.nationality import demonym_country, metonym_country, short_form_index
 from accord.resolve.similarity import given_compatible, person_match
 from accord.resolve.types import PERSON, PLACE_LABELS, compatible, majority, same_kind
 from accord.resolve.unionfind import UnionFind
@@ -359,21 +359,14 @@ def _join_partial_names(uf: _Mentions, ms: Sequence[Mention], out: Found) -> Non
     island "Cova" is no short form of the ferry company "Cova Lines"). A longer name it is only
     an unsure short form of ("Church" of "Catholic Church") counts among the candidates but is
     never joined."""
-    longer: dict[str, set[int]] = defaultdict(set)
-    unsure: set[tuple[str, int]] = set()
-    for i, m in enumerate(ms):
-        if m.label not in (PERSON, "NORP"):
-            for key, sure in short_forms(m.text, m.label in PLACE_LABELS):
-                longer[key].add(i)
-                if not sure:
-                    unsure.add((key, i))
+    longer = short_form_index((i, m.text, m.label) for i, m in enumerate(ms))
     for i, m in enumerate(ms):
         if not _partial_ok(m):
             continue
-        key = fold_phrase(m.text)
-        targets = {j for j in longer.get(key, set()) if same_kind(ms[j].label, m.label)}
+        found = longer.get(fold_phrase(m.text), {})
+        targets = {j for j in found if same_kind(ms[j].label, m.label)}
         roots = {uf.find(j) for j in targets}
-        if len(roots) != 1 or uf.find(i) in roots or any((key, j) in unsure for j in targets):
+        if len(roots) != 1 or uf.find(i) in roots or not all(found[j] for j in targets):
             continue
         out.append(_evidence(uf, ms, min(targets), i, "partial_name_in_article"))
 

@@ -7,6 +7,8 @@ one affiliation (``country:ua``). Tables: ``names_demonyms.tsv`` and ``names_met
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib.resources import files
 from typing import NamedTuple
@@ -15,6 +17,7 @@ from accord.ingest.data import data_lines
 from accord.resolve.english import word_class
 from accord.resolve.gazetteer import lookup_place
 from accord.resolve.names import fold_phrase, partial_forms
+from accord.resolve.types import PERSON, PLACE_LABELS
 
 
 def _table(name: str) -> dict[str, str]:
@@ -84,6 +87,20 @@ def short_forms(text: str, place: bool = False) -> tuple[ShortForm, ...]:
         and not (prefix and any(word in part_nouns() for word in dropped))
         for qualifier in [place and prefix and _known_place(dropped)]
     )
+
+
+def short_form_index(
+    names: Iterable[tuple[int, str, str]],
+) -> dict[str, dict[int, bool]]:
+    """Short form → the numbers of the things whose longer name has it, and whether surely, from
+    ``(number, name, label)`` of things (a thing with several names is sure when one is). People
+    and peoples have no short forms here (surnames and demonyms have their own rules)."""
+    index: dict[str, dict[int, bool]] = defaultdict(dict)
+    for number, name, label in names:
+        if label not in (PERSON, "NORP"):
+            for key, sure in short_forms(name, label in PLACE_LABELS):
+                index[key][number] = index[key].get(number, False) or sure
+    return index
 
 
 QUALIFIED_CITY_POPULATION = 100_000  # a city this large is a place other names qualify
