@@ -133,6 +133,7 @@ def test_events_rules_type(nlp: Language, text: str, expected: str) -> None:
         "The coach helped rally the team after the break.",
         "The ruling struck a chord with voters.",
         "The new signings do not strike much fear into their rivals.",
+        "The ministry said in a press release that the ferry would sail.",  # a statement
     ],
 )
 def test_events_rules_other_senses_are_no_event(nlp: Language, text: str) -> None:
