@@ -3,6 +3,10 @@
 Two uses: typing (a demonym is NORP and a metonym ORG, never a person nor the place itself),
 and reading affiliations in roles, where "Ukraine's minister" and "the Ukrainian minister" are
 one affiliation (``country:ua``). Tables: ``names_demonyms.tsv`` and ``names_metonyms.tsv``.
+
+Also the short forms of a thing's name (:func:`short_forms`, :func:`short_form_index`), which
+must not drop a country or nationality ("Foreign Ministry" of "Turkish Foreign Ministry"), nor
+the other words that make a name name its thing (``names_part_nouns.txt``).
 """
 
 from __future__ import annotations
