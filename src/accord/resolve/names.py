@@ -151,15 +151,20 @@ def acronym_of(text: str) -> str:
     A word written in lower case gives no initial unless it is a surname particle ("al-Qaeda
     in the Arabian Peninsula" → "aqap"): "county Board of Supervisors", a span the NER began
     too early, does not spell CBS."""
-    table = affixes()
     words = [
         folded
         for raw in re.split(r"[\s-]+", clean_surface(text))
         if (folded := fold_phrase(raw))
         and folded not in _ACRONYM_SKIP
-        and not (raw[:1].islower() and table.get(folded) != "particle")
+        and not _lower_case_word(raw, folded)
     ]
     return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def _lower_case_word(raw: str, folded: str) -> bool:
+    """Whether a word of a name is written in lower case and is no surname particle ("county"
+    in "county Board of Supervisors", not "al" in "al-Qaeda"): no word of the name proper."""
+    return raw[:1].islower() and affixes().get(folded) != "particle"
 
 
 def as_acronym(text: str) -> str:
@@ -180,9 +185,7 @@ def partial_forms(text: str) -> list[tuple[str, tuple[str, ...], bool]]:
     the NER began too early, has no short form "State Department"."""
     raw = name_words(text)
     words = [w.lower() for w in raw]
-    lower = {
-        i for i, w in enumerate(raw) if w[:1].islower() and affixes().get(words[i]) != "particle"
-    }
+    lower = {i for i, w in enumerate(raw) if _lower_case_word(w, words[i])}
     spans = [(0, k, True) for k in range(1, len(words))]
     spans += [(k, len(words), False) for k in range(1, len(words))]
     return [
