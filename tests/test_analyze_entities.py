@@ -354,6 +354,52 @@ def test_title_case_headline_names_need_the_body() -> None:
     ]
 
 
+def test_a_small_towns_name_that_ends_a_persons_name_is_the_surname() -> None:
+    # "Bentley" is a town of 35,000 in GeoNames: after "Ilse Bentley" the bare name the model
+    # tags ORG is her surname. A country's name is not ("Jordan" beside "Mark Jordan").
+    text = "Officials criticised Ilse Bentley . Bentley said she would stay ."
+    assert _fixed(text, [(2, 4, "PERSON"), (5, 6, "ORG")]) == [
+        ("Ilse Bentley", "PERSON"),
+        ("Bentley", "PERSON"),
+    ]
+
+
+def test_english_words_run_into_the_front_of_a_name_are_dropped() -> None:
+    # Before a first name: "former Miss Universe Ilse Varga" ("Miss" is a title, "Universe"
+    # an English word); where capitals say nothing (a title-case headline, a sentence start)
+    # before a surname the article names as a person: "Double Standard Varga", "Injecting
+    # Varga's". "Gallant Holm", written twice, is a name, and "Zurana Horton" (no English
+    # word) stays whole.
+    text = (
+        "The Absurd Double Standard Varga And Holm Face\n"
+        "Ilse Varga met former Miss Universe Ilse Varga . Injecting Varga 's record was unfair . "
+        "Gallant Holm met Gallant Holm . Zurana Horton met Horton ."
+    )
+    spans = [
+        (3, 5, "PERSON"),
+        (6, 7, "PERSON"),
+        (9, 11, "PERSON"),
+        (13, 17, "PERSON"),
+        (18, 20, "PERSON"),
+        (25, 27, "PERSON"),
+        (28, 30, "PERSON"),
+        (31, 33, "PERSON"),
+        (34, 35, "PERSON"),
+    ]
+    tags = {"Injecting": "VBG", "met": "VBD", "former": "JJ", "'s": "POS"}
+    assert [t for t, _ in _fixed(text, spans, tags)] == [
+        "Varga",
+        "Holm",
+        "Ilse Varga",
+        "Ilse Varga",
+        "Varga",
+        "Gallant Holm",
+        "Gallant Holm",
+        "Zurana Horton",
+        "Horton",
+    ]
+
+
 def test_title_case_headline_person_is_kept_when_the_body_names_the_surname() -> None:
     # The body never writes the full name as one span ("Ferry Captain Ingrid Larsen" can come
     # out of the model as an ORG and a bare "Larsen"), but it names the surname as a person.

@@ -4,12 +4,16 @@ Each rule fixes a class of slip seen in news text, never one sentence:
 
 * trim determiners, possessive markers and punctuation from span edges ("the United States",
   "Velnar’s"), and the title words a PERSON span opens with ("Sergeant Mark Pinder": the
-  title is read in front of the name); and the words run into the front of a full name the
-  article also writes alone ("Crooked Hillary Clinton", "Hire Maurice Cheeks" in a headline),
-  when they are no first name, initial or word of another person's name;
+  title is read in front of the name); and the words run into the front of a name when they
+  are no first name, initial or word of another person's name: before a full name the article
+  also writes alone ("Crooked Hillary Clinton", "Hire Maurice Cheeks" in a headline), English
+  words before a first name ("former Miss Universe Alicia Machado"), and English words before
+  a surname the article names where capitals say nothing ("Injecting Clinton’s" opening a
+  sentence, "Double Standard Clinton" in a title-case headline);
 * split a span at a possessive whose owner is a name of its own, a known place or a name the
-  article uses apart ("Cairo’s Tahrir Square" is two names, "People’s Liberation Army" one), or
-  at a lower-case word inside a person name ("Peter against Sweden");
+  article uses apart ("Cairo’s Tahrir Square" is two names, "People’s Liberation Army" one), at
+  a dash between spaces ("Esther Williams - Esther Williams"), or at a lower-case word inside a
+  person name ("Peter against Sweden");
 * drop the news agency a dateline credits ("LOS ANGELES, Sept. 28 (UPI) —"): it is where the
   text came from, which ingest keeps as provenance, not an actor of the story;
 * drop the names of a title-case or capitals headline that the body does not name too
@@ -58,7 +62,8 @@ from spacy.tokens import Doc, Span, Token
 from accord.analyze.lexicon import facility_words, titles
 from accord.analyze.roles import roles_of, title_before
 from accord.ingest.dateline import dateline_credit, split_stamps
-from accord.resolve.gazetteer import lookup_place
+from accord.resolve.english import is_word
+from accord.resolve.gazetteer import lookup_place, well_known
 from accord.resolve.given_names import known_first_name
 from accord.resolve.type_evidence import Named, decide_labels, is_personal_role, is_titled
 
@@ -85,11 +90,10 @@ NAME_PARTICLES = {
     "dos",
 }
 POSSESSIVE = {"'s", "’s", "'", "’"}
+DASHES = {"-", "–", "—", "--"}
 EDGE_JUNK = {"the", "a", "an"} | POSSESSIVE
 # A headline with at least this share of capitalised content words is in title case.
 TITLE_CASE_SHARE = 0.8
-# Places smaller than this are not trusted to relabel a person-like span.
-MIN_RELABEL_POPULATION = 100_000
 
 
 def _trim(span: Span) -> Span | None:
@@ -109,34 +113,69 @@ def _trim(span: Span) -> Span | None:
 
 
 def _without_lead_words(spans: list[Span]) -> list[Span]:
-    """PERSON spans without the words the model ran into the front of a full name that the
-    article also writes alone ("Crooked Hillary Clinton", "Colts QB Andrew Luck", "Hire Maurice
-    Cheeks" in a headline, beside "Hillary Clinton", "Andrew Luck", "Maurice Cheeks"): the
-    fewest leading words whose rest, two words or more, is another PERSON span's text, when
-    none of them is a first name ("Lindsay", "Ashley"; any a few dozen people bear, see
-    ``known_first_name``), an initial ("G. Gordon Liddy") or a word of another person's name
-    in the article ("Guajardo Villarreal" beside "Ildefonso Guajardo Villarreal"). A surname
-    alone is no such rest: "Zurana Horton" beside "Horton" is a name the data does not know."""
+    """PERSON spans without the words the model ran into the front of a name: the fewest
+    leading words, none of them a first name ("Lindsay", "Ashley"; any a few dozen people bear,
+    see ``known_first_name``), an initial ("G. Gordon Liddy") or a word of another person's name
+    in the article ("Guajardo Villarreal" beside "Ildefonso Guajardo Villarreal"), whose rest
+    is a name:
+
+    * another PERSON span's text of two words or more ("Crooked Hillary Clinton", "Colts QB
+      Andrew Luck", "Hire Maurice Cheeks" in a headline, beside "Hillary Clinton", "Andrew
+      Luck", "Maurice Cheeks");
+    * two words or more opening with a first name, after English words ("former Miss Universe
+      Alicia Machado", "Democrat Hillary Clinton");
+    * one word the article writes as a person's name, after English words where capitals say
+      nothing, at a sentence start or in a title-case headline, when the article writes the
+      whole span nowhere else ("Injecting Clinton's marital troubles", "Double Standard
+      Clinton And Trump" beside "Hillary Clinton"; "Stormy Daniels" introduced in full stays).
+
+    A surname alone is no rest otherwise: "Zurana Horton" beside "Horton" is a name the data
+    does not know, and so is "Zurana" (no English word)."""
     people = [s for s in spans if s.label_ == "PERSON"]
-    texts = {s.text for s in people}
+    if not people:
+        return spans
+    doc = people[0].doc
+    texts = Counter(s.text for s in people)
+    head_start, head_end = headline_range(doc)
     out: list[Span] = []
     for span in spans:
-        if span.label_ != "PERSON" or len(span) < 3:
+        if span.label_ != "PERSON" or len(span) < 2:
             out.append(span)
             continue
         others = {t.text for p in people if p.text != span.text for t in p}
-        cut = span.start
-        for k in range(span.start + 1, span.end - 1):
-            word = span.doc[k - 1]
+        surnames = {p[-1].text for p in people if p.text != span.text}
+        unmarked = span[0].is_sent_start or head_start <= span.start_char < head_end
+        cut, plain = span.start, True
+        for k in range(span.start + 1, span.end):
+            word = doc[k - 1]
             if known_first_name(word.text) or "." in word.text or len(word) == 1:
                 break
             if word.text in others:
                 break
-            if span.doc[k : span.end].text in texts:
+            plain = plain and _common_word(word)
+            rest = doc[k : span.end]
+            if len(rest) > 1 and (
+                rest.text in texts
+                or (
+                    plain
+                    and known_first_name(rest[0].text)
+                    and rest[0].lower_ not in NAME_PARTICLES
+                )
+            ):
                 cut = k
                 break
-        out.append(span if cut == span.start else Span(span.doc, cut, span.end, label="PERSON"))
+            if len(rest) == 1 and plain and unmarked and rest.text in surnames:
+                cut = k if texts[span.text] == 1 else cut
+                break
+        out.append(span if cut == span.start else Span(doc, cut, span.end, label="PERSON"))
     return out
+
+
+def _common_word(tok: Token) -> bool:
+    """Whether a capitalised word is an English word and no place's name: WordNet lists
+    "injecting", "standard" and "universe", but also "Wichita" and "Bloomington", which the
+    gazetteer knows."""
+    return tok.is_alpha and is_word(tok.text) and lookup_place(tok.text) is None
 
 
 def _untitled(span: Span) -> Span:
@@ -160,8 +199,9 @@ def _untitled(span: Span) -> Span:
 
 
 def _split(span: Span, owners: set[str]) -> list[Span]:
-    """Split at an inner possessive whose owner is a name of its own, and person names at
-    inner lower-case words."""
+    """Split at an inner possessive whose owner is a name of its own, at a dash standing
+    between spaces ("Esther Williams - Esther Williams" in a headline; "Mat-Su" is one name),
+    and person names at inner lower-case words."""
     doc = span.doc
     for i in range(span.start + 1, span.end - 1):
         tok = doc[i]
@@ -172,7 +212,8 @@ def _split(span: Span, owners: set[str]) -> list[Span]:
             and tok.is_alpha
         )
         owned = tok.text in POSSESSIVE and _is_owner(Span(doc, span.start, i), owners)
-        if owned or inner_lower:
+        apart = tok.text in DASHES and bool(tok.whitespace_ and doc[i - 1].whitespace_)
+        if owned or inner_lower or apart:
             left = Span(doc, span.start, i, label=span.label_)
             right = Span(doc, i + 1, span.end, label=span.label_)
             return [s for part in (left, right) for s in _split(part, owners)]
@@ -253,7 +294,7 @@ def _as_place(span: Span, person_tokens: set[str]) -> Span:
     titled = span.label_ == "PERSON" and title_before(span) is not None
     if span.label_ in {"PERSON", "ORG"} and span.text not in person_tokens and not titled:
         place = lookup_place(span.text)
-        if place and (place.kind != "city" or place.population >= MIN_RELABEL_POPULATION):
+        if place and well_known(place):
             return Span(span.doc, span.start, span.end, label="GPE")
     return span
 

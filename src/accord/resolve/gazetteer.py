@@ -26,6 +26,10 @@ MIN_ALTERNATE_LENGTH = 4
 BIG_CITY_POPULATION = 500_000
 # ... and one this large also under its name without "City" ("New York" for New York City).
 HUGE_CITY_POPULATION = 1_000_000
+# A city this large is a place a reader knows by its name: its name qualifies other names ("West
+# Philadelphia"), and a name tagged otherwise that is exactly it may be the place; a smaller
+# town's name is as likely a surname or a word ("Machado", "Bank").
+WELL_KNOWN_CITY_POPULATION = 100_000
 # A name written in capitals with at most this many letters is read as an acronym.
 MAX_ACRONYM = 5
 
@@ -37,6 +41,12 @@ class Place:
     kind: str  # "country", "continent", "city", "us_state"
     countrycode: str | None
     population: int
+
+
+def well_known(place: Place) -> bool:
+    """Whether ``place`` is a country, state or continent, or a city of
+    ``WELL_KNOWN_CITY_POPULATION`` people or more."""
+    return place.kind != "city" or place.population >= WELL_KNOWN_CITY_POPULATION
 
 
 def fold(name: str) -> str:

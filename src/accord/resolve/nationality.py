@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from accord.ingest.data import data_lines
 from accord.resolve.english import word_class
-from accord.resolve.gazetteer import lookup_place
+from accord.resolve.gazetteer import lookup_place, well_known
 from accord.resolve.names import fold_phrase, partial_forms
 from accord.resolve.types import PERSON, PLACE_LABELS
 
@@ -107,19 +107,12 @@ def short_form_index(
     return index
 
 
-QUALIFIED_CITY_POPULATION = 100_000  # a city this large is a place other names qualify
-
-
 def _known_place(words: tuple[str, ...]) -> bool:
     """Whether folded ``words`` are the own name of a country, state, continent or large city
     ("virginia", "philadelphia"; not "bank", a town in India, nor "side", another name of
     Fatsa)."""
     place = lookup_place(" ".join(words))
-    return (
-        place is not None
-        and fold_phrase(place.name) == " ".join(words)
-        and (place.kind != "city" or place.population >= QUALIFIED_CITY_POPULATION)
-    )
+    return place is not None and fold_phrase(place.name) == " ".join(words) and well_known(place)
 
 
 def _adjective_made(key: str, dropped: tuple[str, ...], prefix: bool) -> bool:

@@ -61,7 +61,8 @@ from functools import lru_cache
 from importlib.resources import files
 from itertools import pairwise
 
-from accord.resolve.gazetteer import lookup_place
+from accord.resolve.gazetteer import lookup_place, well_known
+from accord.resolve.given_names import known_first_name
 from accord.resolve.names import affixes, fold_phrase
 from accord.resolve.nationality import demonym_country, metonym_country
 
@@ -324,6 +325,7 @@ class _Evidence:
     coordinated: int = 0
     is_demonym: bool = False
     known_place: bool = False  # a GeoNames place or a seat of government
+    well_known_place: bool = False  # ... not a town (see ``gazetteer.well_known``)
     group_uses: int = 0  # "the Jaguars": a plural name after "the"
     vessel_uses: int = 0  # "the ferry Kestrel": a ship's name
     vessel_appositions: int = 0  # "the Santa Lirio, the ferry that ...": says what it is
@@ -431,12 +433,14 @@ def _surface(texts: Sequence[str], n: Named) -> str:
 
 def _gather(texts: Sequence[str], names: Sequence[Named]) -> dict[str, _Evidence]:
     evidence: dict[str, _Evidence] = defaultdict(_Evidence)
-    person_words = {
-        w
+    full_names = [
+        _surface(texts, n).split()
         for n in names
         if n.label == PERSON and len(_surface(texts, n).split()) > 1
-        for w in _key(_surface(texts, n)).split()
-    }
+    ]
+    person_words = {_key(w) for words in full_names for w in words}
+    # the surnames of names that open with a first name ("Alicia Machado", not "Palmer Fire")
+    surnames = {_key(words[-1]) for words in full_names if known_first_name(words[0])}
     for n in names:
         text = texts[n.doc]
         key = _key(_surface(texts, n))
@@ -465,16 +469,21 @@ def _gather(texts: Sequence[str], names: Sequence[Named]) -> dict[str, _Evidence
             ev.place_noun_uses += 1
         if single and is_medium_use(text, n.start, n.end):
             ev.medium_uses += 1
-        if lookup_place(_surface(texts, n)) is not None or metonym_country(key) is not None:
+        place = lookup_place(_surface(texts, n))
+        if place is not None or metonym_country(key) is not None:
             ev.known_place = True
+            ev.well_known_place |= place is None or well_known(place)
     # A word of a longer person's name is person evidence ("Darrow" after "Ilse Darrow"), but
     # not for a known place: "Egypt" in a company name tagged PERSON ("Etisalat Egypt"), or
-    # "Jordan" in "Michael Jordan", would make the country a person in every article; nor for
-    # a name written "the Xs" in most uses, which no person's is ("the Colts" beside the NER's
-    # "Colts QB Andrew Luck").
+    # "Jordan" in "Michael Jordan", would make the country a person in every article; a small
+    # town's name is a surname as often, when it ends a name that opens with a first name
+    # ("Machado" after "Alicia Machado"; not "Palmer" after the NER's "Palmer Fire"). Nor for
+    # a name written "the Xs" in most uses, which no person's is ("the Colts" beside the
+    # NER's "Colts QB Andrew Luck").
     for word in person_words & evidence.keys():
         ev = evidence[word]
-        if ev.words == 1 and not ev.known_place and not ev._a_group():
+        town = ev.known_place and (ev.well_known_place or word not in surnames)
+        if ev.words == 1 and not town and not ev._a_group():
             ev.person = True
     return evidence
 
