@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from accord.model import Analysis
 from accord.resolve import explain, resolve
 from test_resolve_helpers import M, article, entity_of
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 def test_every_mention_gets_an_entity() -> None:
@@ -97,7 +102,8 @@ def test_a_surname_with_a_title_joins_the_one_full_name_of_its_gender() -> None:
 
 def test_a_bare_surname_joins_the_name_the_corpus_is_about() -> None:
     """A report that writes only "Horvath" means the Horvath the other reports name ten times
-    as often; one that names two Horvaths in full and then "Horvath" says nothing of which."""
+    as often; one that names two Horvaths in full, neither at its top, and then "Horvath" says
+    nothing of which."""
 
     def corpus() -> list[Analysis]:
         many = [article(f"t{k}", M("Tomas Horvath")) for k in range(12)]
@@ -106,7 +112,12 @@ def test_a_bare_surname_joins_the_name_the_corpus_is_about() -> None:
     bare = article("bare", M("Horvath"))
     entities = {e.id: e for e in resolve([*corpus(), bare])}
     assert entities[entity_of(bare, "Horvath") or ""].name == "Tomas Horvath"
-    both = article("both", M("Tomas Horvath"), M("Anna Horvath"), M("Horvath"))
+    both = article(
+        "both",
+        M("Tomas Horvath", paragraph=4),
+        M("Anna Horvath", paragraph=5),
+        M("Horvath", paragraph=6),
+    )
     resolve([*corpus(), both])
     assert len({m.entity for m in both.mentions}) == 3
 
@@ -392,12 +403,30 @@ def test_a_persons_name_is_the_full_name_most_articles_write() -> None:
 
 
 def test_a_surname_joins_the_one_full_name_of_its_gender_among_several() -> None:
-    """ "Mrs. Varga" beside Tomas Varga and Michelle Varga is Michelle; "Varga" alone, or
-    "Mrs. Kovacs" beside two women named Kovacs, stays apart; so does "Mrs. Horvath" beside
-    Tomas Horvath and Kim Horvath, whose first name tells no gender."""
-    a = article("a", M("Tomas Varga"), M("Michelle Varga"), M("Varga", titles=["Mrs."]))
-    plain = article("p", M("Tomas Varga"), M("Michelle Varga"), M("Varga"))
-    b = article("b", M("Anna Kovacs"), M("Michelle Kovacs"), M("Kovacs", titles=["Mrs."]))
+    """ "Mrs. Varga" beside Tomas Varga and Michelle Varga is Michelle, wherever they stand;
+    "Varga" alone, or "Mrs. Kovacs" beside two women named Kovacs, stays apart when neither
+    is introduced in the opening paragraphs (no principal, see the next test); so does "Mrs.
+    Horvath" beside Tomas Horvath and Kim Horvath, whose first name tells no gender, even
+    with Tomas introduced first."""
+    later = 4  # a paragraph after the opening
+    a = article(
+        "a",
+        M("Tomas Varga", paragraph=later),
+        M("Michelle Varga", paragraph=later),
+        M("Varga", titles=["Mrs."], paragraph=later),
+    )
+    plain = article(
+        "p",
+        M("Tomas Varga", paragraph=later),
+        M("Michelle Varga", paragraph=later),
+        M("Varga", paragraph=later),
+    )
+    b = article(
+        "b",
+        M("Anna Kovacs", paragraph=later),
+        M("Michelle Kovacs", paragraph=later),
+        M("Kovacs", titles=["Mrs."], paragraph=later),
+    )
     c = article("c", M("Tomas Horvath"), M("Kim Horvath"), M("Horvath", titles=["Mrs."]))
     resolve([a, plain, b, c])
     tomas, michelle, mrs = (m.entity for m in a.mentions)
@@ -405,6 +434,30 @@ def test_a_surname_joins_the_one_full_name_of_its_gender_among_several() -> None
     assert plain.mentions[2].entity not in (tomas, michelle)
     assert b.mentions[2].entity not in (b.mentions[0].entity, b.mentions[1].entity)
     assert c.mentions[2].entity not in (c.mentions[0].entity, c.mentions[1].entity)
+
+
+def test_a_bare_surname_joins_the_person_the_article_introduces_first_at_its_top() -> None:
+    """News introduces its subject in full at the top, then calls them by surname; a relative
+    who comes up is named in full every time. "Horvath" is Tomas Horvath, introduced in the
+    opening before Anna Horvath; nobody is the principal where the first full name stands
+    further down ("Kovacs"), and a title of the other gender keeps the surname from the
+    principal ("Mrs. Varga" beside Tomas Varga, introduced first, and Kim Varga)."""
+    a = article(
+        "a",
+        M("Tomas Horvath", paragraph=1),
+        M("Horvath", paragraph=2),
+        M("Anna Horvath", paragraph=5),
+        M("Horvath", paragraph=6),
+    )
+    b = article("b", M("Ilse Kovacs", paragraph=4), M("Jan Kovacs", paragraph=5), M("Kovacs"))
+    c = article("c", M("Tomas Varga"), M("Kim Varga"), M("Varga", titles=["Mrs."]))
+    resolve([a, b, c])
+    tomas, bare, anna, later = (m.entity for m in a.mentions)
+    assert bare == later == tomas != anna
+    assert len({m.entity for m in b.mentions}) == 3
+    assert len({m.entity for m in c.mentions}) == 3
+    evidence = {ev.rule for e in resolve([a]) for ev in e.evidence}
+    assert "principal_surname" in evidence
 
 
 def test_a_word_of_a_longer_name_is_no_city_by_another_of_its_names() -> None:
@@ -518,3 +571,24 @@ def test_a_lower_case_word_begins_no_short_form() -> None:
     a = article("a", M("state Department of Revenue", "ORG"), M("State Department", "ORG"))
     resolve([a])
     assert entity_of(a, "State Department") != entity_of(a, "state Department of Revenue")
+
+
+def test_the_principal_is_introduced_in_the_body_not_the_headline(nlp: Language) -> None:
+    """A title-case headline's names are no introduction: "Horvath" in the body is the mayor
+    the body introduces first, not his sister whom only the headline names first."""
+    from accord.analyze import analyze_articles
+    from accord.model import Article
+
+    text = (
+        "Ilse Horvath Backs Port Plan\n\n"
+        "Mayor Tomas Horvath opened the new port in Kalm on Monday.\n\n"
+        "His sister Ilse Horvath, a shipping lawyer, attended the opening.\n\n"
+        "Horvath said the port would double its traffic by 2030."
+    )
+    article = Article.from_text(text, title="Ilse Horvath Backs Port Plan")
+    (analysis,) = analyze_articles([article], nlp)
+    assert isinstance(analysis, Analysis)
+    resolve([analysis])
+    entity = {m.start: m.entity for m in analysis.mentions}
+    assert entity[text.index("Horvath said")] == entity[text.index("Tomas Horvath")]
+    assert entity[text.index("Horvath said")] != entity[text.index("Ilse Horvath,")]

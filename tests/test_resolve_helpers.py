@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from accord.model import Analysis, Article, Mention, mention_id
+from accord.model import Analysis, Article, Mention, Sentence, mention_id
 
 
 @dataclass
@@ -16,6 +16,7 @@ class M:
     chain: int = -1
     titles: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
+    paragraph: int = 0  # of the mention's sentence (each mention has its own sentence)
 
 
 def article(name: str, *mentions: M) -> Analysis:
@@ -47,7 +48,11 @@ def article(name: str, *mentions: M) -> Analysis:
                 roles=list(m.roles),
             )
         )
-    return Analysis(article=art, mentions=out)
+    sentences = [
+        Sentence(start, start + len(m.text) + len(" said something."), m.paragraph)
+        for start, m in spans
+    ]
+    return Analysis(article=art, sentences=sentences, mentions=out)
 
 
 def entity_of(analysis: Analysis, text: str) -> str | None:

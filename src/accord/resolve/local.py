@@ -15,7 +15,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
+from accord.ingest.build import headline_end
 from accord.model import Analysis, Mention, MergeEvidence
 from accord.resolve.gazetteer import Place, fold, lookup_place
 from accord.resolve.given_names import first_name_gender
@@ -55,6 +57,9 @@ ORG_CITY_POPULATION = 200_000
 # texts 8 such links of 9 below this size were wrong, and 11 of the 29 above it (the rule on
 # the words of a longer name, below, catches some of those: "Lester" of "Lester Holt").
 ALTERNATE_CITY_POPULATION = 100_000
+# The paragraphs after the headline where an article introduces its subject: a bare surname
+# that several full names of the article share stands for the one introduced first, if there.
+OPENING_PARAGRAPHS = 3
 
 
 @dataclass(slots=True)
@@ -295,13 +300,17 @@ def _join_full_names(uf: _Mentions, ms: Sequence[Mention], out: Found) -> None:
                 out.append(_evidence(uf, ms, i, j, "full_name_in_article"))
 
 
-def _join_surnames(uf: _Mentions, ms: Sequence[Mention], out: Found) -> None:
+def _join_surnames(
+    uf: _Mentions, ms: Sequence[Mention], out: Found, opening: Sequence[bool | None]
+) -> None:
     """A surname alone joins the article's only full name with that surname (also when the
     NER gave the surname another label: "Varga" tagged ORG beside "Ilse Varga"; also with a
     particle capitalised at a sentence start: "De Blasio" beside "Bill de Blasio"), unless
     their genders differ ("Mr. Obama" beside "Michelle Obama" alone). Among several such
     full names, it joins the only one whose known gender is its own ("Mrs. Clinton" beside
-    "Bill Clinton" and "Hillary Clinton")."""
+    "Bill Clinton" and "Hillary Clinton"), else the article's principal (see
+    :func:`_principal`). ``opening[i]``: whether mention ``i`` stands in the article's
+    opening paragraphs (None: in its headline; see :func:`_openings`)."""
     full = _full_names(ms)
     for i, m in enumerate(ms):
         parsed = _person_view(m)
@@ -315,11 +324,44 @@ def _join_surnames(uf: _Mentions, ms: Sequence[Mention], out: Found) -> None:
         roots = {uf.find(j) for j in candidates}
         if uf.find(i) in roots:
             continue
+        rule = "surname_in_article"
         if len(roots) > 1:
-            roots = {r for r in roots if uf.same_gender(r, i)}
+            roots = {r for r in roots if uf.same_gender(r, i)} or roots
+            if len(roots) > 1:
+                roots, rule = _principal(uf, ms, i, candidates, roots, opening), "principal_surname"
             candidates = {j for j in candidates if uf.find(j) in roots}
         if len(roots) == 1 and uf.agree(min(candidates), i):
-            out.append(_evidence(uf, ms, min(candidates), i, "surname_in_article"))
+            out.append(_evidence(uf, ms, min(candidates), i, rule))
+
+
+def _principal(
+    uf: _Mentions,
+    ms: Sequence[Mention],
+    i: int,
+    candidates: set[int],
+    roots: set[int],
+    opening: Sequence[bool | None],
+) -> set[int]:
+    """The root of the person a bare surname (mention ``i``) stands for among several full
+    names with that surname: the one the article's body introduces first, when it does so in
+    its opening paragraphs (``opening``; a title-case headline's spans are no introduction:
+    "Obama Reverses Bush"). News introduces its subject in full at the top and
+    then calls them by surname alone; a relative or namesake who comes up is named in full
+    every time ("Ted Cruz" then "Cruz", "Heidi Cruz"; "Hillary Clinton" then "Clinton", "former
+    President Bill Clinton"). Two people introduced in one sentence ("Anna Berg and Tomas
+    Berg"), or first further down (a live blog's later item: "Jeh Johnson" after "Gary
+    Johnson"), make no principal: the surname stays apart. Nor does one of another gender
+    than ``i``'s titles tell."""
+    first: dict[int, int] = {}  # root -> its first full name in the body (text order)
+    for j in sorted(candidates):
+        if uf.find(j) in roots and opening[j] is not None:
+            first.setdefault(uf.find(j), j)
+    if len(first) < 2:
+        return set(first)
+    (root, j), (_, runner_up) = sorted(first.items(), key=lambda item: item[1])[:2]
+    if ms[j].sentence >= ms[runner_up].sentence or not uf.agree(root, i):
+        return set()  # introduced together ("Anna Berg and Tomas Berg"), or not i's gender
+    return {root} if opening[j] else set()
 
 
 def _join_acronyms(uf: _Mentions, ms: Sequence[Mention], out: Found) -> None:
@@ -472,16 +514,35 @@ def _make_local(
     return local
 
 
+def _openings(analysis: Analysis, ms: Sequence[Mention]) -> list[bool | None]:
+    """Where each mention stands: ``None`` in the headline, True in the opening paragraphs
+    (``OPENING_PARAGRAPHS`` after the headline), False further down or where the analysis
+    kept no sentences."""
+    head = headline_end(analysis.article.text, analysis.article.title)
+    sentences = analysis.sentences
+    first = 1 if head else 0  # the paragraph the body opens with
+    out: list[bool | None] = []
+    for m in ms:
+        if m.start < head:
+            out.append(None)
+        elif 0 <= m.sentence < len(sentences):
+            out.append(sentences[m.sentence].paragraph < first + OPENING_PARAGRAPHS)
+        else:
+            out.append(False)
+    return out
+
+
 def build_locals(analysis: Analysis, kb: KnowledgeBase | None = None) -> list[Local]:
     """The article's local entities, in order of first mention."""
     ms = sorted(analysis.mentions, key=lambda m: (m.start, m.end))
     uf = _Mentions(ms)
     evidence: Found = []
+    opening = _openings(analysis, ms)
     joins = (
         _join_chains,
         _join_same_names,
         _join_full_names,
-        _join_surnames,
+        partial(_join_surnames, opening=opening),
         _join_acronyms,
         _join_partial_names,
     )
