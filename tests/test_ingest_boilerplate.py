@@ -178,3 +178,43 @@ def test_ingest_third_person_bio_at_the_end_is_cut_with_the_source_line() -> Non
 def test_ingest_third_person_sentences_that_are_news_are_kept(tail: str) -> None:
     text = f"{STORY}\n{tail}"
     assert read_text(text).text == text
+
+
+@pytest.mark.parametrize(
+    "credits",
+    [
+        ["(Reporting by Ilse Varga; additional reporting by Tomas Berg; Editing by Anna Holm.)"],
+        ["--additional reporting from Anna Holm."],
+        ["Compiled by Anna Holm and Tomas Berg, Kalm"],
+        ["Ilse Varga and Tomas Berg contributed reporting."],
+        ["Harbor Wire writer Anna Holm in Kalm contributed to this report."],
+        ["Ilse Varga reported from Ostrel, and Tomas Berg and Anna Holm from Kalm."],
+        ["Anna Holm contributed reporting from Kalm.", "Reporting by Ilse Varga"],
+    ],
+)
+def test_ingest_closing_staff_credits_are_cut_and_kept(credits: list[str]) -> None:
+    # the journalists who wrote or reported a story are no actors of it
+    article = read_text(STORY + "\n" + "\n".join(credits) + "\n")
+    assert article.text == STORY
+    assert article.provenance.removed == credits[::-1]
+    assert article.provenance.attributed_to is None
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Local media reported from the scene.",
+        "Tove Lindqvar reported from the harbour that all was calm.",
+        "Reporting from the harbour was banned by the coast guard.",
+        "Reporting by Kalm Radio was criticised by the council.",
+        "Editing by hand is slow, the harbour master said.",
+        "Donors contributed to the repairs.",
+        "The council said it had contributed research funding to the study.",
+        '"Anna Holm contributed reporting," the editor joked.',
+    ],
+)
+def test_ingest_closing_sentences_about_reporting_that_are_news_are_kept(last: str) -> None:
+    text = f"{STORY}\n{last}"
+    article = read_text(text + "\n")
+    assert article.text == text
+    assert article.provenance.removed == []

@@ -35,6 +35,25 @@ _NAMED_SUBJECT = re.compile(
     r"(?:is|was|has been|had been|writes|wrote|reports|reported|covers|covered)\b"
 )
 _PRONOUN_SUBJECT = re.compile(r"^(?:He|She|They)\b")
+# Staff credit lines that close a report, written in a few fixed newsroom forms: credits by job
+# ("(Reporting by A; additional reporting by B; Editing by C)", "--additional reporting from
+# A."), contributors ("A and B contributed reporting.", "Associated Press writer A contributed to
+# this report.") and where each reporter was ("A reported from Kabul, and B from Doha.").
+_PERSON_NAME = r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*"  # two to four capitalised words
+_CREDIT_BY_JOB = re.compile(  # the job, then names and places only: "Reporting by A in Kabul"
+    r"(?i:(?:additional\s+)?(?:reporting|writing|editing|research|compiled))\s+(?i:by|from)\s+"
+    r"[A-Z][\w'’.-]*(?:,?\s+(?:[A-Z][\w'’.-]*|and|in|at|&))*"
+)
+_CONTRIBUTORS = re.compile(
+    r"[A-Z].*?\bcontribut(?:ed|es)\s+(?:(?:additional\s+)?(?:reporting|research)"
+    r"(?:\s+(?:from|in)\s+[^.;]+)?|to\s+(?:this|the)\s+(?:report|story|article))\.?"
+)
+_REPORTED_FROM = re.compile(
+    rf"{_PERSON_NAME}(?:(?:,\s*|,?\s+and\s+){_PERSON_NAME})*\s+reported\s+from\s+"
+    r"(?!.*\b(?:that|said|says)\b)[^;]+"  # "... reported from Gaza that ..." is news
+)
+_CREDIT_EDGES = "()[]-–—. \t"
+_MAX_CREDIT_WORDS = 60
 
 
 @dataclass(slots=True)
@@ -105,12 +124,13 @@ def bio_signal(sentence: str) -> BioSignal:
 
 
 def clean(text: str) -> Cleaned:
-    """Cut author bios at both edges and a trailing "Source: X" line; keep what was cut."""
+    """Cut author bios at both edges, a trailing "Source: X" line and closing staff credits
+    ("Reporting by X; Editing by Y", "X contributed reporting"); keep what was cut."""
     out = Cleaned(text.strip())
     out.text = _cut_head_bio(out.text, out.removed)
     changed = True
     while changed:
-        changed = _cut_tail_bio(out) or _cut_source_line(out)
+        changed = _cut_tail_bio(out) or _cut_source_line(out) or _cut_credit_line(out)
     return out
 
 
@@ -198,5 +218,29 @@ def _cut_source_line(out: Cleaned) -> bool:
         return False
     out.removed.append(last.strip())
     out.attributed_to = out.attributed_to or name
+    out.text = head.rstrip()
+    return True
+
+
+def _credit_line(line: str) -> bool:
+    """Whether ``line`` is nothing but staff credits (see ``_CREDIT_BY_JOB`` and the others)."""
+    inner = line.strip(_CREDIT_EDGES)
+    if _CONTRIBUTORS.fullmatch(inner + ".") or _REPORTED_FROM.fullmatch(inner):
+        return True
+    parts = [p.strip(_CREDIT_EDGES) for p in inner.split(";")]
+    return all(_CREDIT_BY_JOB.fullmatch(p) for p in parts)
+
+
+def _cut_credit_line(out: Cleaned) -> bool:
+    """Cut a closing line that credits the newsroom staff who wrote or reported the story:
+    it names journalists, not actors of the story (see ``_CREDIT_LINE``). Only a whole last
+    line, short and without quoted speech."""
+    head, _, last = out.text.rpartition("\n")
+    line = last.strip()
+    if not head.strip() or _QUOTE_MARKS.search(line) or len(line.split()) > _MAX_CREDIT_WORDS:
+        return False
+    if not _credit_line(line):
+        return False
+    out.removed.append(line)
     out.text = head.rstrip()
     return True
