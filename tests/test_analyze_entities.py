@@ -364,6 +364,19 @@ def test_a_small_towns_name_that_ends_a_persons_name_is_the_surname() -> None:
     ]
 
 
+def test_a_span_splits_at_a_spaced_dash_beside_a_name_of_two_words() -> None:
+    # a headline's "Ilse Varga - Ilse Varga" is two names; "Nordic - Baltic", one word on each
+    # side, may be one name whose hyphen a tokenised text wrote with spaces
+    text = "Ilse Varga - Ilse Varga : Swimmer Dies\nThe Nordic - Baltic fleet met Varga ."
+    spans = [(0, 5, "PERSON"), (10, 13, "NORP"), (15, 16, "PERSON")]
+    assert _fixed(text, spans) == [
+        ("Ilse Varga", "PERSON"),
+        ("Ilse Varga", "PERSON"),
+        ("Nordic - Baltic", "NORP"),
+        ("Varga", "PERSON"),
+    ]
+
+
 def test_english_words_run_into_the_front_of_a_name_are_dropped() -> None:
     # Before a first name: "former Miss Universe Ilse Varga" ("Miss" is a title, "Universe"
     # an English word); where capitals say nothing (a title-case headline, a sentence start)

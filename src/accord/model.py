@@ -59,7 +59,7 @@ class Provenance:
     attributed_to: str | None = None  # a trailing "Source: X" line, else a dateline credit
     removed: list[str] = field(
         default_factory=list
-    )  # boilerplate cut from the text (bios, source lines)
+    )  # boilerplate cut from the text (bios, source lines, staff credits)
     duplicate_sentences: list[str] = field(default_factory=list)  # repeated verbatim, analysed once
     warnings: list[str] = field(default_factory=list)  # e.g. "invalid UTF-8 replaced"
     extra: dict[str, Any] = field(default_factory=dict)  # unknown input fields, kept as given

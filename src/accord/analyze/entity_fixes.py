@@ -12,8 +12,8 @@ Each rule fixes a class of slip seen in news text, never one sentence:
   sentence, "Double Standard Clinton" in a title-case headline);
 * split a span at a possessive whose owner is a name of its own, a known place or a name the
   article uses apart ("Cairo’s Tahrir Square" is two names, "People’s Liberation Army" one), at
-  a dash between spaces ("Esther Williams - Esther Williams"), or at a lower-case word inside a
-  person name ("Peter against Sweden");
+  a dash between spaces beside a name of two words or more ("Esther Williams - Esther
+  Williams"), or at a lower-case word inside a person name ("Peter against Sweden");
 * drop the news agency a dateline credits ("LOS ANGELES, Sept. 28 (UPI) —"): it is where the
   text came from, which ingest keeps as provenance, not an actor of the story;
 * drop the names of a title-case or capitals headline that the body does not name too
@@ -116,8 +116,9 @@ def _without_lead_words(spans: list[Span]) -> list[Span]:
     """PERSON spans without the words the model ran into the front of a name: the fewest
     leading words, none of them a first name ("Lindsay", "Ashley"; any a few dozen people bear,
     see ``known_first_name``), an initial ("G. Gordon Liddy") or a word of another person's name
-    in the article ("Guajardo Villarreal" beside "Ildefonso Guajardo Villarreal"), whose rest
-    is a name:
+    of two words or more in the article ("Guajardo Villarreal" beside "Ildefonso Guajardo
+    Villarreal"; a one-word span is often the slip itself: "a former Miss Universe"), whose
+    rest is a name:
 
     * another PERSON span's text of two words or more ("Crooked Hillary Clinton", "Colts QB
       Andrew Luck", "Hire Maurice Cheeks" in a headline, beside "Hillary Clinton", "Andrew
@@ -142,7 +143,7 @@ def _without_lead_words(spans: list[Span]) -> list[Span]:
         if span.label_ != "PERSON" or len(span) < 2:
             out.append(span)
             continue
-        others = {t.text for p in people if p.text != span.text for t in p}
+        others = {t.text for p in people if p.text != span.text and len(p) > 1 for t in p}
         surnames = {p[-1].text for p in people if p.text != span.text}
         unmarked = span[0].is_sent_start or head_start <= span.start_char < head_end
         cut, plain = span.start, True
@@ -200,8 +201,8 @@ def _untitled(span: Span) -> Span:
 
 def _split(span: Span, owners: set[str]) -> list[Span]:
     """Split at an inner possessive whose owner is a name of its own, at a dash standing
-    between spaces ("Esther Williams - Esther Williams" in a headline; "Mat-Su" is one name),
-    and person names at inner lower-case words."""
+    between spaces with two words or more on one side ("Esther Williams - Esther Williams" in
+    a headline; "Mat-Su" is one name), and person names at inner lower-case words."""
     doc = span.doc
     for i in range(span.start + 1, span.end - 1):
         tok = doc[i]
@@ -212,12 +213,21 @@ def _split(span: Span, owners: set[str]) -> list[Span]:
             and tok.is_alpha
         )
         owned = tok.text in POSSESSIVE and _is_owner(Span(doc, span.start, i), owners)
-        apart = tok.text in DASHES and bool(tok.whitespace_ and doc[i - 1].whitespace_)
+        apart = _spaced_dash(tok) and max(i - span.start, span.end - i - 1) > 1
         if owned or inner_lower or apart:
             left = Span(doc, span.start, i, label=span.label_)
             right = Span(doc, i + 1, span.end, label=span.label_)
             return [s for part in (left, right) for s in _split(part, owners)]
     return [span]
+
+
+def _spaced_dash(tok: Token) -> bool:
+    """A dash with a space on each side: it stands between two names or phrases ("Esther
+    Williams - Esther Williams", "BRUSSELS - European leaders"). A name split there keeps a
+    side of two words or more (see ``_split``): text rebuilt from tokens writes a hyphen so
+    too ("African - American" in ECB+), and one word on each side is as likely one name."""
+    doc = tok.doc
+    return tok.text in DASHES and tok.i > 0 and bool(tok.whitespace_ and doc[tok.i - 1].whitespace_)
 
 
 def _is_owner(left: Span, owners: set[str]) -> bool:

@@ -6,7 +6,8 @@ them equal, the roles that agreed). Rules:
 
 * within one article: ``chain`` (the analyse stage's coreference, checked), ``same_name``,
   ``translit``, ``gazetteer``, ``nationality``, ``full_name_in_article``, ``surname_in_article``,
-  ``acronym_in_article``, ``partial_name_in_article``;
+  ``principal_surname`` (a surname several full names share, joined to the one the article
+  introduces first), ``acronym_in_article``, ``partial_name_in_article``;
 * across articles: ``same_name``, ``gazetteer``, ``kb``, ``nationality`` (a shared key),
   ``name_<level>`` (two full names, or two bare surnames), ``surname_<level>`` (a bare surname
   joining the one full name it matches), with level ``exact``/``translit``/``fuzzy``/``weak``
