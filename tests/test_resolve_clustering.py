@@ -575,7 +575,8 @@ def test_a_lower_case_word_begins_no_short_form() -> None:
 
 def test_the_principal_is_introduced_in_the_body_not_the_headline(nlp: Language) -> None:
     """A title-case headline's names are no introduction: "Horvath" in the body is the mayor
-    the body introduces first, not his sister whom only the headline names first."""
+    the body introduces first, not his sister whom the headline names first. A first line that
+    is a sentence is no such headline."""
     from accord.analyze import analyze_articles
     from accord.model import Article
 
@@ -592,3 +593,14 @@ def test_the_principal_is_introduced_in_the_body_not_the_headline(nlp: Language)
     entity = {m.start: m.entity for m in analysis.mentions}
     assert entity[text.index("Horvath said")] == entity[text.index("Tomas Horvath")]
     assert entity[text.index("Horvath said")] != entity[text.index("Ilse Horvath,")]
+    # a first line that is a sentence, no title-case headline, introduces its names
+    lead = "Mayor Tomas Horvath opened the new port in Kalm on Monday."
+    text = (
+        f"{lead}\n\nHis sister Ilse Horvath, a shipping lawyer, attended the opening.\n\n"
+        "Horvath said the port would double its traffic by 2030."
+    )
+    (analysis,) = analyze_articles([Article.from_text(text, title=lead)], nlp)
+    assert isinstance(analysis, Analysis)
+    resolve([analysis])
+    entity = {m.start: m.entity for m in analysis.mentions}
+    assert entity[text.index("Horvath said")] == entity[text.index("Tomas Horvath")]

@@ -61,7 +61,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.analyze.lexicon import facility_words, titles
 from accord.analyze.roles import roles_of, title_before
-from accord.ingest.dateline import dateline_credit, split_stamps
+from accord.ingest.dateline import dateline_credit, in_title_case, split_stamps
 from accord.resolve.english import is_word
 from accord.resolve.gazetteer import lookup_place, well_known
 from accord.resolve.given_names import known_first_name
@@ -92,8 +92,6 @@ NAME_PARTICLES = {
 POSSESSIVE = {"'s", "’s", "'", "’"}
 DASHES = {"-", "–", "—", "--"}
 EDGE_JUNK = {"the", "a", "an"} | POSSESSIVE
-# A headline with at least this share of capitalised content words is in title case.
-TITLE_CASE_SHARE = 0.8
 
 
 def _trim(span: Span) -> Span | None:
@@ -553,9 +551,7 @@ def headline_range(doc: Doc) -> tuple[int, int]:
     if start < 0 or not text[end:].strip():
         return 0, 0
     words = [t for t in doc.char_span(start, end, alignment_mode="expand") or () if t.is_alpha]
-    content = [t for t in words if not t.is_stop]
-    capitalised = sum(1 for t in content if t.text[0].isupper())
-    if len(content) < 3 or capitalised < TITLE_CASE_SHARE * len(content):
+    if not in_title_case([t.text for t in words if not t.is_stop]):
         return 0, 0
     return start, end
 

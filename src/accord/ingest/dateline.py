@@ -19,6 +19,7 @@ text came from, like a closing "Source: X" line: ingest keeps it as the article'
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from accord.calendar_dates import find_dates
 from accord.ingest.metadata import normalise_published
@@ -34,6 +35,17 @@ _CREDIT = re.compile(
 )
 _LINE = re.compile(r"[^\n]+")
 _SPACED_SLASH = re.compile(r"(?<=\d)\s*/\s*(?=\d)")  # "2 / 3 / 2009" as tokenised text writes it
+
+
+TITLE_CASE_SHARE = 0.8  # a headline with this share of capitalised content words is in title case
+
+
+def in_title_case(content_words: Sequence[str]) -> bool:
+    """Whether a line whose words that are not stop words are ``content_words`` is written in
+    title case or capitals ("Colts Top Jags To Make Playoffs"): 80% or more of them, at least
+    three, start with a capital. Such a line gives every word the capitals of a name."""
+    capitalised = sum(1 for w in content_words if w[:1].isupper())
+    return len(content_words) >= 3 and capitalised >= TITLE_CASE_SHARE * len(content_words)
 
 
 def split_stamps(text: str) -> tuple[list[str], str | None]:

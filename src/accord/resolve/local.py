@@ -12,12 +12,16 @@ article are different actors: the cross-article step never merges them (a cannot
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from accord.ingest.build import headline_end
+from accord.ingest.dateline import in_title_case
 from accord.model import Analysis, Mention, MergeEvidence
 from accord.resolve.gazetteer import Place, fold, lookup_place
 from accord.resolve.given_names import first_name_gender
@@ -60,6 +64,7 @@ ALTERNATE_CITY_POPULATION = 100_000
 # The paragraphs after the headline where an article introduces its subject: a bare surname
 # that several full names of the article share stands for the one introduced first, if there.
 OPENING_PARAGRAPHS = 3
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(slots=True)
@@ -515,15 +520,20 @@ def _make_local(
 
 
 def _openings(analysis: Analysis, ms: Sequence[Mention]) -> list[bool | None]:
-    """Where each mention stands: ``None`` in the headline, True in the opening paragraphs
+    """Where each mention stands: ``None`` in a title-case headline (whose capitals make a
+    name of any words: "Obama Reverses Bush"), True in the opening paragraphs
     (``OPENING_PARAGRAPHS`` after the headline), False further down or where the analysis
-    kept no sentences."""
-    head = headline_end(analysis.article.text, analysis.article.title)
+    kept no sentences. A first line that is no title-case headline ("Mark Felt, who was known
+    as 'Deep Throat', died on Friday.") introduces its names like the body."""
+    text = analysis.article.text
+    head = headline_end(text, analysis.article.title)
     sentences = analysis.sentences
     first = 1 if head else 0  # the paragraph the body opens with
+    words = _WORD.findall(text[:head])
+    title_case = in_title_case([w for w in words if w.lower() not in STOP_WORDS])
     out: list[bool | None] = []
     for m in ms:
-        if m.start < head:
+        if m.start < head and title_case:
             out.append(None)
         elif 0 <= m.sentence < len(sentences):
             out.append(sentences[m.sentence].paragraph < first + OPENING_PARAGRAPHS)
