@@ -126,7 +126,7 @@ def _without_lead_words(spans: list[Span]) -> list[Span]:
     * one word the article writes as a person's name, after English words where capitals say
       nothing, at a sentence start or in a title-case headline, when the article writes the
       whole span nowhere else ("Injecting Clinton's marital troubles", "Double Standard
-      Clinton And Trump" beside "Hillary Clinton"; "Stormy Daniels" introduced in full stays).
+      Clinton And Trump" beside "Hillary Clinton"; a name written twice is a name).
 
     A surname alone is no rest otherwise: "Zurana Horton" beside "Horton" is a name the data
     does not know, and so is "Zurana" (no English word)."""
