@@ -364,16 +364,21 @@ def test_a_small_towns_name_that_ends_a_persons_name_is_the_surname() -> None:
     ]
 
 
-def test_a_span_splits_at_a_spaced_dash_beside_a_name_of_two_words() -> None:
-    # a headline's "Ilse Varga - Ilse Varga" is two names; "Nordic - Baltic", one word on each
-    # side, may be one name whose hyphen a tokenised text wrote with spaces
-    text = "Ilse Varga - Ilse Varga : Swimmer Dies\nThe Nordic - Baltic fleet met Varga ."
-    spans = [(0, 5, "PERSON"), (10, 13, "NORP"), (15, 16, "PERSON")]
+def test_a_span_splits_at_a_spaced_dash_before_a_name_of_two_words() -> None:
+    # a headline's "Ilse Varga - Ilse Varga" is two names; "Nordic - Baltic" and "Anna Holm -
+    # Berg", one capitalised word after the dash, may be one name whose hyphen a tokenised text
+    # wrote with spaces
+    text = (
+        "Ilse Varga - Ilse Varga : Swimmer Dies\nThe Nordic - Baltic fleet met Varga "
+        "and Anna Holm - Berg ."
+    )
+    spans = [(0, 5, "PERSON"), (10, 13, "NORP"), (15, 16, "PERSON"), (17, 21, "PERSON")]
     assert _fixed(text, spans) == [
         ("Ilse Varga", "PERSON"),
         ("Ilse Varga", "PERSON"),
         ("Nordic - Baltic", "NORP"),
         ("Varga", "PERSON"),
+        ("Anna Holm - Berg", "PERSON"),
     ]
 
 

@@ -12,8 +12,8 @@ Each rule fixes a class of slip seen in news text, never one sentence:
   sentence, "Double Standard Clinton" in a title-case headline);
 * split a span at a possessive whose owner is a name of its own, a known place or a name the
   article uses apart ("Cairo’s Tahrir Square" is two names, "People’s Liberation Army" one), at
-  a dash between spaces beside a name of two words or more ("Esther Williams - Esther
-  Williams"), or at a lower-case word inside a person name ("Peter against Sweden");
+  a dash between spaces before two words or more ("Esther Williams - Esther Williams"), or at
+  a lower-case word inside a person name ("Peter against Sweden");
 * drop the news agency a dateline credits ("LOS ANGELES, Sept. 28 (UPI) —"): it is where the
   text came from, which ingest keeps as provenance, not an actor of the story;
 * drop the names of a title-case or capitals headline that the body does not name too
@@ -199,8 +199,9 @@ def _untitled(span: Span) -> Span:
 
 def _split(span: Span, owners: set[str]) -> list[Span]:
     """Split at an inner possessive whose owner is a name of its own, at a dash standing
-    between spaces with two words or more on one side ("Esther Williams - Esther Williams" in
-    a headline; "Mat-Su" is one name), and person names at inner lower-case words."""
+    between spaces before two words or more ("Esther Williams - Esther Williams" in a
+    headline; "Mat-Su" and "Strauss - Kahn" are one name), and person names at inner
+    lower-case words."""
     doc = span.doc
     for i in range(span.start + 1, span.end - 1):
         tok = doc[i]
@@ -211,7 +212,8 @@ def _split(span: Span, owners: set[str]) -> list[Span]:
             and tok.is_alpha
         )
         owned = tok.text in POSSESSIVE and _is_owner(Span(doc, span.start, i), owners)
-        apart = _spaced_dash(tok) and max(i - span.start, span.end - i - 1) > 1
+        after = doc[i + 1]
+        apart = _spaced_dash(tok) and (span.end - i - 1 > 1 or after.is_lower)
         if owned or inner_lower or apart:
             left = Span(doc, span.start, i, label=span.label_)
             right = Span(doc, i + 1, span.end, label=span.label_)
@@ -221,9 +223,10 @@ def _split(span: Span, owners: set[str]) -> list[Span]:
 
 def _spaced_dash(tok: Token) -> bool:
     """A dash with a space on each side: it stands between two names or phrases ("Esther
-    Williams - Esther Williams", "BRUSSELS - European leaders"). A name split there keeps a
-    side of two words or more (see ``_split``): text rebuilt from tokens writes a hyphen so
-    too ("African - American" in ECB+), and one word on each side is as likely one name."""
+    Williams - Esther Williams", "Scott - Brentley Vinson"). A name is split there only before
+    two words or more, or a word in lower case (see ``_split``): text rebuilt from tokens
+    writes a hyphen so too, and one capitalised word after it ends a hyphenated name as often
+    ("African - American", "Dominique Strauss - Kahn", "New Orleans Times - Picayune" in ECB+)."""
     doc = tok.doc
     return tok.text in DASHES and tok.i > 0 and bool(tok.whitespace_ and doc[tok.i - 1].whitespace_)
 
