@@ -233,7 +233,7 @@ def _credit_line(line: str) -> bool:
 
 def _cut_credit_line(out: Cleaned) -> bool:
     """Cut a closing line that credits the newsroom staff who wrote or reported the story:
-    it names journalists, not actors of the story (see ``_CREDIT_LINE``). Only a whole last
+    it names journalists, not actors of the story (see :func:`_credit_line`). Only a whole last
     line, short and without quoted speech."""
     head, _, last = out.text.rpartition("\n")
     line = last.strip()

@@ -433,14 +433,14 @@ def _surface(texts: Sequence[str], n: Named) -> str:
 
 def _gather(texts: Sequence[str], names: Sequence[Named]) -> dict[str, _Evidence]:
     evidence: dict[str, _Evidence] = defaultdict(_Evidence)
-    full_names = [
-        _surface(texts, n).split()
+    full_names = [  # the folded words of each person's name of two words or more
+        _key(surface).split()
         for n in names
-        if n.label == PERSON and len(_surface(texts, n).split()) > 1
+        if n.label == PERSON and len((surface := _surface(texts, n)).split()) > 1
     ]
-    person_words = {_key(w) for words in full_names for w in words}
+    person_words = {w for words in full_names for w in words}
     # the surnames of names that open with a first name ("Alicia Machado", not "Palmer Fire")
-    surnames = {_key(words[-1]) for words in full_names if known_first_name(words[0])}
+    surnames = {words[-1] for words in full_names if known_first_name(words[0])}
     for n in names:
         text = texts[n.doc]
         key = _key(_surface(texts, n))
